@@ -1,0 +1,23 @@
+import type { HandlerTable } from './dispatch.ts';
+import type { Services } from './services.ts';
+
+type AppChannels = 'app.info' | 'app.ping' | 'app.openExternal' | 'settings.get' | 'settings.update';
+
+export function appHandlers(services: Services): Pick<HandlerTable, AppChannels> {
+  return {
+    'app.info': async () => ({
+      name: 'Ferry',
+      version: services.appVersion,
+      platform: process.platform,
+      lang: await services.lang(),
+    }),
+    'app.ping': ({ text }) => ({ text: `pong: ${text}`, receivedAt: services.clock.now() }),
+    'app.openExternal': async ({ url }) => ({ opened: await services.ports.external.openExternal(url) }),
+    'settings.get': () => services.settings.get(),
+    'settings.update': async (patch) => {
+      const next = await services.settings.update(patch);
+      services.ports.events.emit('settings.changed', next);
+      return next;
+    },
+  };
+}

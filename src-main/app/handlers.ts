@@ -1,0 +1,16 @@
+import type { HandlerTable } from './dispatch.ts';
+import type { Services } from './services.ts';
+import { appHandlers } from './appHandlers.ts';
+import { profileHandlers } from '../accounts/handlers.ts';
+import { uploadHandlers } from '../uploads/handlers.ts';
+import { linkHandlers } from '../links/handlers.ts';
+
+/** The one handler table: registered by ipc.ts in Electron, bound to window.ferry by the e2e harness. */
+export function buildHandlerTable(services: Services): HandlerTable {
+  return {
+    ...appHandlers(services),
+    ...profileHandlers(services),
+    ...uploadHandlers(services),
+    ...linkHandlers(services),
+  };
+}

@@ -1,0 +1,48 @@
+import type { Lang } from '../i18n/lang.ts';
+import type { Services } from '../app/services.ts';
+import type { LocalizedMessage } from '../errors/messageTable.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** True when stdout is a terminal (progress bars only then). */
+  isTTY: boolean;
+}
+
+export interface CommandContext {
+  /** Arguments after the command name, with the global flags (--json, --help) removed. */
+  args: string[];
+  /** `--json`: print exactly one JSON object per line on stdout, nothing else. */
+  json: boolean;
+  io: CliIo;
+  env: NodeJS.ProcessEnv;
+  lang: Lang;
+  /** The data folder (FERRY_HOME or the per-user folder the app uses). */
+  home: string;
+  /** Ferry's services, created on first use (headless ports: no window, no clipboard). */
+  services(): Promise<Services>;
+  /** Prints one JSON line (with --json) or the human text. */
+  print(json: unknown, human: string): void;
+}
+
+export interface Command {
+  name: string;
+  /** `ferry <name> …` synopsis shown in --help. */
+  usage: string;
+  summary: LocalizedMessage;
+  /** Returns the exit code; throw UsageError for bad arguments and FerryError for failures. */
+  run(ctx: CommandContext): Promise<number>;
+}
+
+/** Bad arguments: exit code 2, message to stderr. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

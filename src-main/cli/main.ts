@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { createServices, type Services } from '../app/services.ts';
+import { toUserError } from '../errors/userError.ts';
+import { langFromEnv } from '../i18n/lang.ts';
+import { recordingPorts } from '../shell/recordingPorts.ts';
+import { dataHome } from '../storage/dataHome.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type CommandContext } from './command.ts';
+import { commands } from './commands/index.ts';
+import { helpText } from './help.ts';
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+const defaultIo = (): CliIo => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  isTTY: Boolean(process.stdout.isTTY),
+});
+
+/** Runs `ferry …` and returns the exit code: 0 ok, 1 the operation failed, 2 usage error. */
+export async function runCli(argv: string[], io: CliIo = defaultIo(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const lang = langFromEnv(env);
+  const json = argv.includes('--json');
+  const wantsHelp = argv.includes('--help') || argv.includes('-h');
+  const rest = argv.filter((a) => a !== '--json' && a !== '--help' && a !== '-h');
+  const version = packageVersion();
+
+  if (rest[0] === '--version' || rest[0] === '-v') {
+    writeLine(io.stdout, json ? JSON.stringify({ name: 'ferry', version }) : `ferry ${version}`);
+    return EXIT_OK;
+  }
+  const name = rest[0];
+  const command = commands.find((c) => c.name === name);
+  if (wantsHelp || name === undefined || name === 'help') {
+    writeLine(io.stdout, helpText(commands, lang, command));
+    return name === undefined && !wantsHelp ? EXIT_USAGE : EXIT_OK;
+  }
+  if (!command) {
+    writeLine(io.stderr, usageMessage(lang, `Unknown command "${name}".`, `未知命令 "${name}"。`));
+    return EXIT_USAGE;
+  }
+
+  let services: Services | undefined;
+  const ctx: CommandContext = {
+    args: rest.slice(1),
+    json,
+    io,
+    env,
+    lang,
+    home: dataHome(env),
+    services: async () =>
+      (services ??= await createServices({
+        home: dataHome(env),
+        ports: recordingPorts(),
+        appVersion: version,
+        systemLocale: () => env.FERRY_LANG ?? env.LANG ?? 'en',
+        env,
+      })),
+    print(value, human) {
+      writeLine(io.stdout, json ? JSON.stringify(value) : human);
+    },
+  };
+
+  try {
+    return await command.run(ctx);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeLine(io.stderr, usageMessage(lang, error.message, error.message));
+      return EXIT_USAGE;
+    }
+    const failure = toUserError(error, lang);
+    writeLine(io.stderr, json ? JSON.stringify({ error: failure }) : `ferry: ${failure.message}`);
+    return EXIT_FAILED;
+  } finally {
+    await services?.close();
+  }
+}
+
+function usageMessage(lang: string, en: string, zh: string): string {
+  return lang === 'zh-CN' ? `ferry: ${zh} 运行 "ferry --help" 查看用法。` : `ferry: ${en} Run "ferry --help" to see how to use it.`;
+}
+
+function writeLine(stream: NodeJS.WritableStream, text: string): void {
+  stream.write(text.endsWith('\n') ? text : text + '\n');
+}

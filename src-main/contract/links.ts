@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { ChannelTable, EventTable } from './channel.ts';
+
+/** '1h' | 'today' | '1d' | '7d', or an ISO date-time for a custom expiry. */
+export const ExpiryChoiceSchema = z.union([z.enum(['1h', 'today', '1d', '7d']), z.iso.datetime({ offset: true })]);
+
+export const LinkOptionsSchema = z.object({
+  expiry: ExpiryChoiceSchema.optional(),
+  /** Open in the browser instead of downloading (images, PDFs, video). */
+  inline: z.boolean().optional(),
+  /** Allowed source IP or CIDR. */
+  sourceIp: z.string().max(64).optional(),
+  /** Download bandwidth limit in KB/s (100…102400). */
+  limitKBps: z.number().int().min(100).max(102_400).optional(),
+});
+
+/** Why a link lives shorter than asked: honest expiry. */
+export const ExpiryCapSchema = z.enum(['none', 'credentials', 'v4-maximum']);
+
+export const LinkResultSchema = z.object({
+  linkId: z.string(),
+  objectKey: z.string(),
+  url: z.string(),
+  expiresAt: z.number(),
+  requestedExpiresAt: z.number(),
+  cappedBy: ExpiryCapSchema,
+  /** "Link copied — works until Fri 18:00" style sentence in the user's language. */
+  summary: z.string(),
+});
+
+export const LedgerEntrySchema = z.object({
+  id: z.string(),
+  profileId: z.string(),
+  objectKey: z.string(),
+  name: z.string(),
+  size: z.number().optional(),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  cappedBy: ExpiryCapSchema,
+  inline: z.boolean(),
+  sourceIp: z.string().optional(),
+  limitKBps: z.number().optional(),
+  /** The object was deleted or moved by "Stop sharing". */
+  stopped: z.boolean(),
+});
+
+export const linkChannels = {
+  /** Signs a link (profile's default expiry unless given), records it, and puts it on the clipboard. */
+  'links.copy': {
+    request: LinkOptionsSchema.extend({ objectKey: z.string().min(1).max(1023), profileId: z.string().optional() }),
+    reply: LinkResultSchema,
+  },
+  /** Copies a share message (name, size, link, valid until …) in the user's language. */
+  'links.copyMessage': {
+    request: LinkOptionsSchema.extend({ objectKey: z.string().min(1).max(1023), profileId: z.string().optional() }),
+    reply: LinkResultSchema,
+  },
+  'links.list': {
+    request: z.object({ filter: z.enum(['all', 'active', 'expired']).default('all') }).optional(),
+    reply: z.object({ entries: z.array(LedgerEntrySchema), now: z.number() }),
+  },
+  /** Re-signs the same link (same options) and copies it. */
+  'links.copyAgain': { request: z.object({ id: z.string() }), reply: LinkResultSchema },
+  /** A fresh link for the same object with the default (or given) expiry. */
+  'links.renew': { request: z.object({ id: z.string(), expiry: ExpiryChoiceSchema.optional() }), reply: LinkResultSchema },
+  'links.copyAll': { request: z.object({ ids: z.array(z.string()).min(1).max(10_000) }), reply: z.object({ count: z.number() }) },
+  /** Asks where to save, then writes name, size, URL, expires as CSV. */
+  'links.exportCsv': { request: z.object({ ids: z.array(z.string()).min(1).max(10_000) }), reply: z.object({ saved: z.boolean(), count: z.number() }) },
+  /** Signed links cannot be recalled: delete the object, or move it to a new key. */
+  'links.stopSharing': {
+    request: z.object({ objectKey: z.string().min(1).max(1023), profileId: z.string().optional(), mode: z.enum(['delete', 'move']) }),
+    reply: z.object({ mode: z.enum(['delete', 'move']), newObjectKey: z.string().optional(), linksStopped: z.number() }),
+  },
+} satisfies ChannelTable;
+
+export const linkEvents = {
+  'links.changed': z.object({ count: z.number() }),
+} satisfies EventTable;

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import type { ChannelTable, EventTable } from './channel.ts';
+import { FailureSchema } from './failure.ts';
+
+/** How a profile gets its OSS credentials (see the Accounts issue). */
+export const CredentialSourceKindSchema = z.enum(['keychain-role', 'env', 'temporary', 'token-service']);
+
+/** A profile as the renderer may see it: no secrets, key id masked (`LTAI••••1234`). */
+export const ProfileViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  endpoint: z.string(),
+  region: z.string(),
+  bucket: z.string(),
+  prefixTemplate: z.string(),
+  roleArn: z.string().optional(),
+  sessionDurationSeconds: z.number().int(),
+  defaultLinkExpiry: z.string(),
+  signatureVersion: z.enum(['v4', 'v1']),
+  credentialSource: CredentialSourceKindSchema,
+  tokenServiceUrl: z.string().optional(),
+  isSandbox: z.boolean(),
+  maskedAccessKeyId: z.string().optional(),
+  hasLinkSigningKey: z.boolean(),
+  /** Credentials only allow uploads: link features are hidden with an explanation. */
+  uploadOnly: z.boolean(),
+  /** Temporary (pasted) credentials: when they stop working, ms epoch. */
+  credentialsExpireAt: z.number().optional(),
+});
+
+/** What the connect form / a connection file provides. Non-secret. */
+export const ProfileInputSchema = z.object({
+  id: z.string().max(64).optional(),
+  name: z.string().trim().min(1).max(100),
+  endpoint: z.string().trim().max(300).optional(),
+  region: z.string().trim().max(64).optional(),
+  bucket: z.string().trim().min(3).max(63),
+  prefixTemplate: z.string().max(300).default('shared/{user}/{yyyy}-{mm}/'),
+  roleArn: z.string().trim().max(300).optional(),
+  sessionDurationSeconds: z.number().int().min(900).max(43200).default(3600),
+  defaultLinkExpiry: z.string().max(40).default('1d'),
+  signatureVersion: z.enum(['v4', 'v1']).default('v4'),
+  credentialSource: CredentialSourceKindSchema.default('keychain-role'),
+  tokenServiceUrl: z.string().max(2048).optional(),
+});
+
+/** Typed by the user into the connect form; travels renderer → main once and never back. */
+export const AccessKeyInputSchema = z.object({
+  accessKeyId: z.string().max(200),
+  accessKeySecret: z.string().max(200),
+});
+
+export const TemporaryCredentialsInputSchema = z.object({
+  accessKeyId: z.string().max(200),
+  accessKeySecret: z.string().max(200),
+  securityToken: z.string().max(8192),
+  expiration: z.string().max(64),
+});
+
+export const TestStepSchema = z.object({
+  id: z.enum(['keychain', 'sts-reachable', 'assume-role', 'bucket', 'write', 'link', 'cleanup']),
+  status: z.enum(['pending', 'ok', 'failed', 'skipped']),
+  error: FailureSchema.optional(),
+});
+
+export const CredentialStateSchema = z.object({
+  profileId: z.string().optional(),
+  state: z.enum(['none', 'ready', 'renewing', 'expired', 'error']),
+  expiresAt: z.number().optional(),
+  error: FailureSchema.optional(),
+});
+
+export const profileChannels = {
+  'profiles.list': {
+    request: z.undefined(),
+    reply: z.object({ profiles: z.array(ProfileViewSchema), activeId: z.string().nullable() }),
+  },
+  'profiles.save': {
+    request: z.object({
+      profile: ProfileInputSchema,
+      accessKey: AccessKeyInputSchema.optional(),
+      temporaryCredentials: TemporaryCredentialsInputSchema.optional(),
+      linkSigningKey: AccessKeyInputSchema.optional(),
+      makeActive: z.boolean().default(true),
+    }),
+    reply: ProfileViewSchema,
+  },
+  /** Parses a connection file's text or a ferry://connect link; nothing is saved yet. */
+  'profiles.parseConnection': {
+    request: z.object({ text: z.string().max(64 * 1024) }),
+    reply: ProfileInputSchema,
+  },
+  /** Opens a file dialog for a *.ferry.json connection file and parses it. null when cancelled. */
+  'profiles.pickConnectionFile': { request: z.undefined(), reply: ProfileInputSchema.nullable() },
+  'profiles.use': { request: z.object({ id: z.string() }), reply: z.object({ activeId: z.string() }) },
+  'profiles.remove': { request: z.object({ id: z.string() }), reply: z.object({ removed: z.boolean() }) },
+  /** Runs "Test connection" for a saved profile; steps also stream as `profiles.testProgress`. */
+  'profiles.test': { request: z.object({ id: z.string() }), reply: z.object({ ok: z.boolean(), steps: z.array(TestStepSchema) }) },
+  /** "Try it on this computer": start the built-in sandbox and make its demo profile active. */
+  'profiles.tryLocally': { request: z.undefined(), reply: ProfileViewSchema },
+  'session.state': { request: z.undefined(), reply: CredentialStateSchema },
+} satisfies ChannelTable;
+
+export const profileEvents = {
+  'profiles.changed': z.object({ profiles: z.array(ProfileViewSchema), activeId: z.string().nullable() }),
+  'profiles.testProgress': z.object({ id: z.string(), steps: z.array(TestStepSchema) }),
+  'session.changed': CredentialStateSchema,
+} satisfies EventTable;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { ChannelTable, EventTable } from './channel.ts';
+import { FailureSchema } from './failure.ts';
+
+export const UploadStateSchema = z.enum([
+  'queued',
+  'uploading',
+  'paused',
+  'verifying',
+  'done',
+  'failed',
+  'cancelled',
+]);
+
+export const UploadSourceSchema = z.enum(['drop', 'picker', 'clipboard', 'args', 'tray']);
+export const CollisionPolicySchema = z.enum(['keepBoth', 'replace']);
+
+/** One file in the queue as the window shows it. `name` is the relative path inside what was dropped. */
+export const UploadItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  size: z.number(),
+  bytesDone: z.number(),
+  state: UploadStateSchema,
+  /** Smoothed bytes per second while uploading. */
+  speed: z.number(),
+  etaSeconds: z.number().nullable(),
+  profileId: z.string(),
+  objectKey: z.string().optional(),
+  error: FailureSchema.optional(),
+  /** Set when a restart or a changed file made Ferry start the file over. */
+  notice: z.string().optional(),
+  finishedAt: z.number().optional(),
+});
+
+export const AddUploadsReplySchema = z.object({
+  accepted: z.number().int(),
+  rejected: z.array(z.object({ name: z.string(), error: FailureSchema })),
+});
+
+const Id = z.object({ id: z.string().max(100) });
+const Empty = z.object({ changed: z.number().int() });
+
+export const uploadChannels = {
+  'uploads.add': {
+    request: z.object({
+      paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000),
+      source: UploadSourceSchema,
+      collision: CollisionPolicySchema.optional(),
+    }),
+    reply: AddUploadsReplySchema,
+  },
+  /** Opens the native file picker in main and queues what the user chose. */
+  'uploads.pick': { request: z.object({ folders: z.boolean().default(false) }).optional(), reply: AddUploadsReplySchema },
+  /** Queues file references or image data on the clipboard (images saved as PNG). */
+  'uploads.fromClipboard': { request: z.undefined(), reply: AddUploadsReplySchema },
+  'uploads.list': { request: z.undefined(), reply: z.object({ items: z.array(UploadItemSchema) }) },
+  'uploads.pause': { request: Id, reply: Empty },
+  'uploads.resume': { request: Id, reply: Empty },
+  'uploads.cancel': { request: Id, reply: Empty },
+  'uploads.retry': { request: Id, reply: Empty },
+  'uploads.pauseAll': { request: z.undefined(), reply: Empty },
+  'uploads.resumeAll': { request: z.undefined(), reply: Empty },
+  'uploads.cancelAll': { request: z.undefined(), reply: Empty },
+  'uploads.clearFinished': { request: z.undefined(), reply: Empty },
+} satisfies ChannelTable;
+
+export const uploadEvents = {
+  /** Batched: at most ~10 per second in total, carrying only the items that changed. */
+  'uploads.changed': z.object({ items: z.array(UploadItemSchema), removed: z.array(z.string()) }),
+} satisfies EventTable;

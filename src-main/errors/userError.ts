@@ -1,0 +1,14 @@
+import type { Lang } from '../i18n/lang.ts';
+import { formatMessage } from './catalog.ts';
+import { classifyError } from './classify.ts';
+
+/** What crosses IPC or reaches the terminal: a stable code and a plain-language sentence. */
+export interface UserError {
+  code: string;
+  message: string;
+}
+
+export function toUserError(error: unknown, lang: Lang): UserError {
+  const ferry = classifyError(error);
+  return { code: ferry.code, message: formatMessage(ferry.code, lang, { ...ferry.params }) };
+}

@@ -1,0 +1,3 @@
+import type { MessageTable } from '../errors/messageTable.ts';
+
+export const osMessages = {} satisfies MessageTable;

@@ -1,0 +1,83 @@
+/**
+ * The Electron UI surfaces Ferry's services talk to, as plain interfaces. `shell/electron*.ts` implement
+ * them with Electron; `recordingPorts.ts` implements them in memory for tests, the CLI and the browser
+ * preview. No electron import here.
+ */
+import type { EventChannel, EventPayloadOf } from '../contract.ts';
+
+export interface ClipboardPort {
+  writeText(text: string): void;
+  readText(): string;
+  /** Paths of files copied in the OS file manager, if any. */
+  readFilePaths(): string[];
+  /** PNG bytes of an image on the clipboard, if any. */
+  readImagePng(): Uint8Array | undefined;
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface ConfirmOptions {
+  message: string;
+  detail?: string;
+  buttons: string[];
+  defaultId: number;
+  cancelId: number;
+}
+
+export interface DialogPort {
+  openFiles(options: { title: string; folders?: boolean; multiple?: boolean; filters?: FileFilter[] }): Promise<string[]>;
+  saveFile(options: { title: string; defaultName: string; filters?: FileFilter[] }): Promise<string | undefined>;
+  /** Returns the index of the button chosen. */
+  confirm(options: ConfirmOptions): Promise<number>;
+}
+
+export interface NotificationPort {
+  show(notification: { title: string; body: string; onClick?: () => void }): void;
+}
+
+export interface TrayMenuItem {
+  id?: string;
+  label?: string;
+  type?: 'normal' | 'separator' | 'submenu' | 'checkbox';
+  enabled?: boolean;
+  checked?: boolean;
+  toolTip?: string;
+  submenu?: TrayMenuItem[];
+  click?: () => void;
+}
+
+export type TrayIconState = 'idle' | 'uploading' | 'error';
+
+export interface TrayPort {
+  setMenu(template: TrayMenuItem[]): void;
+  setIcon(state: TrayIconState): void;
+  setToolTip(text: string): void;
+}
+
+/** Main → renderer events. */
+export interface EventSink {
+  emit<E extends EventChannel>(event: E, payload: EventPayloadOf<E>): void;
+}
+
+/** Window-level actions services may ask for (show the window, open a screen). */
+export interface WindowPort {
+  show(screen?: 'main' | 'links' | 'settings' | 'connect'): void;
+}
+
+export interface ExternalPort {
+  /** Opens an http(s) URL in the user's browser; anything else is refused. */
+  openExternal(url: string): Promise<boolean>;
+}
+
+export interface Ports {
+  clipboard: ClipboardPort;
+  dialog: DialogPort;
+  notifications: NotificationPort;
+  tray: TrayPort;
+  events: EventSink;
+  window: WindowPort;
+  external: ExternalPort;
+}
