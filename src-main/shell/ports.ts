@@ -5,13 +5,14 @@
  */
 import type { EventChannel, EventPayloadOf } from '../contract.ts';
 
+/** Async, like Electron's (W3C-style) clipboard module. */
 export interface ClipboardPort {
-  writeText(text: string): void;
-  readText(): string;
+  writeText(text: string): Promise<void>;
+  readText(): Promise<string>;
   /** Paths of files copied in the OS file manager, if any. */
-  readFilePaths(): string[];
+  readFilePaths(): Promise<string[]>;
   /** PNG bytes of an image on the clipboard, if any. */
-  readImagePng(): Uint8Array | undefined;
+  readImagePng(): Promise<Uint8Array | undefined>;
 }
 
 export interface FileFilter {

@@ -23,17 +23,19 @@ export class RecordingClipboard implements ClipboardPort {
   filePaths: string[] = [];
   imagePng: Uint8Array | undefined;
   readonly writes: string[] = [];
-  writeText(text: string): void {
+  // Recorded synchronously at call time, so a write is visible even before its promise settles.
+  writeText(text: string): Promise<void> {
     this.text = text;
     this.writes.push(text);
+    return Promise.resolve();
   }
-  readText(): string {
+  async readText(): Promise<string> {
     return this.text;
   }
-  readFilePaths(): string[] {
+  async readFilePaths(): Promise<string[]> {
     return [...this.filePaths];
   }
-  readImagePng(): Uint8Array | undefined {
+  async readImagePng(): Promise<Uint8Array | undefined> {
     return this.imagePng;
   }
 }

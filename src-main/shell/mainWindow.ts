@@ -1,0 +1,22 @@
+import { BrowserWindow, nativeTheme } from 'electron';
+import { APP_ORIGIN, hardenWebContents, secureWebPreferences } from '../security.ts';
+
+/** Creates (or reveals) the one main window, loading the renderer from app://ferry/. */
+export function createMainWindow(options: { preloadPath: string; iconPath?: string; screen?: string }): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 960,
+    height: 680,
+    minWidth: 560,
+    minHeight: 420,
+    show: false,
+    title: 'Ferry',
+    icon: options.iconPath,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff',
+    webPreferences: secureWebPreferences(options.preloadPath),
+  });
+  hardenWebContents(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  const hash = options.screen ? `#/${options.screen}` : '';
+  void window.loadURL(`${APP_ORIGIN}/index.html${hash}`);
+  return window;
+}
