@@ -1,0 +1,49 @@
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'test/artifacts/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='openExternal'][callee.object.name='shell']",
+          message: 'Open external URLs only through openExternalSafely() in security.ts.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  {
+    // Only these files may load Electron: everything else must run in plain Node (CLI, tests).
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/main.ts', 'src-main/preload.ts', 'src-main/shell/**', 'src-main/ipc.ts', 'src-main/security.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only shell/, main.ts, preload.ts, ipc.ts and security.ts may import electron.', allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src-main/**'], message: 'The renderer imports types only from src-main.', allowTypeImports: true }] },
+      ],
+    },
+  },
+);

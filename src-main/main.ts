@@ -1,0 +1,92 @@
+// Lifecycle only: harden → protocol → services + ipc → window → tray.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, app, ipcMain, protocol, session } from 'electron';
+import { APP_SCHEME, hardenSession, hardenWebContents } from './security.ts';
+import { appResponseHeaders, resolveAppFile } from './appProtocol.ts';
+import { registerIpc, senderCheck } from './ipc.ts';
+import { buildHandlerTable } from './app/handlers.ts';
+import { createServices, type Services } from './app/services.ts';
+import { dataHome } from './storage/dataHome.ts';
+import { configureLogging, logger } from './log/logger.ts';
+import { createMainWindow } from './shell/mainWindow.ts';
+import { electronClipboard, electronDialog, electronEvents, electronExternal, electronNotifications, electronWindowPort } from './shell/electronPorts.ts';
+import { RecordingTray } from './shell/recordingPorts.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../renderer');
+const preloadPath = path.join(here, '../preload/preload.cjs');
+const log = logger('main');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+app.setPath('userData', dataHome());
+
+let mainWindow: BrowserWindow | undefined;
+let services: Services | undefined;
+
+function showWindow(screen?: string): void {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createMainWindow({ preloadPath, screen });
+    return;
+  }
+  if (screen) void mainWindow.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${screen}`)}`);
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.whenReady().then(start).catch((error: unknown) => {
+    log.error('start-up failed', { error: error instanceof Error ? error.message : String(error) });
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  configureLogging({ dir: path.join(dataHome(), 'logs') });
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppFile(rendererDir, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      return new Response(await readFile(file), { headers: appResponseHeaders(file) });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+
+  const tray = new RecordingTray(); // replaced by the Electron tray adapter when the tray lands
+  services = await createServices({
+    home: dataHome(),
+    ports: {
+      clipboard: electronClipboard,
+      dialog: electronDialog,
+      notifications: electronNotifications,
+      tray,
+      events: electronEvents,
+      window: electronWindowPort(showWindow),
+      external: electronExternal,
+    },
+    appVersion: app.getVersion(),
+    systemLocale: () => app.getLocale(),
+  });
+  const ready = services;
+  registerIpc(ipcMain, buildHandlerTable(ready), {
+    isTrusted: senderCheck(() => BrowserWindow.getAllWindows().map((window) => window.webContents)),
+    lang: () => ready.lang(),
+  });
+  showWindow();
+  app.on('activate', () => showWindow());
+}
+
+app.on('will-quit', () => {
+  void services?.close();
+});
