@@ -1,8 +1,11 @@
 import { FerryError, isFerryError } from './ferryError.ts';
+import { classifyStsError } from '../credentials/classifyStsError.ts';
+import { classifyOssError } from '../oss/classifyError.ts';
 
 type Classifier = (error: unknown) => FerryError | undefined;
 
-const classifiers: Classifier[] = [];
+// STS first (its errors are specific classes), then OSS/network errors from ali-oss and fetch.
+const classifiers: Classifier[] = [classifyStsError, classifyOssError];
 
 /**
  * Capabilities that know how to read raw failures (ali-oss errors, STS JSON errors, socket errors)

@@ -1,0 +1,35 @@
+import type { Purpose } from './types.ts';
+
+/** RAM policy wildcards are `*` and `?`; a literal one in a prefix would widen the grant. */
+function policySafe(prefix: string): string {
+  return prefix.replace(/[*?]/g, '');
+}
+
+/**
+ * The session policy for one purpose: the credentials get the intersection of this and the role's own
+ * policies, so each purpose can do only its job, and only under the profile's prefix.
+ */
+export function sessionPolicy(purpose: Purpose, bucket: string, prefix: string): string {
+  const objects = `acs:oss:*:*:${bucket}/${policySafe(prefix)}*`;
+  const statements: Record<string, unknown>[] = [];
+  if (purpose === 'upload') {
+    statements.push({
+      Effect: 'Allow',
+      Action: ['oss:PutObject', 'oss:AbortMultipartUpload', 'oss:ListParts'],
+      Resource: [objects],
+    });
+  } else if (purpose === 'share') {
+    statements.push({ Effect: 'Allow', Action: ['oss:GetObject'], Resource: [objects] });
+  } else {
+    statements.push(
+      { Effect: 'Allow', Action: ['oss:DeleteObject', 'oss:GetObject'], Resource: [objects] },
+      {
+        Effect: 'Allow',
+        Action: ['oss:ListObjects'],
+        Resource: [`acs:oss:*:*:${bucket}`],
+        Condition: { StringLike: { 'oss:Prefix': [`${policySafe(prefix)}*`] } },
+      },
+    );
+  }
+  return JSON.stringify({ Version: '1', Statement: statements });
+}

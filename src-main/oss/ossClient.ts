@@ -1,0 +1,74 @@
+import OSS from 'ali-oss';
+import type { Profile } from '../accounts/profile.ts';
+import type { OssCredentials } from '../credentials/types.ts';
+
+export interface OssClientOptions {
+  /** Server time minus local time (broker.clockOffsetMs()), so requests are signed with corrected time. */
+  clockOffsetMs?: number;
+  /** Per-request timeout in ms (ali-oss applies it to the whole response). */
+  timeoutMs?: number;
+}
+
+/** Path-style addressing for the sandbox, IP addresses, localhost and custom (non-Alibaba) endpoints. */
+export function usesPathStyle(profile: Pick<Profile, 'endpoint' | 'isSandbox'>): boolean {
+  if (profile.isSandbox) return true;
+  try {
+    const host = new URL(withScheme(profile.endpoint)).hostname;
+    return !host.endsWith('.aliyuncs.com');
+  } catch {
+    return true;
+  }
+}
+
+function withScheme(endpoint: string): string {
+  return /^https?:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
+}
+
+/**
+ * An ali-oss client for one profile and one set of credentials. Credentials are never refreshed inside
+ * ali-oss (no refreshSTSToken): the broker hands out fresh ones and callers build a new client.
+ * Errors carry `serverDate` (ms epoch from the Date header) so skew can be learned from them.
+ */
+export function createOssClient(profile: Profile, credentials: OssCredentials, options: OssClientOptions = {}): OSS {
+  const endpoint = withScheme(profile.endpoint);
+  const config: OSS.Options & Record<string, unknown> = {
+    accessKeyId: credentials.accessKeyId,
+    accessKeySecret: credentials.accessKeySecret,
+    ...(credentials.securityToken ? { stsToken: credentials.securityToken } : {}),
+    // Only here to silence ali-oss's "set refreshSTSToken" warning; without refreshSTSToken it is unused.
+    refreshSTSTokenInterval: 3_600_000,
+    bucket: profile.bucket,
+    endpoint,
+    region: `oss-${profile.region}`,
+    secure: endpoint.startsWith('https:'),
+    authorizationV4: profile.signatureVersion === 'v4',
+    sldEnable: usesPathStyle(profile),
+    timeout: options.timeoutMs ?? 60_000,
+    retryMax: 0,
+    amendTimeSkewed: options.clockOffsetMs ?? 0,
+  };
+  const client = new OSS(config);
+  attachServerDate(client);
+  return client;
+}
+
+type RawResult = { headers?: Record<string, string | string[] | undefined> };
+
+/** ali-oss drops the response headers from its errors; keep the Date header for skew learning. */
+function attachServerDate(client: OSS): void {
+  const target = client as unknown as { requestError(result: RawResult): Promise<Error & { serverDate?: number }> };
+  const original = target.requestError.bind(client);
+  target.requestError = async (result: RawResult) => {
+    const error = await original(result);
+    const date = result.headers?.date;
+    const ms = typeof date === 'string' ? Date.parse(date) : NaN;
+    if (Number.isFinite(ms)) error.serverDate = ms;
+    return error;
+  };
+}
+
+/** A V4 (or V1) presigned GET URL for `key`, valid `expiresSeconds` seconds. */
+export async function presignGet(client: OSS, profile: Profile, key: string, expiresSeconds: number): Promise<string> {
+  if (profile.signatureVersion === 'v4') return client.signatureUrlV4('GET', expiresSeconds, undefined, key);
+  return client.signatureUrl(key, { method: 'GET', expires: expiresSeconds });
+}
