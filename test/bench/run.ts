@@ -1,0 +1,23 @@
+// `npm run bench`: runs every test/bench/*.bench.ts (or those named on the command line) and prints
+// one table each. Benchmarks measure their own baselines in the same run, on this machine.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { renderTable, type BenchModule } from './report.ts';
+
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
+  .sort();
+
+let missed = 0;
+for (const file of files) {
+  const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: BenchModule };
+  process.stdout.write(`running ${file} …\n`);
+  const rows = await mod.default.run();
+  missed += rows.filter((r) => r.met === false).length;
+  console.log(renderTable(mod.default.title, rows));
+}
+console.log(`\n${files.length} benchmark file(s); ${missed} target(s) missed.`);
