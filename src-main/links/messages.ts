@@ -1,3 +1,99 @@
 import type { MessageTable } from '../errors/messageTable.ts';
 
-export const linksMessages = {} satisfies MessageTable;
+/** Share links: failures (what happened + what to do) and the sentences Ferry shows around a link. */
+export const linksMessages = {
+  'links.expiryInvalid': {
+    en: '"{value}" is not an expiry Ferry understands. Choose 1 hour, end of today, 1 day, 7 days, or a date and time.',
+    'zh-CN': '无法识别有效期"{value}"。请选择 1 小时、今天结束、1 天、7 天，或指定日期和时间。',
+  },
+  'links.expiryInPast': {
+    en: 'That date and time has already passed. Choose a time in the future for the link to stop working.',
+    'zh-CN': '该日期和时间已经过去。请选择一个将来的时间作为链接失效时间。',
+  },
+  'links.credentialsTooShort': {
+    en: 'Ferry could not get sign-in credentials that last long enough to make a working link. Try again in a minute; if it keeps happening, tell IT.',
+    'zh-CN': 'Ferry 无法获得有效期足够长的临时凭证来生成可用链接。请一分钟后重试；如果反复出现，请告诉 IT。',
+  },
+  'links.badSourceIp': {
+    en: '"{value}" is not an IP address or range. Enter an address such as 203.0.113.7 or a range such as 203.0.113.0/24.',
+    'zh-CN': '"{value}"不是有效的 IP 地址或地址段。请输入类似 203.0.113.7 的地址或类似 203.0.113.0/24 的地址段。',
+  },
+  'links.badLimit': {
+    en: 'A download speed limit must be a whole number between {min} and {max} KB/s. Change the limit, or leave it empty for no limit.',
+    'zh-CN': '下载限速必须是 {min} 到 {max} KB/s 之间的整数。请修改限速，或留空表示不限速。',
+  },
+  'links.inlineUnsupported': {
+    en: '"{name}" cannot be opened in a browser, only downloaded. Share it as a download instead (only images, PDFs and videos open in the browser).',
+    'zh-CN': '"{name}"无法在浏览器中打开，只能下载。请改为以下载方式分享（只有图片、PDF 和视频可在浏览器中打开）。',
+  },
+  'links.uploadOnly': {
+    en: 'The profile "{profile}" can only upload files, so Ferry cannot make share links with it. Ask the person who gave you this profile to share the files for you.',
+    'zh-CN': '配置"{profile}"只能上传文件，因此 Ferry 无法用它生成分享链接。请联系提供此配置的人代您分享文件。',
+  },
+  'links.noProfile': {
+    en: 'There is no account set up to share from. Connect Ferry to your company storage first (Settings → Connect).',
+    'zh-CN': '还没有可用于分享的账号。请先将 Ferry 连接到公司存储（设置 → 连接）。',
+  },
+  'links.profileNotFound': {
+    en: 'The account this link belongs to no longer exists in Ferry. Set it up again, or make a new link from another account.',
+    'zh-CN': '此链接所属的账号已不在 Ferry 中。请重新设置该账号，或用其他账号生成新链接。',
+  },
+  'links.entryNotFound': {
+    en: 'Ferry has no record of that link any more. Make a new link for the file instead.',
+    'zh-CN': 'Ferry 中已没有该链接的记录。请为该文件生成新链接。',
+  },
+  'links.objectMissing': {
+    en: '"{name}" is no longer in storage, so a link to it would not work. Upload the file again, then share it.',
+    'zh-CN': '"{name}"已不在存储中，链接将无法使用。请重新上传该文件后再分享。',
+  },
+  'links.stopped': {
+    en: 'Sharing of "{name}" was stopped, so Ferry will not make new links to its old location. Share the moved file, or upload it again.',
+    'zh-CN': '"{name}"已停止分享，Ferry 不会再为其原位置生成链接。请分享移动后的文件，或重新上传。',
+  },
+  'links.exportFailed': {
+    en: 'Ferry could not save the list of links there. Choose another folder and try again.',
+    'zh-CN': 'Ferry 无法将链接列表保存到该位置。请选择其他文件夹后重试。',
+  },
+
+  'links.summary.copied': {
+    en: 'Link copied. It works until {until}.',
+    'zh-CN': '链接已复制，有效期至 {until}。',
+  },
+  'links.summary.cappedCredentials': {
+    en: 'Link copied. It works until {until}, not {requested}: it is signed with temporary credentials that stop working then. To share for longer (up to 7 days), ask IT to add a link-signing key to this account.',
+    'zh-CN': '链接已复制，有效期至 {until}，而不是 {requested}：它使用的临时凭证届时失效。如需更长的分享期（最长 7 天），请让 IT 为此账号添加链接签名密钥。',
+  },
+  'links.summary.cappedMaximum': {
+    en: 'Link copied. It works until {until}, not {requested}: share links last at most 7 days. Make a new link when this one runs out.',
+    'zh-CN': '链接已复制，有效期至 {until}，而不是 {requested}：分享链接最长有效 7 天。到期后请重新生成链接。',
+  },
+  'links.summary.messageCopied': {
+    en: 'Message with the link copied. The link works until {until}.',
+    'zh-CN': '含链接的消息已复制，链接有效期至 {until}。',
+  },
+  'links.shareMessage': {
+    en: '{name} ({size})\n{url}\nValid until {until}.',
+    'zh-CN': '{name}（{size}）\n{url}\n有效期至 {until}。',
+  },
+  'links.stop.deleteMessage': {
+    en: 'Delete "{name}" from storage?',
+    'zh-CN': '要从存储中删除"{name}"吗？',
+  },
+  'links.stop.deleteDetail': {
+    en: 'Links you already sent cannot be recalled; deleting the file makes all {count} of them stop working. The file is gone for you too.',
+    'zh-CN': '已发出的链接无法撤回；删除文件后，全部 {count} 个链接都将失效。您自己也将无法再获取该文件。',
+  },
+  'links.stop.moveMessage': {
+    en: 'Move "{name}" to a new place in storage?',
+    'zh-CN': '要将"{name}"移动到存储中的新位置吗？',
+  },
+  'links.stop.moveDetail': {
+    en: 'Links you already sent cannot be recalled; moving the file makes all {count} of them stop working. You keep the file and can share it again with new links.',
+    'zh-CN': '已发出的链接无法撤回；移动文件后，全部 {count} 个链接都将失效。文件仍会保留，您可以用新链接再次分享。',
+  },
+  'links.stop.deleteButton': { en: 'Delete file', 'zh-CN': '删除文件' },
+  'links.stop.moveButton': { en: 'Move file', 'zh-CN': '移动文件' },
+  'links.stop.cancelButton': { en: 'Cancel', 'zh-CN': '取消' },
+  'links.export.title': { en: 'Save links as CSV', 'zh-CN': '将链接保存为 CSV' },
+  'links.export.filter': { en: 'CSV spreadsheet', 'zh-CN': 'CSV 表格' },
+} satisfies MessageTable;

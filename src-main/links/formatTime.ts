@@ -1,0 +1,40 @@
+import type { Lang } from '../i18n/lang.ts';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "Sat, Nov 22, 2026, 18:05" / "2026年11月22日周六 18:05" in local time. Seconds are cut, never rounded
+ * up, so the time shown is never later than the moment the link stops working.
+ */
+export function formatLocalDateTime(ms: number, lang: Lang, timeZone?: string): string {
+  const id = `${lang}|${timeZone ?? process.env.TZ ?? ''}`;
+  let f = formatters.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, {
+      weekday: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      ...(timeZone ? { timeZone } : {}),
+    });
+    formatters.set(id, f);
+  }
+  return f.format(ms);
+}
+
+/** "1.4 MB" / "980 KB" — sizes as people read them (powers of 1024, like file managers on Windows). */
+export function formatSize(bytes: number | undefined, lang: Lang): string {
+  if (bytes === undefined) return lang === 'zh-CN' ? '大小未知' : 'size unknown';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${value.toFixed(digits)} ${units[unit]}`;
+}
