@@ -1,22 +1,44 @@
-import type { HandlerTable, Handler } from '../app/dispatch.ts';
-import type { InvokeChannel } from '../contract.ts';
+import { promises as fs } from 'node:fs';
+import type { HandlerTable } from '../app/dispatch.ts';
 import type { Services } from '../app/services.ts';
 import { FerryError } from '../errors/ferryError.ts';
+import { parseConnection } from './connection.ts';
 
-// Placeholder until the accounts service lands: every call answers with a plain-language failure.
-type Channels = 'profiles.list' | 'profiles.save' | 'profiles.parseConnection' | 'profiles.pickConnectionFile' | 'profiles.use' | 'profiles.remove' | 'profiles.test' | 'profiles.tryLocally' | 'session.state';
-const notReady = (): Handler<InvokeChannel> => () => { throw new FerryError('app.unexpected'); };
+type Channels =
+  | 'profiles.list'
+  | 'profiles.save'
+  | 'profiles.parseConnection'
+  | 'profiles.pickConnectionFile'
+  | 'profiles.use'
+  | 'profiles.remove'
+  | 'profiles.test'
+  | 'profiles.tryLocally'
+  | 'session.state';
 
-export function profileHandlers(_services: Services): Pick<HandlerTable, Channels> {
+const MAX_CONNECTION_FILE = 64 * 1024;
+
+export function profileHandlers(services: Services): Pick<HandlerTable, Channels> {
+  const { accounts } = services;
   return {
-    'profiles.list': notReady(),
-    'profiles.save': notReady(),
-    'profiles.parseConnection': notReady(),
-    'profiles.pickConnectionFile': notReady(),
-    'profiles.use': notReady(),
-    'profiles.remove': notReady(),
-    'profiles.test': notReady(),
-    'profiles.tryLocally': notReady(),
-    'session.state': notReady(),
-  } as Pick<HandlerTable, Channels>;
+    'profiles.list': () => accounts.list(),
+    'profiles.save': (request) => accounts.save(request),
+    'profiles.parseConnection': ({ text }) => parseConnection(text),
+    'profiles.pickConnectionFile': async (_request, ctx) => {
+      const picked = await services.ports.dialog.openFiles({
+        title: ctx.lang === 'zh-CN' ? '选择 Ferry 连接文件' : 'Choose a Ferry connection file',
+        filters: [{ name: 'Ferry connection', extensions: ['json'] }],
+        multiple: false,
+      });
+      const file = picked[0];
+      if (!file) return null;
+      const stat = await fs.stat(file);
+      if (stat.size > MAX_CONNECTION_FILE) throw new FerryError('accounts.connectionTooLarge');
+      return parseConnection(await fs.readFile(file, 'utf8'));
+    },
+    'profiles.use': ({ id }) => accounts.use(id),
+    'profiles.remove': ({ id }) => accounts.remove(id),
+    'profiles.test': ({ id }, ctx) => accounts.test(id, ctx.lang),
+    'profiles.tryLocally': () => accounts.tryLocally(),
+    'session.state': (_request, ctx) => accounts.sessionState(ctx.lang),
+  };
 }

@@ -1,3 +1,60 @@
 import type { MessageTable } from '../errors/messageTable.ts';
 
-export const accountsMessages = {} satisfies MessageTable;
+export const accountsMessages = {
+  'accounts.connectionUnreadable': {
+    en: 'This is not a Ferry connection file or link. Ask IT to send the connection again (a file ending in .ferry.json or a link starting with ferry://connect).',
+    'zh-CN': '这不是 Ferry 连接文件或链接。请让 IT 重新发送连接（以 .ferry.json 结尾的文件或以 ferry://connect 开头的链接）。',
+  },
+  'accounts.connectionTooLarge': {
+    en: 'This connection file is far too large to be a Ferry connection, so Ferry did not read it. Ask IT to send it again.',
+    'zh-CN': '此连接文件过大，不可能是 Ferry 连接，因此 Ferry 没有读取它。请让 IT 重新发送。',
+  },
+  'accounts.connectionInvalid': {
+    en: 'This connection has a missing or unsafe value ("{field}"), so Ferry refused it. Ask IT to check and send it again.',
+    'zh-CN': '此连接中的“{field}”缺失或不安全，因此 Ferry 拒绝了它。请让 IT 检查后重新发送。',
+  },
+  'accounts.connectionHasSecret': {
+    en: 'This connection contains a secret key, which connection files must never carry. Ferry refused it; tell IT, and delete the file or message.',
+    'zh-CN': '此连接中包含密钥，而连接文件绝不应包含密钥。Ferry 已拒绝它；请告知 IT，并删除该文件或消息。',
+  },
+  'accounts.profileNotFound': {
+    en: 'That connection no longer exists. Pick another connection or add it again.',
+    'zh-CN': '该连接已不存在。请选择其他连接或重新添加。',
+  },
+  'accounts.noActiveProfile': {
+    en: 'No connection is set up yet. Add the connection IT gave you, or choose "Try it on this computer".',
+    'zh-CN': '尚未设置连接。请添加 IT 提供的连接，或选择“在本机试用”。',
+  },
+  'accounts.profilesFileDamaged': {
+    en: 'Ferry\'s list of connections is damaged and could not be read. Your keys are safe in the keychain; remove the file profiles.json from Ferry\'s data folder and add your connection again.',
+    'zh-CN': 'Ferry 的连接列表已损坏，无法读取。您的密钥仍安全保存在钥匙串中；请删除 Ferry 数据目录中的 profiles.json，然后重新添加连接。',
+  },
+  'accounts.roleArnRequired': {
+    en: 'This connection needs a Role ARN (it looks like acs:ram::1234567890123456:role/ferry). Ask IT for it.',
+    'zh-CN': '此连接需要 Role ARN（类似 acs:ram::1234567890123456:role/ferry）。请向 IT 索取。',
+  },
+  'accounts.accessKeyRequired': {
+    en: 'Enter the AccessKey ID and secret IT gave you; Ferry keeps them only in this computer\'s keychain.',
+    'zh-CN': '请输入 IT 给您的 AccessKey ID 和 Secret；Ferry 只会把它们保存在本机钥匙串中。',
+  },
+  'accounts.temporaryRequired': {
+    en: 'Paste all four temporary values: AccessKey ID, AccessKey secret, security token and expiry time.',
+    'zh-CN': '请粘贴全部四个临时值：AccessKey ID、AccessKey Secret、安全令牌和过期时间。',
+  },
+  'accounts.uploadOnly': {
+    en: 'These credentials can upload but not share: links made with them would not open. Uploading works; ask IT for download (GetObject) permission if you need share links.',
+    'zh-CN': '这些凭证可以上传但不能分享：用它们生成的链接无法打开。上传功能可以正常使用；如需分享链接，请向 IT 申请下载（GetObject）权限。',
+  },
+  'accounts.linkCheckFailed': {
+    en: 'The test link did not return the test file. Try again; if it keeps failing, show this result to IT.',
+    'zh-CN': '测试链接没有返回测试文件。请重试；如果仍然失败，请把此结果告诉 IT。',
+  },
+  'accounts.cleanupDenied': {
+    en: 'Ferry is not allowed to delete files, so the small test file "{key}" stays in the bucket. It is harmless; IT can remove it.',
+    'zh-CN': 'Ferry 无权删除文件，因此小测试文件“{key}”仍留在存储空间中。它不会造成影响；IT 可以将其删除。',
+  },
+  'accounts.sandboxFailed': {
+    en: 'Ferry could not start its built-in practice storage on this computer. Restart Ferry and try again; if it keeps failing, tell IT.',
+    'zh-CN': 'Ferry 无法在本机启动内置的练习存储。请重启 Ferry 后重试；如果仍然失败，请告诉 IT。',
+  },
+} satisfies MessageTable;

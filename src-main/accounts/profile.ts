@@ -28,6 +28,8 @@ export const ProfileSchema = z.object({
   uploadOnly: z.boolean().default(false),
   /** Masked AccessKey id for display (LTAI••••1234); the real id is in the keychain. */
   maskedAccessKeyId: z.string().optional(),
+  /** Pasted temporary credentials: when they expire (ms epoch). Not secret; shown as a countdown. */
+  credentialsExpireAt: z.number().optional(),
   createdAt: z.number(),
 });
 

@@ -6,6 +6,10 @@ import type { Ports } from '../shell/ports.ts';
 import { systemClock, type Clock } from '../time/clock.ts';
 import { langFromLocale, type Lang } from '../i18n/lang.ts';
 import { SettingsStore } from '../settings/settingsStore.ts';
+import type { AccountsService } from '../accounts/accountsService.ts';
+import { createAccounts } from '../accounts/createAccounts.ts';
+import type { SandboxHost } from '../accounts/sandboxHost.ts';
+import type { StsBroker } from '../credentials/stsBroker.ts';
 
 export interface ServiceOptions {
   /** The data folder (dataHome() in the app and CLI, a temp dir in tests). */
@@ -16,6 +20,8 @@ export interface ServiceOptions {
   systemLocale: () => string;
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
+  /** Base clock of the in-process "Try it locally" sandbox. */
+  sandboxClock?: Clock;
 }
 
 export interface Services {
@@ -25,6 +31,12 @@ export interface Services {
   readonly appVersion: string;
   readonly env: NodeJS.ProcessEnv;
   readonly settings: SettingsStore;
+  /** Profiles, keychain secrets, "Test connection", "Try it locally". */
+  readonly accounts: AccountsService;
+  /** Short-lived, least-privilege credentials per profile and purpose. */
+  readonly broker: StsBroker;
+  /** The in-process sandbox behind "Try it locally" (started on demand). */
+  readonly sandbox: SandboxHost;
   /** The language the user sees right now (setting, or the OS locale). */
   lang(): Promise<Lang>;
   close(): Promise<void>;
@@ -33,17 +45,32 @@ export interface Services {
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const settings = new SettingsStore(options.home);
   const closers: (() => Promise<void>)[] = [];
+  const clock = options.clock ?? systemClock;
+  const env = options.env ?? process.env;
+  const lang = async (): Promise<Lang> => {
+    const { language } = await settings.get();
+    return language === 'system' ? langFromLocale(options.systemLocale()) : language;
+  };
+  const accounts = createAccounts({
+    home: options.home,
+    clock,
+    env,
+    events: options.ports.events,
+    lang,
+    ...(options.sandboxClock ? { sandboxClock: options.sandboxClock } : {}),
+  });
+  closers.push(() => accounts.sandbox.close());
   const services: Services = {
     home: options.home,
     ports: options.ports,
-    clock: options.clock ?? systemClock,
+    clock,
     appVersion: options.appVersion,
-    env: options.env ?? process.env,
+    env,
     settings,
-    async lang() {
-      const { language } = await settings.get();
-      return language === 'system' ? langFromLocale(options.systemLocale()) : language;
-    },
+    accounts: accounts.accounts,
+    broker: accounts.broker,
+    sandbox: accounts.sandbox,
+    lang,
     async close() {
       for (const close of closers.reverse()) await close();
     },

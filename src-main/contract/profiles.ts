@@ -42,6 +42,8 @@ export const ProfileInputSchema = z.object({
   signatureVersion: z.enum(['v4', 'v1']).default('v4'),
   credentialSource: CredentialSourceKindSchema.default('keychain-role'),
   tokenServiceUrl: z.string().max(2048).optional(),
+  /** STS endpoint; https://sts.aliyuncs.com when absent. */
+  stsEndpoint: z.string().trim().max(300).optional(),
 });
 
 /** Typed by the user into the connect form; travels renderer → main once and never back. */

@@ -1,0 +1,266 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { CredentialStateSchema, ProfileInputSchema, TestStepSchema } from '../contract/profiles.ts';
+import { checkAccessKey, checkTemporaryCredentials, maskKeyId, type TemporaryCredentialsInput } from '../credentials/keyShape.ts';
+import { linkSigningAccount, type Keychain } from '../credentials/keychain.ts';
+import type { BrokerState, StsBroker } from '../credentials/stsBroker.ts';
+import { FerryError } from '../errors/ferryError.ts';
+import { toUserError } from '../errors/userError.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { logger } from '../log/logger.ts';
+import type { EventSink } from '../shell/ports.ts';
+import type { Clock } from '../time/clock.ts';
+import { checkProfileFields } from './connection.ts';
+import { endpointForRegion } from './endpoint.ts';
+import type { Profile } from './profile.ts';
+import { ProfileStore } from './profileStore.ts';
+import { toView, type ProfileView } from './profileView.ts';
+import type { SandboxHost } from './sandboxHost.ts';
+import { runConnectionTest } from './connectionTest.ts';
+
+export type ProfileInputParsed = z.output<typeof ProfileInputSchema>;
+export type CredentialState = z.input<typeof CredentialStateSchema>;
+export type TestStep = z.input<typeof TestStepSchema>;
+
+export interface SaveRequest {
+  profile: ProfileInputParsed;
+  accessKey?: { accessKeyId: string; accessKeySecret: string };
+  temporaryCredentials?: TemporaryCredentialsInput;
+  linkSigningKey?: { accessKeyId: string; accessKeySecret: string };
+  makeActive?: boolean;
+}
+
+export interface AccountsDeps {
+  home: string;
+  clock: Clock;
+  keychain: Keychain;
+  broker: StsBroker;
+  sandbox: SandboxHost;
+  events: EventSink;
+  env: NodeJS.ProcessEnv;
+  /** The OS user name used in `{user}` of prefix templates. */
+  user: string;
+  /** The language for messages in pushed events. */
+  lang(): Promise<Lang>;
+}
+
+const log = logger('accounts');
+const SANDBOX_NAME = 'Try it on this computer';
+
+/** Profiles, their keychain secrets, the active profile and its session state. */
+export class AccountsService {
+  readonly store: ProfileStore;
+  private readonly states = new Map<string, BrokerState>();
+
+  constructor(private readonly deps: AccountsDeps) {
+    this.store = new ProfileStore(deps.home);
+    deps.broker.onState((state) => {
+      this.states.set(state.profileId, state);
+      void Promise.all([this.store.read(), deps.lang()]).then(([file, lang]) => {
+        if (file.activeId === state.profileId) deps.events.emit('session.changed', this.stateView(state, lang));
+      }, () => undefined);
+    });
+  }
+
+  async list(): Promise<{ profiles: ProfileView[]; activeId: string | null }> {
+    const file = await this.store.read();
+    return { profiles: file.profiles.map(toView), activeId: file.activeId };
+  }
+
+  async active(): Promise<Profile | undefined> {
+    const file = await this.store.read();
+    return file.profiles.find((p) => p.id === file.activeId);
+  }
+
+  /** The profile with run-time endpoints: a sandbox profile gets the running sandbox's (re)started ports. */
+  async runtimeProfile(id: string): Promise<Profile> {
+    const profile = await this.store.get(id);
+    if (!profile.isSandbox) return profile;
+    const handle = await this.deps.sandbox.ensure();
+    return { ...profile, endpoint: handle.ossEndpoint, stsEndpoint: handle.stsEndpoint, region: handle.region.replace(/^oss-/, '') };
+  }
+
+  /** Saves a profile. Secrets go to the keychain first: if it refuses, nothing at all is written. */
+  async save(request: SaveRequest): Promise<ProfileView> {
+    const { id: requestedId, ...input } = request.profile;
+    const existing = requestedId ? await this.store.get(requestedId) : undefined;
+    const fields = checkProfileFields(input);
+    const source = fields.credentialSource ?? 'keychain-role';
+    const id = existing?.id ?? `p${randomBytes(8).toString('hex')}`;
+    if (source === 'keychain-role' && !fields.roleArn) throw new FerryError('accounts.roleArnRequired');
+
+    const updates: Partial<Profile> = {};
+    const written: string[] = [];
+    try {
+      if (source === 'keychain-role') {
+        if (request.accessKey) {
+          const key = checkAccessKey(request.accessKey);
+          await this.deps.keychain.write(id, { v: 1, kind: 'access-key', ...key });
+          written.push(id);
+          updates.maskedAccessKeyId = maskKeyId(key.accessKeyId);
+        } else if (existing?.credentialSource !== 'keychain-role' || !existing.maskedAccessKeyId) {
+          throw new FerryError('accounts.accessKeyRequired');
+        }
+      } else if (source === 'temporary') {
+        if (request.temporaryCredentials) {
+          const temp = checkTemporaryCredentials(request.temporaryCredentials);
+          await this.deps.keychain.write(id, { v: 1, kind: 'temporary', ...temp });
+          written.push(id);
+          updates.maskedAccessKeyId = maskKeyId(temp.accessKeyId);
+          updates.credentialsExpireAt = temp.expiresAt;
+        } else if (existing?.credentialSource !== 'temporary') {
+          throw new FerryError('accounts.temporaryRequired');
+        }
+      }
+      if (request.linkSigningKey) {
+        const key = checkAccessKey(request.linkSigningKey);
+        await this.deps.keychain.write(linkSigningAccount(id), { v: 1, kind: 'access-key', ...key });
+        written.push(linkSigningAccount(id));
+        updates.hasLinkSigningKey = true;
+      }
+      const profile: Profile = {
+        ...(existing ?? { isSandbox: false, hasLinkSigningKey: false, uploadOnly: false, createdAt: this.deps.clock.now() }),
+        id,
+        name: fields.name,
+        endpoint: existing?.isSandbox ? '' : (fields.endpoint ?? endpointForRegion(fields.region ?? 'cn-hangzhou')),
+        region: fields.region ?? 'cn-hangzhou',
+        bucket: fields.bucket,
+        prefixTemplate: fields.prefixTemplate ?? 'shared/{user}/{yyyy}-{mm}/',
+        roleArn: fields.roleArn,
+        stsEndpoint: existing?.isSandbox ? undefined : fields.stsEndpoint,
+        sessionDurationSeconds: fields.sessionDurationSeconds ?? 3600,
+        defaultLinkExpiry: fields.defaultLinkExpiry ?? '1d',
+        signatureVersion: fields.signatureVersion ?? 'v4',
+        credentialSource: source,
+        tokenServiceUrl: fields.tokenServiceUrl,
+        ...(source === 'keychain-role' || source === 'temporary' ? {} : { maskedAccessKeyId: undefined }),
+        ...(source === 'temporary' ? {} : { credentialsExpireAt: undefined }),
+        ...updates,
+      };
+      if (existing && existing.credentialSource !== source && (source === 'env' || source === 'token-service')) {
+        await this.deps.keychain.remove(id).catch(() => false);
+      }
+      await this.store.update((file) => ({
+        ...file,
+        activeId: request.makeActive === false && file.activeId ? file.activeId : id,
+        profiles: [...file.profiles.filter((p) => p.id !== id), stripUndefined(profile)],
+      }));
+      this.deps.broker.invalidate(id);
+      await this.emitChanged();
+      log.info('profile saved', { id, source });
+      return toView(await this.store.get(id));
+    } catch (error) {
+      // The profile was not written: do not leave a secret behind for it.
+      if (!existing) for (const account of written) await this.deps.keychain.remove(account).catch(() => false);
+      throw error;
+    }
+  }
+
+  async use(id: string): Promise<{ activeId: string }> {
+    await this.store.get(id);
+    await this.store.update((file) => ({ ...file, activeId: id }));
+    await this.emitChanged();
+    this.deps.events.emit('session.changed', await this.sessionState(await this.deps.lang()));
+    return { activeId: id };
+  }
+
+  /** Deletes a profile and its keychain entries. If the keychain cannot be reached, nothing is deleted. */
+  async remove(id: string): Promise<{ removed: boolean }> {
+    const file = await this.store.read();
+    const profile = file.profiles.find((p) => p.id === id);
+    if (!profile) return { removed: false };
+    if (profile.credentialSource === 'keychain-role' || profile.credentialSource === 'temporary' || profile.maskedAccessKeyId) {
+      await this.deps.keychain.remove(id);
+    }
+    if (profile.hasLinkSigningKey) await this.deps.keychain.remove(linkSigningAccount(id));
+    await this.store.update((f) => {
+      const profiles = f.profiles.filter((p) => p.id !== id);
+      return { ...f, profiles, activeId: f.activeId === id ? (profiles[0]?.id ?? null) : f.activeId };
+    });
+    this.deps.broker.invalidate(id);
+    this.states.delete(id);
+    await this.emitChanged();
+    return { removed: true };
+  }
+
+  /** "Try it on this computer": the sandbox's demo RAM user key goes to the keychain like a real one. */
+  async tryLocally(): Promise<ProfileView> {
+    const handle = await this.deps.sandbox.ensure();
+    const demo = handle.demo;
+    if (!demo) throw new FerryError('accounts.sandboxFailed');
+    const existing = (await this.store.read()).profiles.find((p) => p.isSandbox);
+    const id = existing?.id ?? `sandbox${randomBytes(4).toString('hex')}`;
+    await this.deps.keychain.write(id, { v: 1, kind: 'access-key', accessKeyId: demo.accessKeyId, accessKeySecret: demo.accessKeySecret });
+    const profile: Profile = {
+      id,
+      name: SANDBOX_NAME,
+      endpoint: '',
+      region: handle.region.replace(/^oss-/, ''),
+      bucket: demo.bucket,
+      prefixTemplate: existing?.prefixTemplate ?? 'shared/{user}/{yyyy}-{mm}/',
+      roleArn: demo.roleArn,
+      sessionDurationSeconds: 3600,
+      defaultLinkExpiry: existing?.defaultLinkExpiry ?? '1d',
+      signatureVersion: 'v4',
+      credentialSource: 'keychain-role',
+      isSandbox: true,
+      hasLinkSigningKey: false,
+      uploadOnly: false,
+      maskedAccessKeyId: maskKeyId(demo.accessKeyId),
+      createdAt: existing?.createdAt ?? this.deps.clock.now(),
+    };
+    await this.store.update((file) => ({ ...file, activeId: id, profiles: [...file.profiles.filter((p) => p.id !== id), profile] }));
+    this.deps.broker.invalidate(id);
+    await this.emitChanged();
+    return toView(profile);
+  }
+
+  async test(id: string, lang: Lang): Promise<{ ok: boolean; steps: TestStep[] }> {
+    const profile = await this.runtimeProfile(id);
+    const result = await runConnectionTest(profile, {
+      keychain: this.deps.keychain,
+      broker: this.deps.broker,
+      env: this.deps.env,
+      clock: this.deps.clock,
+      user: this.deps.user,
+      lang,
+      progress: (steps) => this.deps.events.emit('profiles.testProgress', { id, steps }),
+    });
+    if (result.uploadOnly !== undefined && result.uploadOnly !== profile.uploadOnly) {
+      await this.store.update((file) => ({
+        ...file,
+        profiles: file.profiles.map((p) => (p.id === id ? { ...p, uploadOnly: result.uploadOnly === true } : p)),
+      }));
+      await this.emitChanged();
+    }
+    return { ok: result.ok, steps: result.steps };
+  }
+
+  async sessionState(lang: Lang): Promise<CredentialState> {
+    const active = await this.active();
+    if (!active) return { state: 'none' };
+    if (active.credentialSource === 'temporary' && active.credentialsExpireAt !== undefined && active.credentialsExpireAt <= this.deps.broker.serverNow()) {
+      return { profileId: active.id, state: 'expired', expiresAt: active.credentialsExpireAt };
+    }
+    const state = this.states.get(active.id);
+    if (!state) return { profileId: active.id, state: 'none' };
+    return this.stateView(state, lang);
+  }
+
+  private stateView(state: BrokerState, lang: Lang): CredentialState {
+    return {
+      profileId: state.profileId,
+      state: state.state,
+      ...(state.expiresAt !== undefined ? { expiresAt: state.expiresAt - this.deps.broker.clockOffsetMs() } : {}),
+      ...(state.error ? { error: toUserError(state.error, lang) } : {}),
+    };
+  }
+
+  private async emitChanged(): Promise<void> {
+    this.deps.events.emit('profiles.changed', await this.list());
+  }
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

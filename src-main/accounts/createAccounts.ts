@@ -1,0 +1,41 @@
+import { Keychain, type KeytarLike } from '../credentials/keychain.ts';
+import { StsBroker } from '../credentials/stsBroker.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { EventSink } from '../shell/ports.ts';
+import type { Clock } from '../time/clock.ts';
+import { AccountsService } from './accountsService.ts';
+import { currentUserName, stablePrefix } from './prefixTemplate.ts';
+import { SandboxHost } from './sandboxHost.ts';
+
+export interface AccountsBundle {
+  accounts: AccountsService;
+  broker: StsBroker;
+  keychain: Keychain;
+  sandbox: SandboxHost;
+}
+
+/** Wires keychain → broker → accounts (and the "Try it locally" sandbox) for createServices. */
+export function createAccounts(options: {
+  home: string;
+  clock: Clock;
+  env: NodeJS.ProcessEnv;
+  events: EventSink;
+  lang(): Promise<Lang>;
+  keytar?: () => Promise<KeytarLike>;
+  /** Clock for the in-process sandbox (tests move sandbox time with it). */
+  sandboxClock?: Clock;
+}): AccountsBundle {
+  const keychain = new Keychain(options.keytar);
+  const sandbox = new SandboxHost(options.home, options.sandboxClock);
+  const user = currentUserName();
+  let accounts: AccountsService | undefined;
+  const broker = new StsBroker({
+    clock: options.clock,
+    keychain,
+    env: options.env,
+    profile: (id) => accounts!.runtimeProfile(id),
+    policyPrefix: (profile) => stablePrefix(profile.prefixTemplate, user),
+  });
+  accounts = new AccountsService({ home: options.home, clock: options.clock, keychain, broker, sandbox, events: options.events, env: options.env, user, lang: options.lang });
+  return { accounts, broker, keychain, sandbox };
+}
