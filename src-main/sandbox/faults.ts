@@ -1,0 +1,81 @@
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import { Transform, type TransformCallback } from 'node:stream';
+import type { FaultSpec } from './config.ts';
+
+interface ActiveFault {
+  spec: FaultSpec;
+  remaining: number;
+}
+
+/** Faults for reliability tests: fail request N with 500/503, reset after K bytes, or delay. */
+export class FaultInjector {
+  private readonly active: ActiveFault[] = [];
+  private count = 0;
+
+  constructor(specs: readonly FaultSpec[] = []) {
+    for (const spec of specs) this.add(spec);
+  }
+
+  add(spec: FaultSpec): void {
+    this.active.push({ spec, remaining: spec.times ?? (spec.request !== undefined ? 1 : Number.POSITIVE_INFINITY) });
+  }
+
+  clear(): void {
+    this.active.length = 0;
+  }
+
+  /** Requests seen so far (1-based numbering for `request`). */
+  get requestCount(): number {
+    return this.count;
+  }
+
+  /**
+   * Counts the request and returns the first fault that fires for it. A fault with `request: N` fires
+   * on the first matching request numbered N or later, `times` times (default once).
+   */
+  next(req: IncomingMessage): FaultSpec | undefined {
+    this.count++;
+    for (const fault of this.active) {
+      const { spec } = fault;
+      if (fault.remaining <= 0) continue;
+      if (spec.request !== undefined && this.count < spec.request) continue;
+      if (spec.method && spec.method.toUpperCase() !== req.method) continue;
+      if (spec.pathIncludes && !(req.url ?? '').includes(spec.pathIncludes)) continue;
+      fault.remaining--;
+      return spec;
+    }
+    return undefined;
+  }
+}
+
+/** Passes `limit` bytes, then destroys the connection mid-body. */
+export class ResetAfter extends Transform {
+  private passed = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly socket: Socket,
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    const room = this.limit - this.passed;
+    if (room <= 0) {
+      this.socket.destroy();
+      done();
+      return;
+    }
+    const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    this.passed += piece.length;
+    if (piece.length < chunk.length || this.passed >= this.limit) {
+      this.push(piece);
+      // Let the piece reach the wire before the reset.
+      setTimeout(() => this.socket.destroy(), 20);
+      done();
+      return;
+    }
+    done(null, piece);
+  }
+}

@@ -1,0 +1,37 @@
+import type { RoleConfig, UserConfig } from '../../config.ts';
+import type { SandboxContext } from '../../context.ts';
+import type { PolicyDocument } from '../../policy/types.ts';
+import type { TokenPayload } from '../../sts/tokens.ts';
+import { ossErrors } from '../ossError.ts';
+
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; accessKeyId: string; user: UserConfig }
+  | { kind: 'session'; accessKeyId: string; token: TokenPayload; role: RoleConfig; sessionPolicy: PolicyDocument | undefined };
+
+export interface ResolvedKey {
+  principal: Exclude<Principal, { kind: 'anonymous' }>;
+  secret: string;
+}
+
+/** Looks up the signing key: a RAM user's long-term key, or an STS key with its matching token. */
+export function resolveKey(ctx: SandboxContext, accessKeyId: string, token: string | undefined, now: number): ResolvedKey {
+  if (accessKeyId.startsWith('STS.')) {
+    if (token === undefined || token === '') throw ossErrors.invalidAccessKeyId(accessKeyId);
+    const payload = ctx.tokens.verify(token);
+    if (!payload) throw ossErrors.tokenInvalid();
+    if (payload.ak !== accessKeyId) throw ossErrors.tokenKeyMismatch();
+    if (payload.exp <= now) throw ossErrors.tokenExpired();
+    const role = ctx.directory.role(payload.role);
+    if (!role) throw ossErrors.tokenInvalid();
+    const sessionPolicy = payload.policy === undefined ? undefined : (JSON.parse(payload.policy) as PolicyDocument);
+    return {
+      principal: { kind: 'session', accessKeyId, token: payload, role, sessionPolicy },
+      secret: ctx.tokens.secretFor(accessKeyId),
+    };
+  }
+  const owner = ctx.directory.keyOwner(accessKeyId);
+  if (!owner) throw ossErrors.invalidAccessKeyId(accessKeyId);
+  if (!owner.enabled) throw ossErrors.disabledAccessKeyId(accessKeyId);
+  return { principal: { kind: 'user', accessKeyId, user: owner.user }, secret: owner.secret };
+}

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { crc64Combine } from '../../../oss/crc64.ts';
+import { writeTempObject } from '../../storage/fsync.ts';
+import type { ObjectMeta, PartMeta } from '../../storage/objectFile.ts';
+import { ObjectExistsError } from '../../storage/objectStore.ts';
+import type { UploadRecord } from '../../storage/multipartStore.ts';
+import { etagsEqual } from '../objectHeaders.ts';
+import { headerValue } from '../header.ts';
+import { ossErrors } from '../ossError.ts';
+import { sendXml } from '../respond.ts';
+import type { OssHandler, OssScope } from '../scope.ts';
+import { xmlElements, xmlText } from '../xml.ts';
+import { encoder } from './listObjects.ts';
+import { findUpload } from './multipartUpload.ts';
+
+export const MIN_PART_SIZE = 100 * 1024;
+const MAX_BODY = 1024 * 1024;
+
+async function readSmallBody(scope: OssScope): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of scope.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) throw ossErrors.malformedXml();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Checks the client's part list: ascending numbers, known parts with matching ETags, 100 KB minimum but last. */
+function selectParts(xml: string, stored: PartMeta[], completeAll: boolean): PartMeta[] {
+  const byNumber = new Map(stored.map((p) => [p.partNumber, p]));
+  if (completeAll) return [...stored].sort((a, b) => a.partNumber - b.partNumber);
+  const requested = xmlElements(xml, 'Part').map((block) => ({
+    number: Number(xmlText(block, 'PartNumber')),
+    etag: xmlText(block, 'ETag') ?? '',
+  }));
+  if (!xml.includes('<CompleteMultipartUpload') || requested.length === 0) throw ossErrors.malformedXml();
+  if (requested.some((r) => !Number.isInteger(r.number))) throw ossErrors.malformedXml();
+  for (let i = 1; i < requested.length; i++) {
+    if (requested[i]!.number <= requested[i - 1]!.number) throw ossErrors.invalidPartOrder();
+  }
+  const chosen = requested.map((r) => {
+    const part = byNumber.get(r.number);
+    if (!part || !etagsEqual(part.etag, r.etag)) throw ossErrors.invalidPart(r.number, r.etag);
+    return part;
+  });
+  for (const part of chosen.slice(0, -1)) if (part.size < MIN_PART_SIZE) throw ossErrors.entityTooSmall(part.partNumber);
+  return chosen;
+}
+
+/** The concatenated data of the chosen parts, read part file by part file. */
+function concatParts(scope: OssScope, record: UploadRecord, parts: PartMeta[]): Readable {
+  return Readable.from(
+    (async function* () {
+      for (const part of parts) {
+        if (part.size === 0) continue;
+        yield* createReadStream(scope.ctx.uploads.partPath(record, part.partNumber), { start: 0, end: part.size - 1 });
+      }
+    })(),
+  );
+}
+
+export function multipartEtag(parts: PartMeta[]): string {
+  const md5 = createHash('md5');
+  for (const p of parts) md5.update(Buffer.from(p.etag.replace(/"/g, ''), 'hex'));
+  return `"${md5.digest('hex').toUpperCase()}-${parts.length}"`;
+}
+
+export const completeMultipartUpload: OssHandler = async (scope) => {
+  const record = findUpload(scope);
+  const xml = await readSmallBody(scope);
+  const completeAll = headerValue(scope.req, 'x-oss-complete-all')?.toLowerCase() === 'yes';
+  const parts = selectParts(xml, await scope.ctx.uploads.parts(record), completeAll);
+  const crc = parts.reduce((acc, p) => crc64Combine(acc, BigInt(p.crc64), p.size), 0n);
+  const { tempPath, meta } = await writeTempObject(scope.ctx.objects.tempDir, concatParts(scope, record, parts), [], (): ObjectMeta => ({
+    key: scope.key,
+    size: parts.reduce((n, p) => n + p.size, 0),
+    etag: multipartEtag(parts),
+    crc64: crc.toString(),
+    type: 'Multipart',
+    lastModified: scope.ctx.clock.now(),
+    contentType: record.contentType,
+    headers: record.headers,
+  }));
+  const forbid = headerValue(scope.req, 'x-oss-forbid-overwrite')?.toLowerCase() === 'true';
+  try {
+    await scope.ctx.objects.commit(scope.bucket, tempPath, meta, forbid);
+  } catch (error) {
+    if (error instanceof ObjectExistsError) throw ossErrors.fileAlreadyExists();
+    throw error;
+  }
+  await scope.ctx.uploads.remove(record);
+  const enc = encoder(scope);
+  sendXml(
+    scope.res,
+    200,
+    'CompleteMultipartUploadResult',
+    {
+      ...(scope.route.query.get('encoding-type') === 'url' ? { EncodingType: 'url' } : {}),
+      Location: `${scope.ctx.endpoint}/${scope.bucket}/${encodeURIComponent(scope.key).replace(/%2F/g, '/')}`,
+      Bucket: scope.bucket,
+      Key: enc(scope.key),
+      ETag: meta.etag,
+    },
+    { ETag: meta.etag, 'x-oss-hash-crc64ecma': meta.crc64 },
+  );
+};

@@ -1,0 +1,93 @@
+import { Readable } from 'node:stream';
+import { ObjectExistsError } from '../../storage/objectStore.ts';
+import { BodyDigest } from '../../storage/bodyDigest.ts';
+import { writeTempObject } from '../../storage/fsync.ts';
+import type { ObjectMeta } from '../../storage/objectFile.ts';
+import { isoMillis } from '../auth/skew.ts';
+import { authorize } from '../authorize.ts';
+import { resourceArn } from '../operations.ts';
+import { contentTypeOf, quoteEtag, storableHeaders } from '../objectHeaders.ts';
+import { headerValue } from '../header.ts';
+import { ossErrors } from '../ossError.ts';
+import { sendEmpty, sendXml } from '../respond.ts';
+import type { OssHandler, OssScope } from '../scope.ts';
+import { receiveBody } from './receiveBody.ts';
+
+const forbidsOverwrite = (scope: OssScope): boolean => headerValue(scope.req, 'x-oss-forbid-overwrite')?.toLowerCase() === 'true';
+
+async function publish(scope: OssScope, tempPath: string, meta: ObjectMeta): Promise<void> {
+  try {
+    await scope.ctx.objects.commit(scope.bucket, tempPath, meta, forbidsOverwrite(scope));
+  } catch (error) {
+    if (error instanceof ObjectExistsError) throw ossErrors.fileAlreadyExists();
+    throw error;
+  }
+}
+
+export const putObject: OssHandler = async (scope) => {
+  if (forbidsOverwrite(scope) && scope.ctx.objects.head(scope.bucket, scope.key)) throw ossErrors.fileAlreadyExists();
+  const { tempPath, meta } = await receiveBody(scope, (body): ObjectMeta => ({
+    key: scope.key,
+    size: body.size,
+    etag: quoteEtag(body.md5.toString('hex').toUpperCase()),
+    crc64: body.crc64.toString(),
+    type: 'Normal',
+    lastModified: scope.ctx.clock.now(),
+    contentType: contentTypeOf(scope.req),
+    headers: storableHeaders(scope.req),
+  }));
+  await publish(scope, tempPath, meta);
+  sendEmpty(scope.res, 200, {
+    ETag: meta.etag,
+    'x-oss-hash-crc64ecma': meta.crc64,
+    'Content-MD5': Buffer.from(meta.etag.slice(1, -1), 'hex').toString('base64'),
+  });
+};
+
+export const deleteObject: OssHandler = async (scope) => {
+  await scope.ctx.objects.delete(scope.bucket, scope.key);
+  sendEmpty(scope.res, 204);
+};
+
+function parseCopySource(header: string): { bucket: string; key: string } {
+  const decoded = decodeURIComponent(header.split('?')[0] ?? '');
+  const m = /^\/?([^/]+)\/(.+)$/.exec(decoded);
+  if (!m) throw ossErrors.invalidArgument('Copy Source must mention the source bucket and key: /sourcebucket/sourcekey.', 'x-oss-copy-source', header);
+  return { bucket: m[1]!, key: m[2]! };
+}
+
+/** CopyObject: needs GetObject on the source as well as PutObject on the target. */
+export const copyObject: OssHandler = async (scope) => {
+  const { ctx } = scope;
+  const source = parseCopySource(String(headerValue(scope.req, 'x-oss-copy-source')));
+  if (!ctx.directory.bucket(source.bucket)) throw ossErrors.noSuchBucket(source.bucket);
+  authorize(ctx, scope.principal, { action: 'oss:GetObject', resource: resourceArn(ctx.directory.region, ctx.directory.accountId, source.bucket, source.key), context: {} }, {
+    sourceIp: scope.sourceIp,
+    userAgent: headerValue(scope.req, 'user-agent') ?? '',
+    bucketPublicRead: ctx.directory.bucket(source.bucket)?.acl === 'public-read',
+  });
+  if (forbidsOverwrite(scope) && ctx.objects.head(scope.bucket, scope.key)) throw ossErrors.fileAlreadyExists();
+  const opened = await ctx.objects.open(source.bucket, source.key);
+  if (!opened) throw ossErrors.noSuchKey(source.key);
+  const replace = headerValue(scope.req, 'x-oss-metadata-directive')?.toUpperCase() === 'REPLACE';
+  const src = opened.meta;
+  let written: { tempPath: string; meta: ObjectMeta };
+  try {
+    const digest = new BodyDigest();
+    const reader = src.size === 0 ? Readable.from([]) : opened.handle.createReadStream({ start: 0, end: src.size - 1, autoClose: false });
+    written = await writeTempObject(ctx.objects.tempDir, reader, [digest], () => ({
+      ...src,
+      key: scope.key,
+      lastModified: ctx.clock.now(),
+      contentType: replace ? contentTypeOf(scope.req) : src.contentType,
+      headers: replace ? storableHeaders(scope.req) : src.headers,
+    }));
+  } finally {
+    await opened.handle.close();
+  }
+  await publish(scope, written.tempPath, written.meta);
+  sendXml(scope.res, 200, 'CopyObjectResult', { ETag: written.meta.etag, LastModified: isoMillis(written.meta.lastModified) }, {
+    ETag: written.meta.etag,
+    'x-oss-hash-crc64ecma': written.meta.crc64,
+  });
+};

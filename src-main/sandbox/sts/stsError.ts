@@ -1,0 +1,46 @@
+/** An STS (POP RPC) error: JSON body with Code/Message/RequestId/HostId/Recommend. */
+export class StsError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const stsErrors = {
+  missingParameter: (p: string) =>
+    new StsError(400, `MissingParameter`, `The input parameter "${p}" that is mandatory for processing this request is not supplied.`),
+  contentType: () =>
+    new StsError(400, 'InvalidParameter.ContentType', 'The ContentType request header must be either "application/json" or "application/x-www-form-urlencoded".'),
+  keyNotFound: () => new StsError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.'),
+  keyInactive: () => new StsError(400, 'InvalidAccessKeyId.Inactive', 'Specified access key is disabled.'),
+  timestampFormat: () => new StsError(400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.'),
+  timestampExpired: () => new StsError(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.'),
+  signatureMethod: () => new StsError(400, 'InvalidSignatureMethod', 'Specified signature method is not supported.'),
+  signatureMismatch: (stringToSign: string) =>
+    new StsError(400, 'SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`),
+  nonceUsed: () => new StsError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.'),
+  unknownAction: () => new StsError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.'),
+  missingToken: () => new StsError(400, 'MissingSecurityToken', 'SecurityToken is mandatory for this action.'),
+  tokenExpired: () => new StsError(400, 'InvalidSecurityToken.Expired', 'Specified SecurityToken is expired.'),
+  tokenMalformed: () => new StsError(400, 'InvalidSecurityToken.Malformed', 'Specified SecurityToken is malformed.'),
+  tokenMismatch: () => new StsError(400, 'InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey.'),
+  durationSeconds: () => new StsError(400, 'InvalidParameter.DurationSeconds', 'The Min/Max value of DurationSeconds is 15min/1hr.'),
+  roleSessionName: () => new StsError(400, 'InvalidParameter.RoleSessionName', 'The parameter RoleSessionName is wrongly formed.'),
+  roleArn: () => new StsError(400, 'InvalidParameter.RoleArn', 'The parameter RoleArn is wrongly formed.'),
+  externalId: () => new StsError(400, 'InvalidParameter.ExternalId', 'The parameter ExternalId is wrongly formed.'),
+  policyGrammar: () => new StsError(400, 'InvalidParameter.PolicyGrammar', 'The parameter Policy has not passed grammar check.'),
+  policySize: () => new StsError(400, 'InvalidParameter.PolicySize', 'The size of Policy must be smaller than 2048 bytes.'),
+  notAuthorizedByRam: () =>
+    new StsError(403, 'NoPermission', 'You are not authorized to do this action. You should be authorized by RAM.'),
+  roleNotTrusted: () =>
+    new StsError(
+      403,
+      'NoPermission',
+      'No permission perform sts:AssumeRole on this Role. Maybe you are not authorized to perform sts:AssumeRole or the specified role does not trust you',
+    ),
+  roleNotFound: () => new StsError(404, 'EntityNotExist.Role', 'The specified Role not exists .'),
+  internal: () => new StsError(500, 'InternalError', 'STS Server Internal Error happened, please send the RequestId to us.'),
+};

@@ -1,0 +1,98 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_SKEW_MS, type SandboxContext } from '../context.ts';
+import { normalizeIp } from '../policy/ipRange.ts';
+import { popRequestId } from '../requestId.ts';
+import { xmlEscape } from '../oss/xml.ts';
+import { assumeRole } from './assumeRole.ts';
+import { resolveStsCaller } from './caller.ts';
+import { NonceCache } from './nonces.ts';
+import { popSignature, popStringToSign } from './popSignature.ts';
+import { StsError, stsErrors } from './stsError.ts';
+
+const MAX_BODY = 64 * 1024;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+const REQUIRED = ['Action', 'AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureNonce', 'Timestamp', 'Version'];
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) throw stsErrors.missingParameter('Body');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Parameters from the query and a form (or JSON) body together, as the POP gateway merges them. */
+async function collectParams(req: IncomingMessage): Promise<Record<string, string>> {
+  const url = new URL(req.url ?? '/', 'http://sts.local');
+  const params: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) if (!(k in params)) params[k] = v;
+  const body = await readBody(req);
+  if (body.length === 0) return params;
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/x-www-form-urlencoded') {
+    for (const [k, v] of new URLSearchParams(body)) if (!(k in params)) params[k] = v;
+  } else if (type === 'application/json') {
+    const json = JSON.parse(body) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(json)) if (!(k in params)) params[k] = String(v);
+  } else {
+    throw stsErrors.contentType();
+  }
+  return params;
+}
+
+function send(res: ServerResponse, status: number, format: string, body: Record<string, unknown>): void {
+  const xml = format.toUpperCase() === 'XML';
+  const text = xml ? toXml(status < 300 ? 'AssumeRoleResponse' : 'Error', body) : JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': xml ? 'text/xml;charset=utf-8' : 'application/json;charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'x-acs-request-id': String(body.RequestId),
+  });
+  res.end(text);
+}
+
+function toXml(root: string, value: Record<string, unknown>): string {
+  const inner = (v: Record<string, unknown>): string =>
+    Object.entries(v)
+      .map(([k, x]) => `<${k}>${typeof x === 'object' && x !== null ? inner(x as Record<string, unknown>) : xmlEscape(String(x))}</${k}>`)
+      .join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><${root}>${inner(value)}</${root}>`;
+}
+
+export function createStsHandler(ctx: SandboxContext): (req: IncomingMessage, res: ServerResponse) => void {
+  const nonces = new NonceCache(MAX_SKEW_MS * 2);
+  return (req, res) => {
+    const requestId = popRequestId();
+    let format = 'JSON';
+    void (async () => {
+      const params = await collectParams(req);
+      format = params.Format ?? 'JSON';
+      for (const p of REQUIRED) if (params[p] === undefined) throw stsErrors.missingParameter(p);
+      if (params.SignatureMethod !== 'HMAC-SHA1') throw stsErrors.signatureMethod();
+      const now = ctx.clock.now();
+      const timestamp = params.Timestamp!;
+      if (!TIMESTAMP.test(timestamp) || !Number.isFinite(Date.parse(timestamp))) throw stsErrors.timestampFormat();
+      if (Math.abs(Date.parse(timestamp) - now) > MAX_SKEW_MS) throw stsErrors.timestampExpired();
+      const caller = resolveStsCaller(params, ctx.directory, ctx.tokens, now);
+      const stringToSign = popStringToSign(req.method ?? 'GET', params);
+      if (popSignature(caller.secret, stringToSign) !== params.Signature) throw stsErrors.signatureMismatch(stringToSign);
+      if (!nonces.claim(params.AccessKeyId!, params.SignatureNonce!, now)) throw stsErrors.nonceUsed();
+      if (params.Action !== 'AssumeRole') throw stsErrors.unknownAction();
+      const sourceIp = normalizeIp(req.socket.remoteAddress ?? '');
+      const result = assumeRole(params, caller, ctx.directory, ctx.tokens, now, sourceIp);
+      send(res, 200, format, { RequestId: requestId, ...result });
+    })().catch((error: unknown) => {
+      const e = error instanceof StsError ? error : stsErrors.internal();
+      send(res, e.status, format, {
+        RequestId: requestId,
+        HostId: 'sts.aliyuncs.com',
+        Code: e.code,
+        Message: e.message,
+        Recommend: `https://api.aliyun.com/troubleshoot?q=${e.code}&product=Sts&requestId=${requestId}`,
+      });
+    });
+  };
+}
