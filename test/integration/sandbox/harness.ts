@@ -1,0 +1,141 @@
+import OSS from 'ali-oss';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { bucketObjectPolicy, startSandbox, type SandboxConfigInput, type SandboxHandle } from '../../../src-main/sandbox/index.ts';
+
+export const KEYS = {
+  admin: { id: 'LTAI5tAdmin000000000001', secret: 'admin-secret-0000000000000001' },
+  assumer: { id: 'LTAI5tAssumer0000000001', secret: 'assumer-secret-00000000000001' },
+  noperm: { id: 'LTAI5tNoPerm00000000001', secret: 'noperm-secret-000000000000001' },
+  disabled: { id: 'LTAI5tDisabled000000001', secret: 'disabled-secret-0000000000001' },
+  reader: { id: 'LTAI5tReader00000000001', secret: 'reader-secret-000000000000001' },
+};
+
+export const BUCKET = 'ferry-test';
+
+export function testConfig(): SandboxConfigInput {
+  return {
+    accountId: '1234567890123456',
+    buckets: [{ name: BUCKET }, { name: 'other-bucket' }, { name: 'public-bucket', acl: 'public-read' }],
+    users: [
+      { name: 'admin', accessKeys: [KEYS.admin], policies: [{ Version: '1', Statement: [{ Effect: 'Allow', Action: 'oss:*', Resource: '*' }] }] },
+      { name: 'assumer', accessKeys: [KEYS.assumer], policies: [{ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] }] },
+      { name: 'noperm', accessKeys: [KEYS.noperm] },
+      { name: 'disabled', accessKeys: [{ ...KEYS.disabled, enabled: false }], policies: [{ Version: '1', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }] },
+      {
+        name: 'reader',
+        accessKeys: [KEYS.reader],
+        policies: [
+          {
+            Version: '1',
+            Statement: [
+              { Effect: 'Allow', Action: ['oss:Get*', 'oss:ListObjects'], Resource: [`acs:oss:*:*:${BUCKET}`, `acs:oss:*:*:${BUCKET}/*`] },
+              { Effect: 'Deny', Action: 'oss:*', Resource: `acs:oss:*:*:${BUCKET}/secret/*` },
+              { Effect: 'Allow', Action: 'oss:PutObject', Resource: `acs:oss:*:*:${BUCKET}/office/*`, Condition: { IpAddress: { 'acs:SourceIp': ['127.0.0.0/8'] } } },
+              { Effect: 'Allow', Action: 'oss:PutObject', Resource: `acs:oss:*:*:${BUCKET}/vpn/*`, Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } },
+              { Effect: 'Allow', Action: 'oss:PutObject', Resource: `acs:oss:*:*:${BUCKET}/old/*`, Condition: { DateLessThan: { 'acs:CurrentTime': '2020-01-01T00:00:00Z' } } },
+            ],
+          },
+        ],
+      },
+    ],
+    roles: [
+      { name: 'uploader', trustedUsers: ['assumer'], policies: [bucketObjectPolicy(BUCKET)], maxSessionDuration: 7200 },
+      { name: 'admins-only', trustedUsers: ['admin'], policies: [bucketObjectPolicy(BUCKET)] },
+    ],
+  };
+}
+
+export interface TestSandbox {
+  sb: SandboxHandle;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestSandbox(config: SandboxConfigInput = testConfig()): Promise<TestSandbox> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ferry-sandbox-test-'));
+  const sb = await startSandbox({ dataDir: dir, config });
+  return {
+    sb,
+    dir,
+    stop: async () => {
+      await sb.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Creds {
+  accessKeyId: string;
+  accessKeySecret: string;
+  stsToken?: string;
+}
+
+export const longTerm = (k: { id: string; secret: string }): Creds => ({ accessKeyId: k.id, accessKeySecret: k.secret });
+
+/**
+ * A real ali-oss client in path style. ali-oss refuses to presign (V1) for IP endpoints, so it talks to
+ * `localhost`, which is what Ferry's own links code will do too.
+ */
+export function ossClient(sb: SandboxHandle, creds: Creds, options: { v4?: boolean; bucket?: string; amendTimeSkewed?: number } = {}): OSS {
+  return new OSS({
+    endpoint: sb.ossEndpoint.replace('127.0.0.1', 'localhost'),
+    region: sb.region,
+    bucket: options.bucket ?? BUCKET,
+    sldEnable: true,
+    authorizationV4: options.v4 ?? false,
+    timeout: 20_000,
+    accessKeyId: creds.accessKeyId,
+    accessKeySecret: creds.accessKeySecret,
+    ...(creds.stsToken
+      ? { stsToken: creds.stsToken, refreshSTSToken: async () => ({ accessKeyId: creds.accessKeyId, accessKeySecret: creds.accessKeySecret, stsToken: creds.stsToken! }) }
+      : {}),
+    ...(options.amendTimeSkewed ? { amendTimeSkewed: options.amendTimeSkewed } : {}),
+  } as OSS.Options);
+}
+
+export async function assumeRole(
+  sb: SandboxHandle,
+  key: { id: string; secret: string },
+  roleName: string,
+  options: { policy?: object; duration?: number; session?: string } = {},
+): Promise<Creds & { expiration: string }> {
+  const sts = new OSS.STS({ accessKeyId: key.id, accessKeySecret: key.secret, endpoint: sb.stsEndpoint } as never);
+  const { credentials } = await sts.assumeRole(
+    `acs:ram::${sb.accountId}:role/${roleName}`,
+    options.policy as never,
+    options.duration ?? 3600,
+    options.session ?? 'ferry-test',
+  );
+  return {
+    accessKeyId: credentials.AccessKeyId,
+    accessKeySecret: credentials.AccessKeySecret,
+    stsToken: credentials.SecurityToken,
+    expiration: credentials.Expiration,
+  };
+}
+
+export interface OssFailure {
+  code: string;
+  status: number;
+  message: string;
+  ecCode?: string;
+}
+
+export async function failure(promise: Promise<unknown>): Promise<OssFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as OssFailure;
+  }
+  throw new Error('expected the request to fail');
+}
+
+export async function expectOssError(promise: Promise<unknown>, code: string, status: number, message?: string | RegExp): Promise<OssFailure> {
+  const err = await failure(promise);
+  expect({ code: err.code, status: err.status }).toEqual({ code, status });
+  if (message !== undefined) expect(err.message).toMatch(message);
+  return err;
+}

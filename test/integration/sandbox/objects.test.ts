@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crc64 } from '../../../src-main/oss/crc64.ts';
+import { assumeRole, BUCKET, expectOssError, KEYS, longTerm, ossClient, startTestSandbox, type Creds, type TestSandbox } from './harness.ts';
+
+let t: TestSandbox;
+let sts: Creds;
+
+beforeAll(async () => {
+  t = await startTestSandbox();
+  sts = await assumeRole(t.sb, KEYS.assumer, 'uploader');
+});
+afterAll(() => t.stop());
+
+const modes = [
+  { name: 'V1 long-term', v4: false, sts: false },
+  { name: 'V4 long-term', v4: true, sts: false },
+  { name: 'V1 STS', v4: false, sts: true },
+  { name: 'V4 STS', v4: true, sts: true },
+];
+
+describe.each(modes)('objects with ali-oss ($name)', (mode) => {
+  const client = () => ossClient(t.sb, mode.sts ? sts : longTerm(KEYS.admin), { v4: mode.v4 });
+  const prefix = `${mode.name.replace(/ /g, '-')}/`;
+
+  it('puts, heads, gets (whole and ranged) with the headers clients rely on', async () => {
+    const body = Buffer.from('hello, sandbox — 你好');
+    const key = `${prefix}dir/hello world+1.txt`;
+    const put = await client().put(key, body, { headers: { 'x-oss-meta-owner': 'ferry', 'Cache-Control': 'no-cache' } });
+    const md5 = createHash('md5').update(body).digest('hex').toUpperCase();
+    expect(put.res.status).toBe(200);
+    expect(put.res.headers['etag']).toBe(`"${md5}"`);
+    expect(put.res.headers['x-oss-hash-crc64ecma']).toBe(crc64(body).toString());
+    expect(put.res.headers['x-oss-request-id']).toMatch(/^[0-9A-F]{24}$/);
+
+    const head = await client().head(key);
+    const h = head.res.headers as Record<string, string>;
+    expect(h['content-length']).toBe(String(body.length));
+    expect(h['x-oss-object-type']).toBe('Normal');
+    expect(h['accept-ranges']).toBe('bytes');
+    expect(h['last-modified']).toMatch(/GMT$/);
+    expect(h['cache-control']).toBe('no-cache');
+    expect(head.meta).toEqual({ owner: 'ferry' });
+
+    const get = await client().get(key);
+    expect(Buffer.compare(get.content as Buffer, body)).toBe(0);
+    const ranged = await client().get(key, { headers: { Range: 'bytes=7-13' } });
+    expect(ranged.res.status).toBe(206);
+    expect((ranged.content as Buffer).toString()).toBe('sandbox');
+    expect((ranged.res.headers as Record<string, string>)['content-range']).toBe(`bytes 7-13/${body.length}`);
+  });
+
+  it('lists with prefix, delimiter and markers (V1 and V2), copies and deletes', async () => {
+    const c = client();
+    for (const name of ['a/1', 'a/2', 'b/1', 'c']) await c.put(`${prefix}list/${name}`, Buffer.from(name));
+    const v1 = await c.list({ prefix: `${prefix}list/`, delimiter: '/', 'max-keys': 2 }, {});
+    expect(v1.prefixes).toEqual([`${prefix}list/a/`, `${prefix}list/b/`]);
+    expect(v1.isTruncated).toBe(true);
+    const v1next = await c.list({ prefix: `${prefix}list/`, delimiter: '/', marker: v1.nextMarker!, 'max-keys': 2 }, {});
+    expect(v1next.objects.map((o) => o.name)).toEqual([`${prefix}list/c`]);
+    expect(v1next.isTruncated).toBe(false);
+
+    const v2 = await c.listV2({ prefix: `${prefix}list/`, 'max-keys': '3' }, {});
+    expect(v2.objects.map((o) => o.name)).toEqual([`${prefix}list/a/1`, `${prefix}list/a/2`, `${prefix}list/b/1`]);
+    expect(v2.keyCount).toBe(3);
+    const v2next = await c.listV2({ prefix: `${prefix}list/`, 'continuation-token': v2.nextContinuationToken!, 'max-keys': '3' }, {});
+    expect(v2next.objects.map((o) => o.name)).toEqual([`${prefix}list/c`]);
+    const after = await c.listV2({ prefix: `${prefix}list/`, 'start-after': `${prefix}list/b/1` }, {});
+    expect(after.objects.map((o) => o.name)).toEqual([`${prefix}list/c`]);
+
+    await c.copy(`${prefix}list/copied`, `${prefix}list/c`);
+    expect(((await c.get(`${prefix}list/copied`)).content as Buffer).toString()).toBe('c');
+    await c.delete(`${prefix}list/copied`);
+    await expectOssError(c.get(`${prefix}list/copied`), 'NoSuchKey', 404, 'The specified key does not exist.');
+    await expectOssError(c.head(`${prefix}list/copied`), 'NoSuchKey', 404);
+    expect((await c.delete(`${prefix}list/never-existed`)).res.status).toBe(204);
+  });
+
+  it('signs URLs that a plain HTTP client can fetch, with response-header overrides', async () => {
+    const c = client();
+    const key = `${prefix}shared/report 2024.pdf`;
+    await c.put(key, Buffer.from('%PDF-1.4 test'));
+    const url = mode.v4
+      ? await c.signatureUrlV4('GET', 60, { queries: { 'response-content-disposition': 'attachment; filename="r.pdf"' } }, key)
+      : c.signatureUrl(key, { expires: 60, response: { 'content-disposition': 'attachment; filename="r.pdf"', 'content-type': 'application/pdf' } });
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="r.pdf"');
+    if (!mode.v4) expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(await res.text()).toBe('%PDF-1.4 test');
+    const tampered = await fetch(url.replace('report', 'rep0rt'));
+    expect(tampered.status).toBe(403);
+    expect(await tampered.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+  });
+
+  it('checks Content-MD5 and x-oss-forbid-overwrite', async () => {
+    const c = client();
+    await expectOssError(
+      c.put(`${prefix}md5`, Buffer.from('abc'), { headers: { 'Content-MD5': createHash('md5').update('abd').digest('base64') } }),
+      'InvalidDigest',
+      400,
+    );
+    await c.put(`${prefix}once`, Buffer.from('1'));
+    await expectOssError(c.put(`${prefix}once`, Buffer.from('2'), { headers: { 'x-oss-forbid-overwrite': 'true' } }), 'FileAlreadyExists', 409);
+    expect(((await c.get(`${prefix}once`)).content as Buffer).toString()).toBe('1');
+  });
+});
+
+describe('bucket operations', () => {
+  it('GetBucketInfo / GetBucketLocation report the sandbox region; unknown buckets are NoSuchBucket', async () => {
+    const c = ossClient(t.sb, longTerm(KEYS.admin));
+    const info = await c.getBucketInfo(BUCKET);
+    expect(info.bucket.Location).toBe('oss-cn-hangzhou');
+    expect(info.bucket.Name).toBe(BUCKET);
+    const loc = await c.getBucketLocation(BUCKET);
+    expect(loc.location).toBe('oss-cn-hangzhou');
+    await expectOssError(ossClient(t.sb, longTerm(KEYS.admin), { bucket: 'no-such-bucket' }).get('x'), 'NoSuchBucket', 404, 'The specified bucket does not exist.');
+  });
+
+  it('honours conditional headers', async () => {
+    const c = ossClient(t.sb, longTerm(KEYS.admin));
+    const put = await c.put('cond.txt', Buffer.from('v1'));
+    const etag = String(put.res.headers['etag']);
+    const notModified = await c.get('cond.txt', { headers: { 'If-None-Match': etag } });
+    expect(notModified.res.status).toBe(304);
+    await expectOssError(c.get('cond.txt', { headers: { 'If-Match': '"0000"' } }), 'PreconditionFailed', 412);
+    const res = await fetch(`${t.sb.ossEndpoint}/public-bucket/missing`);
+    expect(res.status).toBe(404);
+  });
+});
