@@ -10,6 +10,7 @@ import type { AccountsService } from '../accounts/accountsService.ts';
 import { createAccounts } from '../accounts/createAccounts.ts';
 import type { SandboxHost } from '../accounts/sandboxHost.ts';
 import type { StsBroker } from '../credentials/stsBroker.ts';
+import { createLinks, type Links } from '../links/createLinks.ts';
 
 export interface ServiceOptions {
   /** The data folder (dataHome() in the app and CLI, a temp dir in tests). */
@@ -37,6 +38,8 @@ export interface Services {
   readonly broker: StsBroker;
   /** The in-process sandbox behind "Try it locally" (started on demand). */
   readonly sandbox: SandboxHost;
+  /** Share links: signing, the ledger, stop sharing. */
+  readonly links: Links;
   /** The language the user sees right now (setting, or the OS locale). */
   lang(): Promise<Lang>;
   close(): Promise<void>;
@@ -70,6 +73,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     accounts: accounts.accounts,
     broker: accounts.broker,
     sandbox: accounts.sandbox,
+    links: createLinks({ home: options.home, clock, ports: options.ports, broker: accounts.broker, accounts: accounts.accounts }),
     lang,
     async close() {
       for (const close of closers.reverse()) await close();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ChannelTable, EventTable } from './channel.ts';
 
-/** '1h' | 'today' | '1d' | '7d', or an ISO date-time for a custom expiry. */
+/** '1h' | 'today' | '1d' | '7d', or an ISO date-time (with offset) for a custom expiry. */
 export const ExpiryChoiceSchema = z.union([z.enum(['1h', 'today', '1d', '7d']), z.iso.datetime({ offset: true })]);
 
 export const LinkOptionsSchema = z.object({
@@ -20,6 +20,9 @@ export const ExpiryCapSchema = z.enum(['none', 'credentials', 'v4-maximum']);
 export const LinkResultSchema = z.object({
   linkId: z.string(),
   objectKey: z.string(),
+  /** The download name (last part of the key). */
+  name: z.string().optional(),
+  size: z.number().optional(),
   url: z.string(),
   expiresAt: z.number(),
   requestedExpiresAt: z.number(),
@@ -42,6 +45,9 @@ export const LedgerEntrySchema = z.object({
   limitKBps: z.number().optional(),
   /** The object was deleted or moved by "Stop sharing". */
   stopped: z.boolean(),
+  stopMode: z.enum(['delete', 'move']).optional(),
+  /** Where "Stop sharing → move" put the file. */
+  movedTo: z.string().optional(),
 });
 
 export const linkChannels = {
@@ -69,7 +75,13 @@ export const linkChannels = {
   /** Signed links cannot be recalled: delete the object, or move it to a new key. */
   'links.stopSharing': {
     request: z.object({ objectKey: z.string().min(1).max(1023), profileId: z.string().optional(), mode: z.enum(['delete', 'move']) }),
-    reply: z.object({ mode: z.enum(['delete', 'move']), newObjectKey: z.string().optional(), linksStopped: z.number() }),
+    reply: z.object({
+      mode: z.enum(['delete', 'move']),
+      newObjectKey: z.string().optional(),
+      linksStopped: z.number(),
+      /** The user said no in the confirmation dialog: nothing was changed. */
+      cancelled: z.boolean().optional(),
+    }),
   },
 } satisfies ChannelTable;
 

@@ -23,7 +23,7 @@ export function asciiFallback(name: string): string {
 }
 
 export function contentDisposition(name: string, inline = false): string {
-  const safe = name.replace(/[\u0000-\u001f\u007f]/g, '');
+  const safe = [...name].filter((c) => c >= ' ' && c !== '\u007f').join('');
   return `${inline ? 'inline' : 'attachment'}; filename="${asciiFallback(safe)}"; filename*=UTF-8''${rfc5987(safe)}`;
 }
 

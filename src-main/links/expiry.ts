@@ -1,7 +1,7 @@
 import { FerryError } from '../errors/ferryError.ts';
 
 export type ExpiryPreset = '1h' | 'today' | '1d' | '7d';
-/** A preset, or an ISO 8601 date-time with offset for a custom expiry. */
+/** A preset, a span ("30m", "12h", "3d"), or an ISO 8601 date-time for a custom expiry. */
 export type ExpiryChoice = ExpiryPreset | (string & {});
 export type ExpiryCap = 'none' | 'credentials' | 'v4-maximum';
 
@@ -10,6 +10,9 @@ const DAY = 24 * HOUR;
 /** OSS V4 URLs live at most 7 days; Ferry applies the same ceiling to V1 links. */
 export const MAX_LINK_LIFETIME_MS = 7 * DAY;
 const PRESET_MS: Record<Exclude<ExpiryPreset, 'today'>, number> = { '1h': HOUR, '1d': DAY, '7d': 7 * DAY };
+
+/** Profiles store their default as a span like "30m", "24h" or "7d". */
+const UNIT_MS = { m: 60_000, h: HOUR, d: DAY } as const;
 
 export function isPreset(choice: string): choice is ExpiryPreset {
   return choice === 'today' || Object.hasOwn(PRESET_MS, choice);
@@ -26,6 +29,8 @@ export function endOfToday(now: number): number {
 export function requestedExpiry(choice: ExpiryChoice, now: number): number {
   if (choice === 'today') return endOfToday(now);
   if (Object.hasOwn(PRESET_MS, choice)) return now + PRESET_MS[choice as keyof typeof PRESET_MS];
+  const span = /^([1-9]\d{0,3})([mhd])$/.exec(choice);
+  if (span) return now + Number(span[1]) * UNIT_MS[span[2] as 'm' | 'h' | 'd'];
   const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(choice) ? Date.parse(choice) : NaN;
   if (!Number.isFinite(at)) throw new FerryError('links.expiryInvalid', { value: choice.slice(0, 40) });
   if (at <= now + 1000) throw new FerryError('links.expiryInPast');

@@ -1,21 +1,18 @@
-import type { HandlerTable, Handler } from '../app/dispatch.ts';
-import type { InvokeChannel } from '../contract.ts';
+import type { HandlerTable } from '../app/dispatch.ts';
 import type { Services } from '../app/services.ts';
-import { FerryError } from '../errors/ferryError.ts';
 
-// Placeholder until the links service lands: every call answers with a plain-language failure.
 type Channels = 'links.copy' | 'links.copyMessage' | 'links.list' | 'links.copyAgain' | 'links.renew' | 'links.copyAll' | 'links.exportCsv' | 'links.stopSharing';
-const notReady = (): Handler<InvokeChannel> => () => { throw new FerryError('app.unexpected'); };
 
-export function linkHandlers(_services: Services): Pick<HandlerTable, Channels> {
+export function linkHandlers(services: Services): Pick<HandlerTable, Channels> {
+  const { links } = services;
   return {
-    'links.copy': notReady(),
-    'links.copyMessage': notReady(),
-    'links.list': notReady(),
-    'links.copyAgain': notReady(),
-    'links.renew': notReady(),
-    'links.copyAll': notReady(),
-    'links.exportCsv': notReady(),
-    'links.stopSharing': notReady(),
-  } as Pick<HandlerTable, Channels>;
+    'links.copy': (request, ctx) => links.service.copy(request, ctx.lang),
+    'links.copyMessage': (request, ctx) => links.service.copyMessage(request, ctx.lang),
+    'links.list': (request) => links.service.list(request?.filter ?? 'all'),
+    'links.copyAgain': ({ id }, ctx) => links.service.copyAgain(id, ctx.lang),
+    'links.renew': ({ id, expiry }, ctx) => links.service.renew(id, expiry, ctx.lang),
+    'links.copyAll': async ({ ids }, ctx) => ({ count: await links.service.copyAll(ids, ctx.lang) }),
+    'links.exportCsv': ({ ids }, ctx) => links.exportCsv(ids, ctx.lang),
+    'links.stopSharing': (request, ctx) => links.stop(request, ctx.lang),
+  };
 }

@@ -50,6 +50,18 @@ export const linksMessages = {
     en: 'Sharing of "{name}" was stopped, so Ferry will not make new links to its old location. Share the moved file, or upload it again.',
     'zh-CN': '"{name}"已停止分享，Ferry 不会再为其原位置生成链接。请分享移动后的文件，或重新上传。',
   },
+  'links.entryExpired': {
+    en: 'The link to "{name}" has expired. Use Renew to make a fresh link for the same file.',
+    'zh-CN': '"{name}"的链接已过期。请使用"续期"为该文件生成新链接。',
+  },
+  'links.nothingActive': {
+    en: 'None of the selected links still works. Use Renew to make fresh links.',
+    'zh-CN': '所选链接均已失效。请使用"续期"生成新链接。',
+  },
+  'links.moveIncomplete': {
+    en: 'Ferry could not finish moving "{name}", so the old links still work and the file was left where it was. Try again.',
+    'zh-CN': 'Ferry 未能完成移动"{name}"，因此旧链接仍然有效，文件仍在原处。请重试。',
+  },
   'links.exportFailed': {
     en: 'Ferry could not save the list of links there. Choose another folder and try again.',
     'zh-CN': 'Ferry 无法将链接列表保存到该位置。请选择其他文件夹后重试。',
@@ -59,13 +71,13 @@ export const linksMessages = {
     en: 'Link copied. It works until {until}.',
     'zh-CN': '链接已复制，有效期至 {until}。',
   },
-  'links.summary.cappedCredentials': {
-    en: 'Link copied. It works until {until}, not {requested}: it is signed with temporary credentials that stop working then. To share for longer (up to 7 days), ask IT to add a link-signing key to this account.',
-    'zh-CN': '链接已复制，有效期至 {until}，而不是 {requested}：它使用的临时凭证届时失效。如需更长的分享期（最长 7 天），请让 IT 为此账号添加链接签名密钥。',
+  'links.why.credentials': {
+    en: 'You asked for {requested}, but the link is signed with temporary credentials that stop working sooner. To share for longer (up to 7 days), ask IT to add a link-signing key to this account.',
+    'zh-CN': '您选择的是 {requested}，但此链接使用的临时凭证会更早失效。如需更长的分享期（最长 7 天），请让 IT 为此账号添加链接签名密钥。',
   },
-  'links.summary.cappedMaximum': {
-    en: 'Link copied. It works until {until}, not {requested}: share links last at most 7 days. Make a new link when this one runs out.',
-    'zh-CN': '链接已复制，有效期至 {until}，而不是 {requested}：分享链接最长有效 7 天。到期后请重新生成链接。',
+  'links.why.maximum': {
+    en: 'You asked for {requested}, but share links last at most 7 days. Make a new link when this one runs out.',
+    'zh-CN': '您选择的是 {requested}，但分享链接最长有效 7 天。到期后请重新生成链接。',
   },
   'links.summary.messageCopied': {
     en: 'Message with the link copied. The link works until {until}.',

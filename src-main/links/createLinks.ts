@@ -1,0 +1,61 @@
+import type { AccountsService } from '../accounts/accountsService.ts';
+import type { Profile } from '../accounts/profile.ts';
+import type { CredentialBroker } from '../credentials/types.ts';
+import { FerryError } from '../errors/ferryError.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { Ports } from '../shell/ports.ts';
+import type { Clock } from '../time/clock.ts';
+import { exportCsv } from './csvExport.ts';
+import { Ledger } from './ledger.ts';
+import { LinkService } from './linkService.ts';
+import { LinkSigner } from './linkSigner.ts';
+import { OssObjectOps, type ObjectOps } from './objectOps.ts';
+import { stopSharing, type StopMode, type StopResult } from './stopSharing.ts';
+
+/** Everything behind the `links.*` channels and the link CLI commands. */
+export interface Links {
+  readonly service: LinkService;
+  readonly ledger: Ledger;
+  stop(request: { objectKey: string; profileId?: string | undefined; mode: StopMode; confirmed?: boolean }, lang: Lang): Promise<StopResult>;
+  exportCsv(ids: readonly string[], lang: Lang): Promise<{ saved: boolean; count: number }>;
+}
+
+export interface LinksOptions {
+  home: string;
+  clock: Clock;
+  ports: Pick<Ports, 'clipboard' | 'dialog' | 'events'>;
+  broker: CredentialBroker;
+  accounts: Pick<AccountsService, 'active' | 'runtimeProfile'>;
+  /** Sizes of recently uploaded files (the uploads history), to keep "Copy link" free of network calls. */
+  knownSize?: (profileId: string, key: string) => number | undefined;
+  objects?: ObjectOps;
+  timeZone?: string;
+}
+
+export function createLinks(options: LinksOptions): Links {
+  const ledger = new Ledger(options.home);
+  const objects = options.objects ?? new OssObjectOps(options.broker);
+  const profile = async (id?: string): Promise<Profile> => {
+    const chosen = id ?? (await options.accounts.active())?.id;
+    if (!chosen) throw new FerryError('links.noProfile');
+    return options.accounts.runtimeProfile(chosen);
+  };
+  const service = new LinkService({
+    clock: options.clock,
+    clipboard: options.ports.clipboard,
+    events: options.ports.events,
+    ledger,
+    signer: new LinkSigner(options.broker, options.clock),
+    objects,
+    profile,
+    ...(options.knownSize ? { knownSize: options.knownSize } : {}),
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  });
+  const stopDeps = { clock: options.clock, dialog: options.ports.dialog, events: options.ports.events, ledger, objects, profile };
+  return {
+    service,
+    ledger,
+    stop: (request, lang) => stopSharing(stopDeps, request, lang),
+    exportCsv: (ids, lang) => exportCsv(service, options.ports.dialog, ids, lang, options.clock.now()),
+  };
+}

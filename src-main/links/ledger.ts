@@ -1,0 +1,89 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { LedgerEntrySchema } from '../contract/links.ts';
+import { readJson, writeJsonAtomic } from '../storage/atomicJson.ts';
+
+/**
+ * Every link Ferry made: object, profile, when, until when, options. Never the URL or its signature —
+ * links are re-signed on demand. Kept in `<dataHome>/links.json`, written atomically.
+ */
+export const StoredEntrySchema = LedgerEntrySchema.extend({ stoppedAt: z.number().optional() });
+export type StoredEntry = z.output<typeof StoredEntrySchema>;
+
+const LedgerFileSchema = z.object({ version: z.literal(1), entries: z.array(StoredEntrySchema) });
+
+/** Oldest entries beyond this are dropped (expired ones first, as they are the oldest). */
+export const LEDGER_LIMIT = 5_000;
+
+export class Ledger {
+  private entries: StoredEntry[] | undefined;
+  private loadedMtime = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly home: string) {}
+
+  get file(): string {
+    return path.join(this.home, 'links.json');
+  }
+
+  async list(): Promise<StoredEntry[]> {
+    return [...(await this.load())];
+  }
+
+  async get(id: string): Promise<StoredEntry | undefined> {
+    return (await this.load()).find((e) => e.id === id);
+  }
+
+  add(entry: StoredEntry): Promise<void> {
+    return this.mutate((entries) => {
+      entries.push(entry);
+      if (entries.length > LEDGER_LIMIT) entries.splice(0, entries.length - LEDGER_LIMIT);
+    });
+  }
+
+  /** Marks every link to `objectKey` in `profileId` stopped; returns how many were still counted as live. */
+  markStopped(profileId: string, objectKey: string, stop: { at: number; mode: 'delete' | 'move'; movedTo?: string }): Promise<number> {
+    let live = 0;
+    return this.mutate((entries) => {
+      for (const e of entries) {
+        if (e.profileId !== profileId || e.objectKey !== objectKey || e.stopped) continue;
+        if (e.expiresAt > stop.at) live += 1;
+        e.stopped = true;
+        e.stoppedAt = stop.at;
+        e.stopMode = stop.mode;
+        if (stop.movedTo !== undefined) e.movedTo = stop.movedTo;
+      }
+    }).then(() => live);
+  }
+
+  /** Serialized read-modify-write; picks up changes another Ferry process (the CLI) wrote meanwhile. */
+  private mutate(change: (entries: StoredEntry[]) => void): Promise<void> {
+    const run = this.queue.then(async () => {
+      const entries = (await this.load()).map((e) => ({ ...e }));
+      change(entries);
+      await writeJsonAtomic(this.file, { version: 1, entries });
+      this.entries = entries;
+      this.loadedMtime = await this.mtime();
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async load(): Promise<StoredEntry[]> {
+    const mtime = await this.mtime();
+    if (this.entries && mtime === this.loadedMtime) return this.entries;
+    const file = await readJson(this.file, LedgerFileSchema);
+    this.entries = file?.entries ?? [];
+    this.loadedMtime = mtime;
+    return this.entries;
+  }
+
+  private async mtime(): Promise<number> {
+    try {
+      return (await fs.stat(this.file)).mtimeMs;
+    } catch {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import type { Profile } from '../accounts/profile.ts';
+import { FerryError } from '../errors/ferryError.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { logger } from '../log/logger.ts';
+import { redactUrl } from '../log/redact.ts';
+import type { ClipboardPort, EventSink } from '../shell/ports.ts';
+import type { Clock } from '../time/clock.ts';
+import { nameOfKey } from './contentDisposition.ts';
+import { requestedExpiry, type ExpiryCap, type ExpiryChoice } from './expiry.ts';
+import type { Ledger, StoredEntry } from './ledger.ts';
+import type { LinkSigner } from './linkSigner.ts';
+import type { ObjectOps } from './objectOps.ts';
+import { linkSummary, shareMessage, type TextOptions } from './shareText.ts';
+
+const log = logger('links');
+
+export interface LinkRequest {
+  objectKey: string;
+  profileId?: string | undefined;
+  expiry?: ExpiryChoice | undefined;
+  inline?: boolean | undefined;
+  sourceIp?: string | undefined;
+  limitKBps?: number | undefined;
+}
+
+export interface LinkResult {
+  linkId: string;
+  objectKey: string;
+  name: string;
+  size?: number | undefined;
+  url: string;
+  expiresAt: number;
+  requestedExpiresAt: number;
+  cappedBy: ExpiryCap;
+  summary: string;
+}
+
+export interface LinkServiceDeps {
+  clock: Clock;
+  clipboard: ClipboardPort;
+  events: EventSink;
+  ledger: Ledger;
+  signer: LinkSigner;
+  objects: ObjectOps;
+  /** The profile (run-time endpoint filled in); undefined → the active one. Throws links.noProfile. */
+  profile(id?: string): Promise<Profile>;
+  /** A size Ferry already knows (recent uploads); undefined when it does not. */
+  knownSize?(profileId: string, key: string): number | undefined;
+  timeZone?: string;
+}
+
+/** Making, recording and copying share links. */
+export class LinkService {
+  constructor(private readonly deps: LinkServiceDeps) {}
+
+  /** Signs and records a link (profile's default expiry unless given). */
+  async create(request: LinkRequest, lang: Lang, size?: number): Promise<LinkResult> {
+    const profile = await this.shareableProfile(request.profileId);
+    const now = this.deps.clock.now();
+    const requested = requestedExpiry(request.expiry ?? profile.defaultLinkExpiry, now);
+    const name = nameOfKey(request.objectKey);
+    const options = { name, inline: request.inline ?? false, sourceIp: request.sourceIp, limitKBps: request.limitKBps };
+    const signed = await this.deps.signer.sign(profile, request.objectKey, options, requested);
+    const knownSize = size ?? this.deps.knownSize?.(profile.id, request.objectKey);
+    const entry: StoredEntry = {
+      id: randomUUID(),
+      profileId: profile.id,
+      objectKey: request.objectKey,
+      name,
+      ...(knownSize !== undefined ? { size: knownSize } : {}),
+      createdAt: now,
+      expiresAt: signed.expiresAt,
+      cappedBy: signed.cappedBy,
+      inline: options.inline,
+      ...(request.sourceIp ? { sourceIp: request.sourceIp.trim() } : {}),
+      ...(request.limitKBps !== undefined ? { limitKBps: request.limitKBps } : {}),
+      stopped: false,
+    };
+    await this.deps.ledger.add(entry);
+    this.changed();
+    log.info('link made', { url: redactUrl(signed.url), expiresAt: signed.expiresAt, cappedBy: signed.cappedBy });
+    return this.result(entry, signed.url, signed.requestedExpiresAt, { lang, timeZone: this.deps.timeZone });
+  }
+
+  /** One click: sign, record, put the URL on the clipboard. */
+  async copy(request: LinkRequest, lang: Lang): Promise<LinkResult> {
+    const result = await this.create(request, lang);
+    await this.deps.clipboard.writeText(result.url);
+    return result;
+  }
+
+  /** Copies "name (size) / link / valid until …" in the user's language. */
+  async copyMessage(request: LinkRequest, lang: Lang): Promise<LinkResult> {
+    const profile = await this.shareableProfile(request.profileId);
+    const size = this.deps.knownSize?.(profile.id, request.objectKey) ?? (await this.deps.objects.size(profile, request.objectKey));
+    const result = await this.create({ ...request, profileId: profile.id }, lang, size);
+    const text = { lang, timeZone: this.deps.timeZone };
+    await this.deps.clipboard.writeText(shareMessage({ ...result, size }, text));
+    return { ...result, summary: linkSummary(result, text, 'message') };
+  }
+
+  async list(filter: 'all' | 'active' | 'expired' = 'all'): Promise<{ entries: StoredEntry[]; now: number }> {
+    const now = this.deps.clock.now();
+    const entries = (await this.deps.ledger.list())
+      .filter((e) => filter === 'all' || (filter === 'active' ? isActive(e, now) : !isActive(e, now)))
+      .sort((a, b) => b.createdAt - a.createdAt);
+    return { entries, now };
+  }
+
+  /** The same link again (same options, same expiry), freshly signed, on the clipboard. */
+  async copyAgain(id: string, lang: Lang): Promise<LinkResult> {
+    const result = await this.resign(await this.entry(id), lang);
+    await this.deps.clipboard.writeText(result.url);
+    return result;
+  }
+
+  /** A fresh link for the same object and options, with the default (or given) expiry. */
+  async renew(id: string, expiry: ExpiryChoice | undefined, lang: Lang): Promise<LinkResult> {
+    const entry = await this.entry(id);
+    if (entry.stopped) throw new FerryError('links.stopped', { name: entry.name });
+    const result = await this.copy({ ...optionsOf(entry), expiry }, lang);
+    return result;
+  }
+
+  /** Re-signs each still-active link; returns them in the order asked (expired and stopped ones skipped). */
+  async resignMany(ids: readonly string[], lang: Lang): Promise<{ entry: StoredEntry; result?: LinkResult }[]> {
+    const now = this.deps.clock.now();
+    const out: { entry: StoredEntry; result?: LinkResult }[] = [];
+    for (const id of ids) {
+      const entry = await this.deps.ledger.get(id);
+      if (!entry) continue;
+      out.push(isActive(entry, now) ? { entry, result: await this.resign(entry, lang) } : { entry });
+    }
+    return out;
+  }
+
+  async copyAll(ids: readonly string[], lang: Lang): Promise<number> {
+    const urls = (await this.resignMany(ids, lang)).flatMap((r) => (r.result ? [r.result.url] : []));
+    if (urls.length === 0) throw new FerryError('links.nothingActive');
+    await this.deps.clipboard.writeText(urls.join('\n'));
+    return urls.length;
+  }
+
+  private async resign(entry: StoredEntry, lang: Lang): Promise<LinkResult> {
+    if (entry.stopped) throw new FerryError('links.stopped', { name: entry.name });
+    const now = this.deps.clock.now();
+    if (entry.expiresAt <= now + 1000) throw new FerryError('links.entryExpired', { name: entry.name });
+    const profile = await this.shareableProfile(entry.profileId);
+    const options = { name: entry.name, inline: entry.inline, sourceIp: entry.sourceIp, limitKBps: entry.limitKBps };
+    const signed = await this.deps.signer.sign(profile, entry.objectKey, options, entry.expiresAt);
+    let current = entry;
+    if (signed.expiresAt < entry.expiresAt) {
+      // The credentials no longer reach the recorded expiry: this is a shorter, new link; record it.
+      current = { ...entry, id: randomUUID(), createdAt: now, expiresAt: signed.expiresAt, cappedBy: signed.cappedBy };
+      await this.deps.ledger.add(current);
+      this.changed();
+    }
+    const cappedBy = current === entry ? entry.cappedBy : signed.cappedBy;
+    return this.result({ ...current, cappedBy }, signed.url, current === entry ? entry.expiresAt : signed.requestedExpiresAt, {
+      lang,
+      timeZone: this.deps.timeZone,
+    });
+  }
+
+  private result(entry: StoredEntry, url: string, requestedExpiresAt: number, text: TextOptions): LinkResult {
+    const link = { expiresAt: entry.expiresAt, requestedExpiresAt, cappedBy: entry.cappedBy };
+    return {
+      linkId: entry.id,
+      objectKey: entry.objectKey,
+      name: entry.name,
+      size: entry.size,
+      url,
+      ...link,
+      summary: linkSummary(link, text),
+    };
+  }
+
+  private async entry(id: string): Promise<StoredEntry> {
+    const entry = await this.deps.ledger.get(id);
+    if (!entry) throw new FerryError('links.entryNotFound');
+    return entry;
+  }
+
+  private async shareableProfile(id: string | undefined): Promise<Profile> {
+    const profile = await this.deps.profile(id);
+    if (profile.uploadOnly) throw new FerryError('links.uploadOnly', { profile: profile.name });
+    return profile;
+  }
+
+  private changed(): void {
+    this.deps.events.emit('links.changed', { count: 1 });
+  }
+}
+
+export function isActive(entry: StoredEntry, now: number): boolean {
+  return !entry.stopped && entry.expiresAt > now;
+}
+
+function optionsOf(entry: StoredEntry): LinkRequest {
+  return { objectKey: entry.objectKey, profileId: entry.profileId, inline: entry.inline, sourceIp: entry.sourceIp, limitKBps: entry.limitKBps };
+}

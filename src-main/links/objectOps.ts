@@ -1,0 +1,59 @@
+import type OSS from 'ali-oss';
+import type { Profile } from '../accounts/profile.ts';
+import type { CredentialBroker, Purpose } from '../credentials/types.ts';
+import { FerryError, isFerryError } from '../errors/ferryError.ts';
+import { classifyOssError } from '../oss/classifyError.ts';
+import { createOssClient } from '../oss/ossClient.ts';
+import { nameOfKey } from './contentDisposition.ts';
+
+/** The few object operations sharing needs: size for the message, delete and move for "Stop sharing". */
+export interface ObjectOps {
+  size(profile: Profile, key: string): Promise<number>;
+  remove(profile: Profile, key: string): Promise<void>;
+  /** Copy + delete: the bytes stay, every URL to the old key stops working. */
+  move(profile: Profile, from: string, to: string): Promise<void>;
+}
+
+/** CopyObject handles up to 1 GB; larger objects are copied part by part on the server. */
+const SINGLE_COPY_LIMIT = 1024 ** 3;
+
+export class OssObjectOps implements ObjectOps {
+  constructor(private readonly broker: CredentialBroker) {}
+
+  async size(profile: Profile, key: string): Promise<number> {
+    const result = await this.call(profile, 'share', key, (c) => c.head(key));
+    return Number((result.res.headers as Record<string, string>)['content-length'] ?? NaN);
+  }
+
+  async remove(profile: Profile, key: string): Promise<void> {
+    await this.call(profile, 'manage', key, (c) => c.head(key));
+    await this.call(profile, 'manage', key, (c) => c.delete(key));
+  }
+
+  async move(profile: Profile, from: string, to: string): Promise<void> {
+    const head = await this.call(profile, 'manage', from, (c) => c.head(from));
+    const size = Number((head.res.headers as Record<string, string>)['content-length'] ?? 0);
+    await this.call(profile, 'manage', from, async (c) => {
+      if (size <= SINGLE_COPY_LIMIT) await c.copy(to, from);
+      else await c.multipartUploadCopy(to, { sourceKey: from, sourceBucketName: profile.bucket, startOffset: 0, endOffset: size - 1 }, { partSize: 100 * 1024 ** 2 });
+    });
+    const copied = await this.call(profile, 'manage', to, (c) => c.head(to));
+    if (Number((copied.res.headers as Record<string, string>)['content-length']) !== size) {
+      throw new FerryError('links.moveIncomplete', { name: nameOfKey(from) });
+    }
+    await this.call(profile, 'manage', from, (c) => c.delete(from));
+  }
+
+  private async call<T>(profile: Profile, purpose: Purpose, key: string, op: (client: OSS) => Promise<T>): Promise<T> {
+    const credentials = await this.broker.get(profile.id, purpose);
+    const client = createOssClient(profile, credentials, { clockOffsetMs: this.broker.clockOffsetMs() });
+    try {
+      return await op(client);
+    } catch (error) {
+      if (isFerryError(error)) throw error;
+      const status = (error as { status?: number; code?: string }).code;
+      if (status === 'NoSuchKey') throw new FerryError('links.objectMissing', { name: nameOfKey(key) }, { cause: error });
+      throw classifyOssError(error) ?? error;
+    }
+  }
+}

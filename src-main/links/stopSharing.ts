@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import type { Profile } from '../accounts/profile.ts';
+import { formatMessage } from '../errors/catalog.ts';
+import { FerryError, isFerryError } from '../errors/ferryError.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { logger } from '../log/logger.ts';
+import type { DialogPort, EventSink } from '../shell/ports.ts';
+import type { Clock } from '../time/clock.ts';
+import { nameOfKey } from './contentDisposition.ts';
+import type { Ledger } from './ledger.ts';
+import { isActive } from './linkService.ts';
+import type { ObjectOps } from './objectOps.ts';
+
+const log = logger('links');
+
+export type StopMode = 'delete' | 'move';
+
+export interface StopResult {
+  mode: StopMode;
+  newObjectKey?: string;
+  linksStopped: number;
+  cancelled: boolean;
+}
+
+export interface StopSharingDeps {
+  clock: Clock;
+  dialog: DialogPort;
+  events: EventSink;
+  ledger: Ledger;
+  objects: ObjectOps;
+  profile(id?: string): Promise<Profile>;
+}
+
+/**
+ * `dir/report.pdf` → `dir/moved-3f9a1c2e/report.pdf`: same name (so new links download under it), a key
+ * no old link points to. A file moved before loses its old `moved-…` folder rather than nesting.
+ */
+export function movedKey(key: string): string {
+  const slash = key.lastIndexOf('/');
+  let dir = slash < 0 ? '' : key.slice(0, slash + 1);
+  if (/(^|\/)moved-[0-9a-f]{8}\/$/.test(dir)) dir = dir.replace(/moved-[0-9a-f]{8}\/$/, '');
+  return `${dir}moved-${randomBytes(4).toString('hex')}/${key.slice(slash + 1)}`;
+}
+
+/**
+ * Signed URLs cannot be recalled. The two real ways to stop them: delete the object, or move it to a
+ * new key (copy + delete) so the bytes stay and every old URL points at nothing.
+ */
+export async function stopSharing(
+  deps: StopSharingDeps,
+  request: { objectKey: string; profileId?: string | undefined; mode: StopMode; confirmed?: boolean },
+  lang: Lang,
+): Promise<StopResult> {
+  const profile = await deps.profile(request.profileId);
+  if (profile.uploadOnly) throw new FerryError('links.uploadOnly', { profile: profile.name });
+  const { objectKey, mode } = request;
+  const name = nameOfKey(objectKey);
+  const now = deps.clock.now();
+  const live = (await deps.ledger.list()).filter((e) => e.profileId === profile.id && e.objectKey === objectKey && isActive(e, now)).length;
+
+  if (!request.confirmed) {
+    const t = (code: string): string => formatMessage(code, lang, { name, count: live });
+    const choice = await deps.dialog.confirm({
+      message: t(mode === 'delete' ? 'links.stop.deleteMessage' : 'links.stop.moveMessage'),
+      detail: t(mode === 'delete' ? 'links.stop.deleteDetail' : 'links.stop.moveDetail'),
+      buttons: [t(mode === 'delete' ? 'links.stop.deleteButton' : 'links.stop.moveButton'), t('links.stop.cancelButton')],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    if (choice !== 0) return { mode, linksStopped: 0, cancelled: true };
+  }
+
+  let newObjectKey: string | undefined;
+  if (mode === 'delete') {
+    try {
+      await deps.objects.remove(profile, objectKey);
+    } catch (error) {
+      // Already gone: every link to it is broken, which is what the user asked for.
+      if (!(isFerryError(error) && error.code === 'links.objectMissing')) throw error;
+    }
+  } else {
+    newObjectKey = movedKey(objectKey);
+    await deps.objects.move(profile, objectKey, newObjectKey);
+  }
+  const linksStopped = await deps.ledger.markStopped(profile.id, objectKey, {
+    at: deps.clock.now(),
+    mode,
+    ...(newObjectKey !== undefined ? { movedTo: newObjectKey } : {}),
+  });
+  deps.events.emit('links.changed', { count: linksStopped });
+  log.info('sharing stopped', { mode, linksStopped });
+  return { mode, ...(newObjectKey !== undefined ? { newObjectKey } : {}), linksStopped, cancelled: false };
+}
