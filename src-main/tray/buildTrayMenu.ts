@@ -1,0 +1,110 @@
+import type { Lang } from '../i18n/lang.ts';
+import type { TrayMenuItem } from '../shell/ports.ts';
+import { overallPercent, type TrayActions, type TrayExpiry, type TrayRecentFile, type TrayState } from './trayState.ts';
+import { trayText } from './strings.ts';
+
+export const MAX_RECENT_FILES = 10;
+const MAX_LABEL = 48;
+
+const separator = (): TrayMenuItem => ({ type: 'separator' });
+const note = (id: string, label: string): TrayMenuItem => ({ id, label, enabled: false });
+
+/** Long names keep their start and their extension: "Quarterly report … final.pdf". */
+export function shortenLabel(text: string, max = MAX_LABEL): string {
+  const chars = [...text.replace(/[\r\n\t]+/g, ' ')];
+  if (chars.length <= max) return chars.join('');
+  const tail = Math.min(16, Math.floor(max / 3));
+  return `${chars.slice(0, max - tail - 1).join('')}…${chars.slice(-tail).join('')}`;
+}
+
+/**
+ * The whole tray menu as a pure function of state: no Electron, so every variant is unit-tested.
+ * Item ids are stable (`recent.3.copyLink.1d`) for tests and the e2e suite.
+ */
+export function buildTrayMenu(state: TrayState, actions: TrayActions, lang: Lang): TrayMenuItem[] {
+  const t = (key: Parameters<typeof trayText>[1], params?: Record<string, string | number>) => trayText(lang, key, params);
+  const menu: TrayMenuItem[] = [];
+
+  if (state.problem) {
+    menu.push(note('problem', shortenLabel(state.problem, 80)));
+    menu.push({ id: 'problem.open', label: t('openToFix'), click: () => actions.openWindow() });
+    menu.push(separator());
+  }
+
+  menu.push(...uploadsSection(state, actions, t));
+  menu.push(separator());
+  menu.push(recentSection(state, actions, t));
+  menu.push(separator());
+  menu.push({ id: 'upload.files', label: t('uploadFiles'), click: () => void actions.uploadFiles() });
+  menu.push({ id: 'upload.clipboard', label: t('uploadFromClipboard'), click: () => void actions.uploadFromClipboard() });
+  menu.push(separator());
+  menu.push({ id: 'open', label: t('openFerry'), click: () => actions.openWindow() });
+  menu.push({ id: 'settings', label: t('settings'), click: () => actions.openSettings() });
+  menu.push({ id: 'quit', label: t('quit'), click: () => actions.quit() });
+  return menu;
+}
+
+type T = (key: Parameters<typeof trayText>[1], params?: Record<string, string | number>) => string;
+
+function uploadsSection(state: TrayState, actions: TrayActions, t: T): TrayMenuItem[] {
+  const { running, paused } = state.uploads;
+  const percent = overallPercent(state.uploads);
+  const items: TrayMenuItem[] = [];
+  if (running > 0) {
+    items.push(note('uploads.summary', percent === null ? t('uploadingNoPercent', { count: running }) : t('uploading', { count: running, percent })));
+  } else if (paused > 0) {
+    items.push(note('uploads.summary', t('pausedSummary', { count: paused })));
+  } else {
+    items.push(note('uploads.summary', t('idle')));
+  }
+  if (running > 0) items.push({ id: 'uploads.pauseAll', label: t('pauseAll'), click: () => void actions.pauseAll() });
+  if (paused > 0) items.push({ id: 'uploads.resumeAll', label: t('resumeAll'), click: () => void actions.resumeAll() });
+  return items;
+}
+
+function recentSection(state: TrayState, actions: TrayActions, t: T): TrayMenuItem {
+  const files = [...state.recent].sort((a, b) => b.finishedAt - a.finishedAt).slice(0, MAX_RECENT_FILES);
+  const submenu: TrayMenuItem[] = [];
+  if (!state.profile) submenu.push(note('recent.noProfile', t('noProfile')));
+  const uploadOnly = state.profile?.uploadOnly === true;
+  if (uploadOnly) submenu.push(note('recent.uploadOnly', t('uploadOnlyNote')), separator());
+  if (files.length === 0) submenu.push(note('recent.empty', t('noRecentFiles')));
+  files.forEach((file, index) => {
+    const id = `recent.${index}`;
+    const label = shortenLabel(file.name);
+    // Upload-only: the list still says what went up, but nothing in it makes a link.
+    submenu.push(uploadOnly ? note(id, label) : { id, label, type: 'submenu', submenu: fileItems(id, file, actions, t) });
+  });
+  return { id: 'recent', label: t('recentFiles'), type: 'submenu', submenu };
+}
+
+function fileItems(id: string, file: TrayRecentFile, actions: TrayActions, t: T): TrayMenuItem[] {
+  const forExpiry = (expiry: TrayExpiry, key: 'oneHour' | 'oneDay' | 'sevenDays'): TrayMenuItem => ({
+    id: `${id}.copyLink.${expiry}`,
+    label: t(key),
+    click: () => void actions.copyLink(file, expiry),
+  });
+  return [
+    { id: `${id}.copyLink`, label: t('copyLink'), click: () => void actions.copyLink(file) },
+    {
+      id: `${id}.copyLinkFor`,
+      label: t('copyLinkFor'),
+      type: 'submenu',
+      submenu: [forExpiry('1h', 'oneHour'), forExpiry('1d', 'oneDay'), forExpiry('7d', 'sevenDays')],
+    },
+    { id: `${id}.copyMessage`, label: t('copyShareMessage'), click: () => void actions.copyShareMessage(file) },
+    { id: `${id}.showInLinks`, label: t('showInLinks'), click: () => void actions.showInLinks(file) },
+    separator(),
+    { id: `${id}.stopSharing`, label: t('stopSharing'), click: () => void actions.stopSharing(file) },
+  ];
+}
+
+/** Finds an item by id anywhere in a menu (tests, the e2e suite, and the controller's diffing). */
+export function findTrayItem(menu: readonly TrayMenuItem[], id: string): TrayMenuItem | undefined {
+  for (const item of menu) {
+    if (item.id === id) return item;
+    const inner = item.submenu ? findTrayItem(item.submenu, id) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}

@@ -1,0 +1,107 @@
+import type { Lang } from '../i18n/lang.ts';
+import type { DialogPort, NotificationPort, WindowPort } from '../shell/ports.ts';
+import { toUserError } from '../errors/userError.ts';
+import { formatLocalDateTime } from '../links/formatTime.ts';
+import { logger } from '../log/logger.ts';
+import type { TrayActions, TrayRecentFile } from './trayState.ts';
+import { TrayCallError, type LinkCopy, type TrayServices } from './trayServices.ts';
+import { trayText } from './strings.ts';
+
+const log = logger('tray');
+
+export interface TrayActionDeps {
+  services: TrayServices;
+  ports: { dialog: DialogPort; notifications: NotificationPort; window: WindowPort };
+  lang: () => Lang;
+  /** Asks the app to quit (the quit guard still asks first when uploads run). */
+  quit: () => void;
+}
+
+export interface TrayActionsHandle extends TrayActions {
+  /** Resolves when every action started so far has finished (tests, orderly shutdown). */
+  idle(): Promise<void>;
+}
+
+/** Plain-language text for anything an action threw. */
+export function failureText(error: unknown, lang: Lang): string {
+  return error instanceof TrayCallError ? error.message : toUserError(error, lang).message;
+}
+
+/** "… works until Fri 18:00", noting when the link lives shorter than asked. */
+export function linkCopiedBody(result: Pick<LinkCopy, 'expiresAt' | 'cappedBy'>, name: string, lang: Lang): string {
+  const until = formatLocalDateTime(result.expiresAt, lang);
+  const body = trayText(lang, 'linkCopiedBody', { name, until });
+  return result.cappedBy === 'credentials' ? body.replace(/[.。]$/, '') + trayText(lang, 'linkCappedNote') + (lang === 'zh-CN' ? '。' : '.') : body;
+}
+
+/** The tray's actions over Ferry's services: each one tells the user how it went with a notification. */
+export function createTrayActions(deps: TrayActionDeps): TrayActionsHandle {
+  const { services, ports } = deps;
+  const pending = new Set<Promise<void>>();
+  const t = (key: Parameters<typeof trayText>[1], params?: Record<string, string | number>) => trayText(deps.lang(), key, params);
+
+  const notifyFailure = (error: unknown, title = t('actionFailedTitle')) => {
+    log.warn('tray action failed', { code: error instanceof TrayCallError ? error.code : 'unexpected' });
+    ports.notifications.show({ title, body: failureText(error, deps.lang()), onClick: () => ports.window.show('main') });
+  };
+
+  const track = (work: () => Promise<void>): Promise<void> => {
+    const run = work().catch((error: unknown) => notifyFailure(error));
+    pending.add(run);
+    void run.finally(() => pending.delete(run));
+    return run;
+  };
+
+  const copied = (file: TrayRecentFile, result: LinkCopy) =>
+    ports.notifications.show({ title: t('linkCopiedTitle'), body: linkCopiedBody(result, file.name, deps.lang()) });
+
+  return {
+    pauseAll: () => track(() => services.pauseAll()),
+    resumeAll: () => track(() => services.resumeAll()),
+    copyLink: (file, expiry) =>
+      track(async () => copied(file, await services.copyLink({ objectKey: file.objectKey, profileId: file.profileId, ...(expiry ? { expiry } : {}) }))),
+    copyShareMessage: (file) =>
+      track(async () => copied(file, await services.copyShareMessage({ objectKey: file.objectKey, profileId: file.profileId }))),
+    showInLinks: () => ports.window.show('links'),
+    stopSharing: (file) =>
+      track(async () => {
+        const answer = await ports.dialog.confirm({
+          message: t('stopSharingQuestion', { name: file.name }),
+          detail: t('stopSharingDetail'),
+          buttons: [t('stopSharingConfirm'), t('cancel')],
+          defaultId: 1,
+          cancelId: 1,
+        });
+        if (answer !== 0) return;
+        await services.stopSharing({ objectKey: file.objectKey, profileId: file.profileId });
+        ports.notifications.show({ title: t('stoppedTitle'), body: t('stoppedBody', { name: file.name }) });
+      }),
+    uploadFiles: () =>
+      track(async () => {
+        const paths = await ports.dialog.openFiles({ title: t('pickFilesTitle'), multiple: true });
+        if (paths.length === 0) return;
+        await reportRejected(await services.addUploads(paths, 'tray'));
+      }),
+    uploadFromClipboard: () =>
+      track(async () => {
+        const reply = await services.uploadFromClipboard();
+        if (reply.accepted === 0 && reply.rejected.length === 0) {
+          ports.notifications.show({ title: t('nothingOnClipboardTitle'), body: t('nothingOnClipboardBody') });
+          return;
+        }
+        await reportRejected(reply);
+      }),
+    openWindow: () => ports.window.show('main'),
+    openSettings: () => ports.window.show('settings'),
+    quit: () => deps.quit(),
+    async idle() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
+
+  async function reportRejected(reply: { rejected: { name: string; error: { message: string } }[] }): Promise<void> {
+    for (const { name, error } of reply.rejected.slice(0, 3)) {
+      ports.notifications.show({ title: t('uploadFailedTitle', { name }), body: error.message, onClick: () => ports.window.show('main') });
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * What the tray shows, as plain data the lead's wiring fills from the uploads engine, the upload
+ * history and the active profile; and what the tray can ask for, as a small interface.
+ */
+import type { TrayIconState } from '../shell/ports.ts';
+
+/** A finished upload from the history, newest first. */
+export interface TrayRecentFile {
+  /** Stable id (the history entry's). */
+  id: string;
+  /** File name as the user knows it. */
+  name: string;
+  objectKey: string;
+  profileId: string;
+  size?: number;
+  finishedAt: number;
+}
+
+export interface TrayUploadsSummary {
+  /** Queued, uploading or verifying. */
+  running: number;
+  paused: number;
+  /** Over running and paused files. */
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+export interface TrayProfileInfo {
+  name: string;
+  /** Credentials only allow uploads: no link items. */
+  uploadOnly: boolean;
+}
+
+export interface TrayState {
+  uploads: TrayUploadsSummary;
+  recent: readonly TrayRecentFile[];
+  /** The active profile; null before Ferry is connected. */
+  profile: TrayProfileInfo | null;
+  /** A plain-language problem worth the user's attention (error icon, first line of the menu). */
+  problem: string | null;
+}
+
+export type TrayExpiry = '1h' | '1d' | '7d';
+
+/** What clicking a tray item does. Implemented by createTrayActions() over Ferry's services. */
+export interface TrayActions {
+  pauseAll(): void | Promise<void>;
+  resumeAll(): void | Promise<void>;
+  /** Without an expiry: the profile's default. */
+  copyLink(file: TrayRecentFile, expiry?: TrayExpiry): void | Promise<void>;
+  copyShareMessage(file: TrayRecentFile): void | Promise<void>;
+  showInLinks(file: TrayRecentFile): void | Promise<void>;
+  stopSharing(file: TrayRecentFile): void | Promise<void>;
+  uploadFiles(): void | Promise<void>;
+  uploadFromClipboard(): void | Promise<void>;
+  openWindow(): void;
+  openSettings(): void;
+  quit(): void;
+}
+
+export const emptyTrayState = (): TrayState => ({
+  uploads: { running: 0, paused: 0, bytesDone: 0, bytesTotal: 0 },
+  recent: [],
+  profile: null,
+  problem: null,
+});
+
+/** Overall progress of the running and paused files, 0–100, or null when nothing is sized yet. */
+export function overallPercent(uploads: TrayUploadsSummary): number | null {
+  if (uploads.bytesTotal <= 0) return null;
+  return Math.min(100, Math.floor((uploads.bytesDone * 100) / uploads.bytesTotal));
+}
+
+export function trayIconState(state: TrayState): TrayIconState {
+  if (state.problem) return 'error';
+  return state.uploads.running > 0 ? 'uploading' : 'idle';
+}
