@@ -31,8 +31,6 @@ export interface BrokerOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Attempts per AssumeRole for transient failures (network, 5xx, throttling). */
   attempts?: number;
-  /** Counts every AssumeRole sent; tests and the bench read it. */
-  onAssumeRole?: () => void;
 }
 
 interface Entry {
@@ -55,6 +53,8 @@ export class StsBroker implements CredentialBroker {
   private readonly inflight = new Map<string, Promise<OssCredentials>>();
   private readonly listeners = new Set<(state: BrokerState) => void>();
   private offsetMs = 0;
+  /** Every AssumeRole request sent (including retries); tests and the bench read it. */
+  assumeRoleCalls = 0;
 
   constructor(private readonly options: BrokerOptions) {}
 
@@ -154,7 +154,7 @@ export class StsBroker implements CredentialBroker {
     let skewRetried = false;
     for (let attempt = 1; ; attempt++) {
       try {
-        this.options.onAssumeRole?.();
+        this.assumeRoleCalls++;
         const { credentials } = await assumeRole({
           endpoint: profile.stsEndpoint ?? DEFAULT_STS_ENDPOINT,
           caller,

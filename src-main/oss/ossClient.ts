@@ -72,3 +72,14 @@ export async function presignGet(client: OSS, profile: Profile, key: string, exp
   if (profile.signatureVersion === 'v4') return client.signatureUrlV4('GET', expiresSeconds, undefined, key);
   return client.signatureUrl(key, { method: 'GET', expires: expiresSeconds });
 }
+
+/**
+ * After an OSS RequestTimeTooSkewed, teach the broker the server's time from the reply's Date header.
+ * Returns true when the caller should build a new client (with the new offset) and retry once.
+ */
+export function learnSkewFrom(error: unknown, broker: { learnServerTime(serverDate: Date): void }): boolean {
+  const e = error as { code?: unknown; serverDate?: unknown } | undefined;
+  if (e?.code !== 'RequestTimeTooSkewed' || typeof e.serverDate !== 'number') return false;
+  broker.learnServerTime(new Date(e.serverDate));
+  return true;
+}

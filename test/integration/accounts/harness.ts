@@ -57,3 +57,58 @@ export async function sandbox(options: Omit<SandboxOptions, 'dataDir'> = {}): Pr
     },
   });
 }
+
+import { ProfileInputSchema } from '../../../src-main/contract/profiles.ts';
+import { demoConfig, generateDemoKey, type SandboxConfigInput } from '../../../src-main/sandbox/index.ts';
+import type { DemoKey } from '../../../src-main/sandbox/demo.ts';
+import type { ProfileView } from '../../../src-main/accounts/profileView.ts';
+
+export interface CompanyHarness extends Harness {
+  company: SandboxHandle & { dispose(): Promise<void> };
+  key: DemoKey;
+  profile: ProfileView;
+}
+
+/**
+ * A "company" sandbox (its own folder, like a real OSS/STS account) and Ferry services with one profile
+ * whose RAM user key was saved to the real keychain.
+ */
+export async function companyHarness(
+  options: {
+    clock?: Clock;
+    sandboxClock?: Clock;
+    env?: NodeJS.ProcessEnv;
+    profile?: Record<string, unknown>;
+    config?: (key: DemoKey) => SandboxConfigInput;
+    secret?: string;
+  } = {},
+): Promise<CompanyHarness> {
+  const key = generateDemoKey();
+  const config = options.config?.(key) ?? demoConfig({ key, bucket: 'acme-share' });
+  const company = await sandbox({ config, ...(options.sandboxClock ? { clock: options.sandboxClock } : {}) });
+  const h = await servicesHarness(options);
+  const profile = await h.services.accounts.save({
+    profile: ProfileInputSchema.parse({
+      name: 'Acme',
+      endpoint: company.ossEndpoint,
+      stsEndpoint: company.stsEndpoint,
+      region: 'cn-hangzhou',
+      bucket: company.demo?.bucket ?? 'acme-share',
+      roleArn: company.demo?.roleArn,
+      prefixTemplate: 'shared/{user}/{yyyy}-{mm}/',
+      ...options.profile,
+    }),
+    accessKey: { accessKeyId: key.id, accessKeySecret: options.secret ?? key.secret },
+  });
+  return {
+    ...h,
+    company,
+    key,
+    profile,
+    async close() {
+      await h.services.accounts.remove(profile.id).catch(() => undefined);
+      await h.close();
+      await company.dispose();
+    },
+  };
+}

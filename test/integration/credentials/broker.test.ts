@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createOssClient, learnSkewFrom } from '../../../src-main/oss/ossClient.ts';
+import { toUserError } from '../../../src-main/errors/userError.ts';
+import { ManualClock } from '../../../src-main/time/clock.ts';
+import { companyHarness, noKeyringReason, type CompanyHarness } from '../accounts/harness.ts';
+import { stablePrefix } from '../../../src-main/accounts/prefixTemplate.ts';
+import { currentUserName } from '../../../src-main/accounts/prefixTemplate.ts';
+
+describe.skipIf(noKeyringReason)('STS broker against the sandbox', () => {
+  let h: CompanyHarness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('renews ahead of expiry: at 80% of the lifetime, not before', async () => {
+    const clock = new ManualClock(Date.now());
+    h = await companyHarness({ clock, sandboxClock: clock });
+    const { broker } = h.services;
+    const first = await broker.get(h.profile.id, 'upload');
+    expect(first.expiresAt! - clock.now()).toBeGreaterThan(3_500_000);
+    clock.advance(47 * 60_000);
+    expect((await broker.get(h.profile.id, 'upload')).accessKeyId).toBe(first.accessKeyId);
+    expect(broker.assumeRoleCalls).toBe(1);
+    clock.advance(2 * 60_000); // 49 min: past 80% of one hour
+    const renewed = await broker.get(h.profile.id, 'upload');
+    expect(renewed.accessKeyId).not.toBe(first.accessKeyId);
+    expect(renewed.expiresAt!).toBeGreaterThan(first.expiresAt!);
+    expect(broker.assumeRoleCalls).toBe(2);
+  });
+
+  it('100 concurrent requests share one AssumeRole; 1,000 warm links make none', async () => {
+    h = await companyHarness();
+    const { broker } = h.services;
+    const all = await Promise.all(Array.from({ length: 100 }, () => broker.get(h!.profile.id, 'share')));
+    expect(new Set(all.map((c) => c.accessKeyId)).size).toBe(1);
+    expect(broker.assumeRoleCalls).toBe(1);
+    const profile = await h.services.accounts.runtimeProfile(h.profile.id);
+    for (let i = 0; i < 1000; i++) {
+      const credentials = await broker.get(h.profile.id, 'share');
+      const url = await createOssClient(profile, credentials).signatureUrlV4('GET', 600, undefined, `shared/x/${i}.txt`);
+      expect(url).toContain('x-oss-signature');
+    }
+    expect(broker.assumeRoleCalls).toBe(1);
+  });
+
+  it('never hands out an expired credential, even when STS is down', async () => {
+    const clock = new ManualClock(Date.now());
+    h = await companyHarness({ clock, sandboxClock: clock });
+    const { broker } = h.services;
+    const first = await broker.get(h.profile.id, 'upload');
+    await h.company.close(); // STS unreachable from here on
+    clock.advance(50 * 60_000); // renewal due, renewal fails, the old one still has 10 minutes
+    const stillValid = await broker.get(h.profile.id, 'upload');
+    expect(stillValid.accessKeyId).toBe(first.accessKeyId);
+    expect(stillValid.expiresAt! - broker.serverNow()).toBeGreaterThan(60_000);
+    clock.advance(9.5 * 60_000); // 30 s left: too little to hand out
+    const error = await broker.get(h.profile.id, 'upload').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(toUserError(error, 'en').code).toBe('oss.unreachable');
+    expect(broker.assumeRoleCalls).toBeGreaterThanOrEqual(1 + 4 * 2); // two renewals, each retried 4 times
+  });
+
+  it('session policies deny writes outside the prefix and deny other purposes\' actions', async () => {
+    h = await companyHarness();
+    const profile = await h.services.accounts.runtimeProfile(h.profile.id);
+    const upload = createOssClient(profile, await h.services.broker.get(h.profile.id, 'upload'));
+    const inside = `${stablePrefix(profile.prefixTemplate, currentUserName())}ok.txt`;
+    await upload.put(inside, Buffer.from('fine'));
+    for (const attempt of [() => upload.put('elsewhere/evil.txt', Buffer.from('x')), () => upload.put('shared/someone-else/evil.txt', Buffer.from('x')), () => upload.get(inside), () => upload.delete(inside)]) {
+      const error = await attempt().then(() => undefined, (e: unknown) => e);
+      const en = toUserError(error, 'en');
+      expect(en.code).toBe('oss.accessDenied');
+      expect(en.message).toMatch(/only writes inside your upload folder/);
+      expect(toUserError(error, 'zh-CN').message).toMatch(/只在您的上传文件夹内写入/);
+    }
+    const share = createOssClient(profile, await h.services.broker.get(h.profile.id, 'share'));
+    expect(String((await share.get(inside)).content)).toBe('fine');
+  });
+
+  it('learns clock skew from STS (InvalidTimeStamp) and signs with corrected time', async () => {
+    const clock = new ManualClock(Date.now() + 2 * 3_600_000); // this computer is two hours fast
+    h = await companyHarness({ clock });
+    const { broker } = h.services;
+    const credentials = await broker.get(h.profile.id, 'upload');
+    expect(Math.round(broker.clockOffsetMs() / 60_000)).toBe(-120);
+    expect(broker.assumeRoleCalls).toBe(2);
+    expect(credentials.expiresAt! - Date.now()).toBeGreaterThan(3_500_000);
+  });
+
+  it('learns clock skew from OSS (RequestTimeTooSkewed) and the retried request succeeds', async () => {
+    h = await companyHarness();
+    const { broker } = h.services;
+    const profile = await h.services.accounts.runtimeProfile(h.profile.id);
+    const credentials = await broker.get(h.profile.id, 'upload');
+    h.company.setClockOffset(20 * 60_000); // the server is 20 minutes ahead of this computer
+    const key = `${stablePrefix(profile.prefixTemplate, currentUserName())}skew.txt`;
+    const error = await createOssClient(profile, credentials).put(key, Buffer.from('x')).then(() => undefined, (e: unknown) => e);
+    expect(toUserError(error, 'en').code).toBe('oss.clockSkew');
+    expect(toUserError(error, 'zh-CN').message).toContain('本机时钟偏差过大');
+    expect(learnSkewFrom(error, broker)).toBe(true);
+    expect(Math.round(broker.clockOffsetMs() / 60_000)).toBe(20);
+    await createOssClient(profile, credentials, { clockOffsetMs: broker.clockOffsetMs() }).put(key, Buffer.from('x'));
+  });
+});
