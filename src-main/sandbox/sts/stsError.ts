@@ -10,8 +10,8 @@ export class StsError extends Error {
 }
 
 export const stsErrors = {
-  missingParameter: (p: string) =>
-    new StsError(400, `MissingParameter`, `The input parameter "${p}" that is mandatory for processing this request is not supplied.`),
+  /** POP names a missing parameter in the code, as with MissingSecurityToken. */
+  missingParameter: (p: string) => new StsError(400, `Missing${p}`, `${p} is mandatory for this action.`),
   contentType: () =>
     new StsError(400, 'InvalidParameter.ContentType', 'The ContentType request header must be either "application/json" or "application/x-www-form-urlencoded".'),
   keyNotFound: () => new StsError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.'),
