@@ -1,0 +1,2 @@
+// Stylesheets are bundled by vite; the import has no value.
+declare module '*.css';

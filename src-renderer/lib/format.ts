@@ -1,0 +1,38 @@
+import { i18n, t } from './i18n/i18n.svelte.ts';
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${new Intl.NumberFormat(i18n.lang, { maximumFractionDigits: digits }).format(value)} ${UNITS[unit]}`;
+}
+
+export function formatSpeed(bytesPerSecond: number): string {
+  return t('units.perSecond', { size: formatBytes(bytesPerSecond) });
+}
+
+/** "3 min", "1 h 5 min", "20 s". */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return t('units.seconds', { n: s });
+  const minutes = Math.round(s / 60);
+  if (minutes < 60) return t('units.minutes', { n: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return t('units.hoursMinutes', { h: hours, m: minutes % 60 });
+  return t('units.days', { n: Math.round(hours / 24) });
+}
+
+/** "Fri 18:00" in the user's language. */
+export function formatWhen(ms: number): string {
+  return new Intl.DateTimeFormat(i18n.lang, { weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
+}
+
+export function formatDate(ms: number): string {
+  return new Intl.DateTimeFormat(i18n.lang, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}

@@ -1,0 +1,15 @@
+// Renderer-side names for the contract's shapes (types only).
+import type { ReplyOf, EventPayloadOf } from '../../src-main/contract.ts';
+
+export type AppSettings = ReplyOf<'settings.get'>;
+export type ProfileView = ReplyOf<'profiles.list'>['profiles'][number];
+export type ProfileInput = ReplyOf<'profiles.parseConnection'>;
+export type TestStep = ReplyOf<'profiles.test'>['steps'][number];
+export type CredentialState = ReplyOf<'session.state'>;
+export type UploadItem = ReplyOf<'uploads.list'>['items'][number];
+export type LedgerEntry = ReplyOf<'links.list'>['entries'][number];
+export type LinkResult = ReplyOf<'links.copy'>;
+export type UploadsChanged = EventPayloadOf<'uploads.changed'>;
+export type Expiry = '1h' | 'today' | '1d' | '7d';
+export const EXPIRIES: readonly Expiry[] = ['1h', 'today', '1d', '7d'];
+export type Screen = 'first-run' | 'connect' | 'main' | 'links' | 'settings';
