@@ -139,3 +139,28 @@ export async function expectOssError(promise: Promise<unknown>, code: string, st
   if (message !== undefined) expect(err.message).toMatch(message);
   return err;
 }
+
+/**
+ * A hand-signed V1 request (for cases ali-oss will not produce, e.g. parts out of order).
+ * `query` entries are all treated as signed sub-resources.
+ */
+export async function rawOss(
+  sb: SandboxHandle,
+  key: { id: string; secret: string },
+  method: string,
+  resource: string,
+  options: { query?: Record<string, string>; body?: string; contentType?: string; date?: Date } = {},
+): Promise<Response> {
+  const { createHmac } = await import('node:crypto');
+  const date = (options.date ?? new Date()).toUTCString();
+  const q = Object.entries(options.query ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  const canonical = q.length ? `${resource}?${q.map(([k, v]) => (v === '' ? k : `${k}=${v}`)).join('&')}` : resource;
+  const sig = createHmac('sha1', key.secret).update(`${method}\n\n${options.contentType ?? ''}\n${date}\n${canonical}`).digest('base64');
+  const search = q.length ? `?${q.map(([k, v]) => (v === '' ? encodeURIComponent(k) : `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)).join('&')}` : '';
+  const path = resource.split('/').map(encodeURIComponent).join('/');
+  return fetch(`${sb.ossEndpoint}${path}${search}`, {
+    method,
+    headers: { Date: date, Authorization: `OSS ${key.id}:${sig}`, ...(options.contentType ? { 'Content-Type': options.contentType } : {}) },
+    ...(options.body !== undefined ? { body: options.body } : {}),
+  });
+}
