@@ -6,7 +6,7 @@ import { DEFAULT_STS_ENDPOINT, fetchOrNetworkFailure, stsUrl } from '../credenti
 import { FerryError } from '../errors/ferryError.ts';
 import { toUserError } from '../errors/userError.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { classifyOssError } from '../oss/classifyError.ts';
+import { classifyOssError, classifyOssResponse } from '../oss/classifyError.ts';
 import { createOssClient, presignGet } from '../oss/ossClient.ts';
 import type { Clock } from '../time/clock.ts';
 import type { Profile } from './profile.ts';
@@ -110,12 +110,13 @@ export async function runConnectionTest(profile: Profile, deps: ConnectionTestDe
         uploadOnly = false;
         return;
       }
-      const failure = classifyOssError({ status: response.status, code: xmlField(text, 'Code') ?? `HTTP${response.status}`, message: xmlField(text, 'Message') ?? '' });
-      if (failure?.code === 'oss.accessDenied' || failure?.code === 'oss.bucketAcl') {
+      if (response.ok) throw new FerryError('accounts.linkCheckFailed');
+      const failure = classifyOssResponse(response.status, text, profile.bucket);
+      if (failure.code === 'oss.accessDenied' || failure.code === 'oss.bucketAcl') {
         uploadOnly = true;
         throw new Skip(new FerryError('accounts.uploadOnly'));
       }
-      throw failure ?? new FerryError('accounts.linkCheckFailed');
+      throw failure;
     },
     cleanup: async () => {
       if (!written) throw new Skip();
@@ -150,8 +151,4 @@ export async function runConnectionTest(profile: Profile, deps: ConnectionTestDe
     deps.progress(steps.map((s) => ({ ...s })));
   }
   return { ok: !failed, steps, ...(uploadOnly !== undefined ? { uploadOnly } : {}) };
-}
-
-function xmlField(xml: string, name: string): string | undefined {
-  return new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
 }

@@ -36,8 +36,9 @@ function describe(error: unknown): string {
   const parts: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current && depth < 4; depth++) {
-    const e = current as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown };
+    const e = current as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
     parts.push(String(e.name ?? ''), String(e.code ?? ''), String(e.message ?? ''));
+    if (Array.isArray(e.errors)) parts.push(...e.errors.map((inner) => describe(inner)));
     current = e.cause;
   }
   return parts.join(' ');
@@ -105,4 +106,11 @@ export function classifyOssError(error: unknown): FerryError | undefined {
   if (e.status >= 500) return new FerryError('oss.serverError', { status: e.status }, options);
   if (e.status === 407) return new FerryError('oss.proxyFailed', { host: 'the proxy' }, options);
   return new FerryError('oss.rejected', { code: e.code.replace(/[^\w.-]/g, '').slice(0, 60) }, options);
+}
+
+/** A raw OSS HTTP reply (e.g. fetching a presigned link) → FerryError, from its status and error XML. */
+export function classifyOssResponse(status: number, body: string, bucket = ''): FerryError {
+  const field = (name: string): string | undefined => new RegExp(`<${name}>([^<]*)</${name}>`).exec(body)?.[1];
+  const error = { status, code: field('Code') ?? `HTTP${status}`, message: field('Message') ?? '', params: { bucket } };
+  return classifyOssError(error) ?? new FerryError('oss.rejected', { code: `HTTP${status}` });
 }
