@@ -16,6 +16,8 @@ export interface ObjectOps {
 
 /** CopyObject handles up to 1 GB; larger objects are copied part by part on the server. */
 const SINGLE_COPY_LIMIT = 1024 ** 3;
+/** PutObject's own limit. */
+const STREAM_COPY_LIMIT = 5 * 1024 ** 3;
 
 export class OssObjectOps implements ObjectOps {
   constructor(private readonly broker: CredentialBroker) {}
@@ -32,16 +34,31 @@ export class OssObjectOps implements ObjectOps {
 
   async move(profile: Profile, from: string, to: string): Promise<void> {
     const head = await this.call(profile, 'manage', from, (c) => c.head(from));
-    const size = Number((head.res.headers as Record<string, string>)['content-length'] ?? 0);
-    await this.call(profile, 'manage', from, async (c) => {
-      if (size <= SINGLE_COPY_LIMIT) await c.copy(to, from);
-      else await c.multipartUploadCopy(to, { sourceKey: from, sourceBucketName: profile.bucket, startOffset: 0, endOffset: size - 1 }, { partSize: 100 * 1024 ** 2 });
-    });
+    const headers = head.res.headers as Record<string, string>;
+    const size = Number(headers['content-length'] ?? 0);
+    try {
+      await this.call(profile, 'manage', from, async (c) => {
+        if (size <= SINGLE_COPY_LIMIT) await c.copy(to, from);
+        else await c.multipartUploadCopy(to, { sourceKey: from, sourceBucketName: profile.bucket, startOffset: 0, endOffset: size - 1 }, { partSize: 100 * 1024 ** 2 });
+      });
+    } catch (error) {
+      // A session policy without PutObject for 'manage' cannot copy on the server: stream the bytes
+      // through Ferry instead, reading with the share credentials and writing with the upload ones.
+      if (!(isFerryError(error) && error.code === 'oss.accessDenied') || size > STREAM_COPY_LIMIT) throw error;
+      await this.streamCopy(profile, from, to, size, headers['content-type']);
+    }
     const copied = await this.call(profile, 'manage', to, (c) => c.head(to));
     if (Number((copied.res.headers as Record<string, string>)['content-length']) !== size) {
       throw new FerryError('links.moveIncomplete', { name: nameOfKey(from) });
     }
     await this.call(profile, 'manage', from, (c) => c.delete(from));
+  }
+
+  private async streamCopy(profile: Profile, from: string, to: string, size: number, contentType: string | undefined): Promise<void> {
+    const source = await this.call(profile, 'share', from, (c) => c.getStream(from));
+    await this.call(profile, 'upload', to, (c) =>
+      c.putStream(to, source.stream, { contentLength: size, ...(contentType ? { mime: contentType } : {}) } as never),
+    );
   }
 
   private async call<T>(profile: Profile, purpose: Purpose, key: string, op: (client: OSS) => Promise<T>): Promise<T> {

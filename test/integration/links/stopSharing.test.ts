@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
+import { dispatch } from '../../../src-main/app/dispatch.ts';
+import { noKeyringReason } from '../accounts/harness.ts';
+import { fetchLink, linksHarness, type LinksHarness } from './linksHarness.ts';
+
+describe.skipIf(noKeyringReason)('stop sharing: signed URLs cannot be recalled, so delete or move the object', () => {
+  let h: LinksHarness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('asks first; cancelling changes nothing', async () => {
+    h = await linksHarness();
+    const key = await h.put('keep.txt', Buffer.from('keep'));
+    const link = await h.services.links.service.copy({ objectKey: key }, 'en');
+    const table = buildHandlerTable(h.services);
+    const reply = await dispatch(table, 'links.stopSharing', { objectKey: key, mode: 'delete' }, { lang: 'en' });
+    expect(reply).toEqual({ ok: true, value: { mode: 'delete', linksStopped: 0, cancelled: true } });
+    const asked = h.ports.dialog.calls.at(-1)?.options as { message: string; detail: string; buttons: string[] };
+    expect(asked.message).toBe('Delete "keep.txt" from storage?');
+    expect(asked.detail).toContain('all 1 of them stop working');
+    expect(asked.buttons).toEqual(['Delete file', 'Cancel']);
+    expect((await fetchLink(link.url)).status).toBe(200);
+  });
+
+  it('delete breaks every link already handed out and marks them stopped', async () => {
+    h = await linksHarness();
+    const key = await h.put('报价单.pdf', randomBytes(1000));
+    const a = await h.services.links.service.copy({ objectKey: key, expiry: '1h' }, 'en');
+    const b = await h.services.links.service.copy({ objectKey: key, expiry: '1d', inline: true }, 'en');
+    h.ports.dialog.nextConfirm.push(0);
+    const reply = await dispatch(buildHandlerTable(h.services), 'links.stopSharing', { objectKey: key, mode: 'delete' }, { lang: 'zh-CN' });
+    expect(reply).toEqual({ ok: true, value: { mode: 'delete', linksStopped: 2, cancelled: false } });
+    for (const url of [a.url, b.url]) {
+      const dead = await fetchLink(url);
+      expect(dead.status).toBe(404);
+      expect(dead.body.toString()).toContain('<Code>NoSuchKey</Code>');
+    }
+    expect(await h.exists(key)).toBeUndefined();
+    const { entries } = await h.services.links.service.list('active');
+    expect(entries).toHaveLength(0);
+    const stopped = (await h.services.links.service.list('expired')).entries;
+    expect(stopped.map((e) => [e.stopped, e.stopMode])).toEqual([
+      [true, 'delete'],
+      [true, 'delete'],
+    ]);
+    const again = await dispatch(buildHandlerTable(h.services), 'links.copyAgain', { id: a.linkId }, { lang: 'en' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'links.stopped' } });
+  });
+
+  it('move keeps the bytes under a new key and breaks every old link', async () => {
+    h = await linksHarness();
+    const bytes = randomBytes(50_000);
+    const key = await h.put('合同 v2.docx', bytes);
+    const old = await h.services.links.service.copy({ objectKey: key }, 'en');
+    h.ports.dialog.nextConfirm.push(0);
+    const result = await h.services.links.stop({ objectKey: key, mode: 'move' }, 'en');
+    expect(result.linksStopped).toBe(1);
+    expect(result.newObjectKey).toMatch(/\/moved-[0-9a-f]{8}\/合同 v2\.docx$/);
+    expect((await fetchLink(old.url)).status).toBe(404);
+    expect(await h.exists(key)).toBeUndefined();
+    expect((await h.exists(result.newObjectKey!))?.equals(bytes)).toBe(true);
+
+    const fresh = await h.services.links.service.copy({ objectKey: result.newObjectKey! }, 'en');
+    const fetched = await fetchLink(fresh.url);
+    expect(fetched.status).toBe(200);
+    expect(fetched.body.equals(bytes)).toBe(true);
+    expect(fetched.headers.get('content-disposition')).toContain("filename*=UTF-8''%E5%90%88%E5%90%8C%20v2.docx");
+    const entry = (await h.services.links.service.list()).entries.find((e) => e.id === old.linkId);
+    expect(entry).toMatchObject({ stopped: true, stopMode: 'move', movedTo: result.newObjectKey });
+  });
+});
