@@ -185,7 +185,7 @@ describe('RAM policy evaluation', () => {
     expect((await c.put('inbox/a.txt', Buffer.from('a'))).res.status).toBe(200);
     await expectOssError(c.put('elsewhere.txt', Buffer.from('a')), 'AccessDenied', 403, "Access denied by authorizer's policy.");
     await expectOssError(c.get('inbox/a.txt'), 'AccessDenied', 403, "Access denied by authorizer's policy.");
-    expect((await c.list({ prefix: 'inbox/' }, {})).objects.map((o) => o.name)).toEqual(['inbox/a.txt']);
+    expect((await c.list({ prefix: 'inbox/' }, {})).objects.map((o: { name: string }) => o.name)).toEqual(['inbox/a.txt']);
     await expectOssError(c.list({ prefix: 'other/' }, {}), 'AccessDenied', 403, "Access denied by authorizer's policy.");
     // The session policy cannot grant what the role lacks.
     const other = ossClient(t.sb, creds, { bucket: 'other-bucket' });

@@ -12,6 +12,11 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 const KB = 1024;
+interface Part {
+  PartNumber: string;
+  Size: string;
+  ETag: string;
+}
 
 describe.each([
   { name: 'V1 long-term', v4: false, sts: false },
@@ -32,11 +37,11 @@ describe.each([
 
     // "Crash": a new client learns what is already there and continues.
     const listed = await client().listParts(key, uploadId, {}, {});
-    expect(listed.parts.map((p) => Number(p.PartNumber))).toEqual([1, 2]);
-    expect(listed.parts.map((p) => Number(p.Size))).toEqual([100 * KB, 100 * KB]);
+    expect(listed.parts.map((p: Part) => Number(p.PartNumber))).toEqual([1, 2]);
+    expect(listed.parts.map((p: Part) => Number(p.Size))).toEqual([100 * KB, 100 * KB]);
     const uploads = await client().listUploads({ prefix: mode.name }, {});
-    expect(uploads.uploads.map((u) => u.uploadId)).toContain(uploadId);
-    const done = [...listed.parts.map((p) => ({ number: Number(p.PartNumber), etag: p.ETag }))];
+    expect(uploads.uploads.map((u: { uploadId: string }) => u.uploadId)).toContain(uploadId);
+    const done = [...listed.parts.map((p: Part) => ({ number: Number(p.PartNumber), etag: p.ETag }))];
     for (const n of [3, 4]) {
       const r = await c.uploadPart(key, uploadId, n, parts[n - 1]!, 0, parts[n - 1]!.length);
       done.push({ number: n, etag: r.etag });

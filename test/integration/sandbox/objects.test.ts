@@ -57,16 +57,16 @@ describe.each(modes)('objects with ali-oss ($name)', (mode) => {
     expect(v1.prefixes).toEqual([`${prefix}list/a/`, `${prefix}list/b/`]);
     expect(v1.isTruncated).toBe(true);
     const v1next = await c.list({ prefix: `${prefix}list/`, delimiter: '/', marker: v1.nextMarker!, 'max-keys': 2 }, {});
-    expect(v1next.objects.map((o) => o.name)).toEqual([`${prefix}list/c`]);
+    expect(v1next.objects.map((o: { name: string }) => o.name)).toEqual([`${prefix}list/c`]);
     expect(v1next.isTruncated).toBe(false);
 
     const v2 = await c.listV2({ prefix: `${prefix}list/`, 'max-keys': '3' }, {});
-    expect(v2.objects.map((o) => o.name)).toEqual([`${prefix}list/a/1`, `${prefix}list/a/2`, `${prefix}list/b/1`]);
+    expect(v2.objects.map((o: { name: string }) => o.name)).toEqual([`${prefix}list/a/1`, `${prefix}list/a/2`, `${prefix}list/b/1`]);
     expect(v2.keyCount).toBe(3);
     const v2next = await c.listV2({ prefix: `${prefix}list/`, 'continuation-token': v2.nextContinuationToken!, 'max-keys': '3' }, {});
-    expect(v2next.objects.map((o) => o.name)).toEqual([`${prefix}list/c`]);
+    expect(v2next.objects.map((o: { name: string }) => o.name)).toEqual([`${prefix}list/c`]);
     const after = await c.listV2({ prefix: `${prefix}list/`, 'start-after': `${prefix}list/b/1` }, {});
-    expect(after.objects.map((o) => o.name)).toEqual([`${prefix}list/c`]);
+    expect(after.objects.map((o: { name: string }) => o.name)).toEqual([`${prefix}list/c`]);
 
     await c.copy(`${prefix}list/copied`, `${prefix}list/c`);
     expect(((await c.get(`${prefix}list/copied`)).content as Buffer).toString()).toBe('c');

@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FerryError } from '../../errors/ferryError.ts';
+import { SandboxConfigError, startSandbox, type SandboxHandle } from '../../sandbox/index.ts';
+import { EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
+
+interface SandboxArgs {
+  port: number;
+  data: string | undefined;
+  config: string | undefined;
+}
+
+function parseArgs(args: string[]): SandboxArgs {
+  const out: SandboxArgs = { port: 0, data: undefined, config: undefined };
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i]!;
+    const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
+    const value = (): string => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === '') throw new UsageError(`${name} needs a value.`);
+      return v;
+    };
+    if (name === '--port') {
+      const v = value();
+      const port = Number(v);
+      if (!/^\d+$/.test(v) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${v}".`);
+      out.port = port;
+    } else if (name === '--data') out.data = value();
+    else if (name === '--config') out.config = value();
+    else throw new UsageError(`Unknown option "${flag}" for ferry sandbox.`);
+  }
+  return out;
+}
+
+async function readConfig(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch (error) {
+    throw new FerryError('sandbox.configUnreadable', { file }, { cause: error });
+  }
+}
+
+async function start(args: SandboxArgs, dataDir: string, config: unknown): Promise<SandboxHandle> {
+  try {
+    return await startSandbox({ dataDir, port: args.port, ...(config !== undefined ? { config } : {}) });
+  } catch (error) {
+    if (error instanceof SandboxConfigError) {
+      throw new FerryError('sandbox.configInvalid', { file: args.config ?? '', problems: error.message.split('\n').slice(1).join('\n') });
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new FerryError('sandbox.portInUse', { port: args.port }, { cause: error });
+    if (code === 'EACCES' || code === 'EROFS' || code === 'ENOTDIR') throw new FerryError('sandbox.dataFolderUnusable', { folder: dataDir }, { cause: error });
+    throw error;
+  }
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+export const sandboxCommand: Command = {
+  name: 'sandbox',
+  usage: 'ferry sandbox [--port N] [--data DIR] [--config FILE]',
+  summary: {
+    en: 'Run the local OSS + STS sandbox on 127.0.0.1 (prints one JSON line with the demo endpoints and key).',
+    'zh-CN': '在 127.0.0.1 上运行本地 OSS + STS 沙盒（输出一行 JSON，包含演示用的地址和密钥）。',
+  },
+  async run(ctx: CommandContext): Promise<number> {
+    const args = parseArgs(ctx.args);
+    const dataDir = path.resolve(args.data ?? path.join(ctx.home, 'sandbox'));
+    const config = args.config === undefined ? undefined : await readConfig(args.config);
+    const sandbox = await start(args, dataDir, config);
+    const stopped = untilSignal();
+    // The demo key is a local, sandbox-only credential: printing it is this command's purpose.
+    ctx.io.stdout.write(
+      JSON.stringify({
+        ossEndpoint: sandbox.ossEndpoint,
+        stsEndpoint: sandbox.stsEndpoint,
+        region: sandbox.region,
+        bucket: sandbox.demo?.bucket,
+        accessKeyId: sandbox.demo?.accessKeyId,
+        accessKeySecret: sandbox.demo?.accessKeySecret,
+        roleArn: sandbox.demo?.roleArn,
+      }) + '\n',
+    );
+    await stopped;
+    await sandbox.close();
+    return EXIT_OK;
+  },
+};
