@@ -1,6 +1,9 @@
 import type { Command } from '../command.ts';
 import { sandboxCommand } from './sandbox.ts';
 import { profileCommand } from './profile.ts';
+import { linkCommand } from './link.ts';
+import { linksCommand } from './links.ts';
+import { revokeCommand } from './revoke.ts';
 
 /** Every `ferry <command>`. Capabilities add theirs here. */
-export const commands: Command[] = [sandboxCommand, profileCommand];
+export const commands: Command[] = [sandboxCommand, profileCommand, linkCommand, linksCommand, revokeCommand];

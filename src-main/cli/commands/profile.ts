@@ -1,0 +1,163 @@
+import { readFile } from 'node:fs/promises';
+import { ProfileInputSchema } from '../../contract/profiles.ts';
+import { parseConnection } from '../../accounts/connection.ts';
+import type { ProfileView } from '../../accounts/profileView.ts';
+import type { Services } from '../../app/services.ts';
+import { FerryError } from '../../errors/ferryError.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
+import { readSecretLines } from './profileSecrets.ts';
+
+const FLAGS: Record<string, string> = {
+  '--name': 'name',
+  '--endpoint': 'endpoint',
+  '--region': 'region',
+  '--bucket': 'bucket',
+  '--prefix': 'prefixTemplate',
+  '--role': 'roleArn',
+  '--sts': 'stsEndpoint',
+  '--duration': 'sessionDurationSeconds',
+  '--expiry': 'defaultLinkExpiry',
+  '--sig': 'signatureVersion',
+  '--source': 'credentialSource',
+  '--token-service': 'tokenServiceUrl',
+};
+const SECRET_FLAG = /secret|token$|password|--key\b|access-key/i;
+
+function parseFlags(args: string[]): { fields: Record<string, unknown>; positional: string[]; noActivate: boolean } {
+  const fields: Record<string, unknown> = {};
+  const positional: string[] = [];
+  let noActivate = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--no-activate') {
+      noActivate = true;
+      continue;
+    }
+    const field = FLAGS[flag];
+    if (!field) {
+      if (SECRET_FLAG.test(flag)) throw new UsageError('Secrets are never taken on the command line; Ferry reads them from stdin or asks for them.');
+      throw new UsageError(`Unknown option "${flag}" for ferry profile.`);
+    }
+    const value = inline ?? args[++i];
+    if (value === undefined) throw new UsageError(`${flag} needs a value.`);
+    fields[field] = field === 'sessionDurationSeconds' ? Number(value) : value;
+  }
+  return { fields, positional, noActivate };
+}
+
+async function readSecrets(ctx: CommandContext, source: string) {
+  if (source === 'keychain-role') {
+    const [accessKeyId = '', accessKeySecret = ''] = await readSecretLines(ctx.io, ['AccessKey ID: ', 'AccessKey secret: ']);
+    return { accessKey: { accessKeyId, accessKeySecret } };
+  }
+  if (source === 'temporary') {
+    const [accessKeyId = '', accessKeySecret = '', securityToken = '', expiration = ''] = await readSecretLines(ctx.io, [
+      'AccessKey ID (STS.…): ',
+      'AccessKey secret: ',
+      'Security token: ',
+      'Expiration (e.g. 2026-05-26T12:00:00Z): ',
+    ]);
+    return { temporaryCredentials: { accessKeyId, accessKeySecret, securityToken, expiration } };
+  }
+  return {};
+}
+
+async function findProfile(services: Services, ref: string | undefined): Promise<string> {
+  const { profiles, activeId } = await services.accounts.list();
+  if (ref === undefined) {
+    if (!activeId) throw new FerryError('accounts.noActiveProfile');
+    return activeId;
+  }
+  const found = profiles.find((p) => p.id === ref) ?? profiles.find((p) => p.name === ref);
+  if (!found) throw new FerryError('accounts.profileNotFound');
+  return found.id;
+}
+
+function describe(p: ProfileView, active: boolean): string {
+  const flags = [active ? 'active' : '', p.uploadOnly ? 'upload-only' : '', p.isSandbox ? 'this computer' : ''].filter(Boolean).join(', ');
+  return `${active ? '*' : ' '} ${p.id}  ${p.name}  ${p.bucket} @ ${p.endpoint} (${p.region})  ${p.maskedAccessKeyId ?? p.credentialSource}${flags ? `  [${flags}]` : ''}`;
+}
+
+async function save(ctx: CommandContext, raw: Record<string, unknown>, noActivate: boolean): Promise<number> {
+  const parsed = ProfileInputSchema.safeParse(raw);
+  if (!parsed.success) throw new UsageError(`Missing or invalid profile settings: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`);
+  const secrets = await readSecrets(ctx, parsed.data.credentialSource);
+  const services = await ctx.services();
+  const view = await services.accounts.save({ profile: parsed.data, ...secrets, makeActive: !noActivate });
+  ctx.print({ profile: view }, `Saved "${view.name}" (${view.id})${view.maskedAccessKeyId ? `, key ${view.maskedAccessKeyId} in the keychain` : ''}.`);
+  return EXIT_OK;
+}
+
+const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promise<number>> = {
+  async add(ctx, args) {
+    const { fields, positional, noActivate } = parseFlags(args);
+    if (positional.length) throw new UsageError(`Unexpected argument "${positional[0]}".`);
+    return save(ctx, fields, noActivate);
+  },
+  async import(ctx, args) {
+    const { fields, positional, noActivate } = parseFlags(args);
+    const ref = positional[0];
+    if (!ref || positional.length > 1) throw new UsageError('ferry profile import needs one connection file or ferry://connect link.');
+    const text = /^ferry:/i.test(ref) ? ref : await readFile(ref, 'utf8').catch(() => {
+      throw new UsageError(`Cannot read the file "${ref}".`);
+    });
+    return save(ctx, { ...parseConnection(text), ...fields }, noActivate);
+  },
+  async list(ctx) {
+    const { profiles, activeId } = await (await ctx.services()).accounts.list();
+    if (ctx.json) for (const p of profiles) ctx.print({ profile: p, active: p.id === activeId }, '');
+    else ctx.print({}, profiles.length ? profiles.map((p) => describe(p, p.id === activeId)).join('\n') : 'No connections yet. Add one with "ferry profile add" or "ferry profile import".');
+    return EXIT_OK;
+  },
+  async use(ctx, args) {
+    const services = await ctx.services();
+    const id = await findProfile(services, args[0] ?? '');
+    await services.accounts.use(id);
+    ctx.print({ activeId: id }, `Now using ${id}.`);
+    return EXIT_OK;
+  },
+  async remove(ctx, args) {
+    const services = await ctx.services();
+    const id = await findProfile(services, args[0] ?? '');
+    await services.accounts.remove(id);
+    ctx.print({ removed: id }, `Removed ${id} and its keychain entry.`);
+    return EXIT_OK;
+  },
+  async test(ctx, args) {
+    const services = await ctx.services();
+    const id = await findProfile(services, args[0]);
+    const result = await services.accounts.test(id, ctx.lang);
+    if (ctx.json) {
+      for (const step of result.steps) ctx.print({ step }, '');
+      ctx.print({ ok: result.ok }, '');
+    } else {
+      const mark = { ok: '✓', failed: '✗', skipped: '–', pending: ' ' } as const;
+      ctx.print({}, result.steps.map((s) => `${mark[s.status]} ${s.id}${s.error ? `: ${s.error.message}` : ''}`).join('\n'));
+    }
+    return result.ok ? EXIT_OK : EXIT_FAILED;
+  },
+};
+
+export const profileCommand: Command = {
+  name: 'profile',
+  usage:
+    'ferry profile add --name N --bucket B (--region R | --endpoint URL) [--role ARN] [--prefix P] [--sts URL] [--duration S] [--expiry 1d] [--sig v4|v1] [--source keychain-role|env|temporary|token-service] [--token-service URL] [--no-activate]\n' +
+    '       ferry profile import <file.ferry.json | ferry://connect?…> [--no-activate]\n' +
+    '       ferry profile list | use <id|name> | remove <id|name> | test [id|name]\n\n' +
+    'Keys are read from stdin (one per line: AccessKey ID, then secret) or asked for; never from arguments.',
+  summary: {
+    en: 'Add, import, list, switch, remove and test connections (keys go to the OS keychain).',
+    'zh-CN': '添加、导入、列出、切换、删除和测试连接（密钥保存在系统钥匙串中）。',
+  },
+  async run(ctx) {
+    const [name, ...rest] = ctx.args;
+    const sub = name === undefined ? undefined : subcommands[name];
+    if (!sub) throw new UsageError(name === undefined ? 'ferry profile needs a subcommand.' : `Unknown subcommand "${name}" for ferry profile.`);
+    return sub(ctx, rest);
+  },
+};

@@ -1,0 +1,134 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import keytar from '@github/keytar';
+import { noKeyringReason, sandbox, tempDir } from './harness.ts';
+import { demoConfig, generateDemoKey } from '../../../src-main/sandbox/index.ts';
+
+const FERRY = fileURLToPath(new URL('../../../src-main/cli/ferry.mjs', import.meta.url));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function ferry(args: string[], options: { home: string; stdin?: string; env?: NodeJS.ProcessEnv; wrap?: string[] }): Promise<Run> {
+  const command = options.wrap ? options.wrap[0]! : process.execPath;
+  const argv = options.wrap ? [...options.wrap.slice(1), process.execPath, FERRY, ...args] : [FERRY, ...args];
+  const child = spawn(command, argv, {
+    env: { ...process.env, FERRY_HOME: options.home, FERRY_LANG: 'en', ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdin.end(options.stdin ?? '');
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+async function ferryEntriesHolding(text: string): Promise<number> {
+  const all = await keytar.findCredentials('Ferry');
+  return all.filter((c) => c.password.includes(text)).length;
+}
+
+describe.skipIf(noKeyringReason)('ferry profile (CLI, real keychain)', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  async function setup() {
+    const key = generateDemoKey();
+    const company = await sandbox({ config: demoConfig({ key, bucket: 'acme-share' }) });
+    const home = await tempDir('cli-home');
+    cleanups.push(company.dispose, home.cleanup);
+    const addArgs = ['profile', 'add', '--name', 'Acme', '--bucket', 'acme-share', '--region', 'cn-hangzhou', '--endpoint', company.ossEndpoint, '--sts', company.stsEndpoint, '--role', company.demo!.roleArn];
+    return { key, company, home: home.dir, addArgs };
+  }
+
+  it('adds with the key on stdin, lists it masked, tests, switches and removes it with its keychain entry', async () => {
+    const { key, home, addArgs } = await setup();
+    const added = await ferry([...addArgs, '--json'], { home, stdin: `  ${key.id}  \n${key.secret}\n` });
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    const { profile } = JSON.parse(added.stdout) as { profile: { id: string; maskedAccessKeyId: string } };
+    expect(profile.maskedAccessKeyId).toBe(`${key.id.slice(0, 4)}••••${key.id.slice(-4)}`);
+    expect(await ferryEntriesHolding(key.secret)).toBe(1);
+
+    const list = await ferry(['profile', 'list'], { home });
+    expect(list.stdout).toContain('Acme');
+    expect(list.stdout).toContain('••••');
+
+    const test = await ferry(['profile', 'test', 'Acme'], { home });
+    expect(test.code).toBe(0);
+    expect(test.stdout.split('\n').filter((l) => l.startsWith('✓'))).toHaveLength(7);
+
+    expect((await ferry(['profile', 'use', profile.id], { home })).code).toBe(0);
+    const removed = await ferry(['profile', 'remove', 'Acme'], { home });
+    expect(removed.code).toBe(0);
+    expect(await ferryEntriesHolding(key.secret)).toBe(0);
+    for (const run of [added, list, test, removed]) expect(run.stdout + run.stderr).not.toContain(key.secret);
+  });
+
+  it('imports a connection link and names the failing step when the secret is wrong', async () => {
+    const { key, company, home } = await setup();
+    const link = `ferry://connect?name=Acme&region=cn-hangzhou&bucket=acme-share&endpoint=${encodeURIComponent(company.ossEndpoint)}&sts=${encodeURIComponent(company.stsEndpoint)}&role=${encodeURIComponent(company.demo!.roleArn)}`;
+    const imported = await ferry(['profile', 'import', link], { home, stdin: `${key.id}\nWrongSecretWrongSecretWrongSec\n` });
+    expect(imported.code).toBe(0);
+    const test = await ferry(['profile', 'test'], { home });
+    expect(test.code).toBe(1);
+    expect(test.stdout).toMatch(/✗ assume-role: The AccessKey secret does not match/);
+    const zh = await ferry(['profile', 'test'], { home, env: { FERRY_LANG: 'zh-CN' } });
+    expect(zh.stdout).toMatch(/✗ assume-role: AccessKey Secret 与 AccessKey ID 不匹配/);
+    await ferry(['profile', 'remove', 'Acme'], { home });
+  });
+
+  it('refuses secrets on the command line (usage error, nothing saved)', async () => {
+    const { home, addArgs } = await setup();
+    const run = await ferry([...addArgs, '--access-key-secret', 'abcdefghijklmnopqrstuvwxyz0123'], { home });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/never taken on the command line/);
+    expect(existsSync(path.join(home, 'profiles.json'))).toBe(false);
+  });
+
+  it('keychain unavailable (no Secret Service): clear error and nothing written anywhere', async () => {
+    const { key, home, addArgs } = await setup();
+    const run = await ferry(addArgs, {
+      home,
+      stdin: `${key.id}\n${key.secret}\n`,
+      env: { DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(home, 'no-bus')}`, DISPLAY: '' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/cannot reach this computer's keychain .* nothing was written/);
+    expect(await readdir(home)).toEqual([]);
+    expect(await ferryEntriesHolding(key.secret)).toBe(0);
+    expect(run.stdout + run.stderr).not.toContain(key.secret);
+  });
+
+  it('keychain locked: clear error and nothing written anywhere', async () => {
+    const { key, home, addArgs } = await setup();
+    const lockedHome = await tempDir('locked-home');
+    cleanups.push(lockedHome.cleanup);
+    // Create a login keyring once (unlocked with a password, one item stored), then start a fresh
+    // session bus whose gnome-keyring finds that keyring locked: nobody types the password this time.
+    const keyringEnv = { ...process.env, HOME: lockedHome.dir, XDG_RUNTIME_DIR: lockedHome.dir };
+    const prepared = spawnSync('dbus-run-session', ['--', 'sh', '-c', "echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; echo -n v | secret-tool store --label=prep ferry-test prep"], { env: keyringEnv, timeout: 30_000 });
+    expect(prepared.status).toBe(0);
+    expect(existsSync(path.join(lockedHome.dir, '.local/share/keyrings/login.keyring'))).toBe(true);
+    const run = await ferry(addArgs, {
+      home,
+      stdin: `${key.id}\n${key.secret}\n`,
+      env: { HOME: lockedHome.dir, XDG_RUNTIME_DIR: lockedHome.dir, DISPLAY: '', FERRY_LANG: 'zh-CN' },
+      wrap: ['dbus-run-session', '--'],
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/钥匙串已锁定或拒绝访问.*没有写入任何内容/);
+    expect(await readdir(home)).toEqual([]);
+    expect(await ferryEntriesHolding(key.secret)).toBe(0);
+  });
+});
