@@ -1,0 +1,75 @@
+import type { Services } from '../../app/services.ts';
+import { FerryError } from '../../errors/ferryError.ts';
+import { UsageError, EXIT_OK, type Command } from '../command.ts';
+
+/** `--flag value` / `--flag=value` / bare switches; anything unknown is a usage error. */
+export function parseArgs(
+  args: string[],
+  spec: { values: readonly string[]; switches: readonly string[] },
+  command: string,
+): { flags: Map<string, string | true>; positional: string[] } {
+  const flags = new Map<string, string | true>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = eq < 0 ? arg : arg.slice(0, eq);
+    if (spec.switches.includes(flag) && eq < 0) flags.set(flag, true);
+    else if (spec.values.includes(flag)) {
+      const value = eq < 0 ? args[++i] : arg.slice(eq + 1);
+      if (value === undefined || value === '') throw new UsageError(`${flag} needs a value.`);
+      flags.set(flag, value);
+    } else throw new UsageError(`Unknown option "${flag}" for ferry ${command}.`);
+  }
+  return { flags, positional };
+}
+
+/** `--profile` by id or name; the active profile when absent. */
+export async function profileIdFor(services: Services, ref: string | undefined): Promise<string | undefined> {
+  if (ref === undefined) return undefined;
+  const { profiles } = await services.accounts.list();
+  const found = profiles.find((p) => p.id === ref) ?? profiles.find((p) => p.name === ref);
+  if (!found) throw new FerryError('accounts.profileNotFound');
+  return found.id;
+}
+
+export const linkCommand: Command = {
+  name: 'link',
+  usage: 'ferry link <key> [--expires 1h|today|1d|7d|<date-time>] [--inline] [--ip <address or CIDR>] [--limit <KB/s>] [--message] [--profile <name>]',
+  summary: {
+    en: 'Make a share link for an object and print it (the profile\'s default expiry unless --expires). The time it stops working goes to stderr.',
+    'zh-CN': '为对象生成分享链接并输出（默认使用配置的有效期，可用 --expires 指定）。失效时间输出到 stderr。',
+  },
+  async run(ctx) {
+    const { flags, positional } = parseArgs(ctx.args, { values: ['--expires', '--ip', '--limit', '--profile'], switches: ['--inline', '--message'] }, 'link');
+    const [objectKey, ...extra] = positional;
+    if (!objectKey || extra.length) throw new UsageError('Give exactly one object key, e.g. ferry link "shared/me/2026-05/report.pdf".');
+    const limitText = flags.get('--limit');
+    const limitKBps = typeof limitText === 'string' ? Number(limitText) : undefined;
+    if (limitKBps !== undefined && !Number.isInteger(limitKBps)) throw new UsageError('--limit takes a whole number of KB/s (100–102400).');
+    const services = await ctx.services();
+    const request = {
+      objectKey,
+      profileId: await profileIdFor(services, flags.get('--profile') as string | undefined),
+      expiry: flags.get('--expires') as string | undefined,
+      inline: flags.has('--inline'),
+      sourceIp: flags.get('--ip') as string | undefined,
+      limitKBps,
+    };
+    const result = flags.has('--message')
+      ? await services.links.service.copyMessage(request, ctx.lang)
+      : await services.links.service.copy(request, ctx.lang);
+    if (ctx.json) {
+      ctx.print(result, '');
+    } else {
+      const clipboard = await services.ports.clipboard.readText();
+      ctx.io.stdout.write(`${flags.has('--message') ? clipboard : result.url}\n`);
+      ctx.io.stderr.write(`${result.summary}\n`);
+    }
+    return EXIT_OK;
+  },
+};
