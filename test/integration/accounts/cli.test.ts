@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import keytar from '@github/keytar';
-import { noKeyringReason, sandbox, tempDir } from './harness.ts';
+import { filesContaining, noKeyringReason, sandbox, tempDir } from './harness.ts';
 import { demoConfig, generateDemoKey } from '../../../src-main/sandbox/index.ts';
 
 const FERRY = fileURLToPath(new URL('../../../src-main/cli/ferry.mjs', import.meta.url));
@@ -105,7 +105,8 @@ describe.skipIf(noKeyringReason)('ferry profile (CLI, real keychain)', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/cannot reach this computer's keychain .* nothing was written/);
-    expect(await readdir(home)).toEqual([]);
+    expect(await readdir(home)).not.toContain('profiles.json');
+    expect(await filesContaining(home, [key.secret, key.id])).toEqual([]);
     expect(await ferryEntriesHolding(key.secret)).toBe(0);
     expect(run.stdout + run.stderr).not.toContain(key.secret);
   });
@@ -128,7 +129,8 @@ describe.skipIf(noKeyringReason)('ferry profile (CLI, real keychain)', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/钥匙串已锁定或拒绝访问.*没有写入任何内容/);
-    expect(await readdir(home)).toEqual([]);
+    expect(await readdir(home)).not.toContain('profiles.json');
+    expect(await filesContaining(home, [key.secret, key.id])).toEqual([]);
     expect(await ferryEntriesHolding(key.secret)).toBe(0);
   });
 });
