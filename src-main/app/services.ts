@@ -11,6 +11,7 @@ import { createAccounts } from '../accounts/createAccounts.ts';
 import type { SandboxHost } from '../accounts/sandboxHost.ts';
 import type { StsBroker } from '../credentials/stsBroker.ts';
 import { createLinks, type Links } from '../links/createLinks.ts';
+import { UploadsService } from '../uploads/uploadsService.ts';
 
 export interface ServiceOptions {
   /** The data folder (dataHome() in the app and CLI, a temp dir in tests). */
@@ -40,6 +41,8 @@ export interface Services {
   readonly sandbox: SandboxHost;
   /** Share links: signing, the ledger, stop sharing. */
   readonly links: Links;
+  /** The upload queue, its checkpoints and the history of finished uploads. */
+  readonly uploads: UploadsService;
   /** The language the user sees right now (setting, or the OS locale). */
   lang(): Promise<Lang>;
   close(): Promise<void>;
@@ -63,6 +66,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...(options.sandboxClock ? { sandboxClock: options.sandboxClock } : {}),
   });
   closers.push(() => accounts.sandbox.close());
+  const uploads = new UploadsService({
+    home: options.home,
+    clock,
+    settings,
+    ports: options.ports,
+    broker: accounts.broker,
+    accounts: accounts.accounts,
+    lang,
+  });
+  closers.push(() => uploads.close());
   const services: Services = {
     home: options.home,
     ports: options.ports,
@@ -73,7 +86,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     accounts: accounts.accounts,
     broker: accounts.broker,
     sandbox: accounts.sandbox,
-    links: createLinks({ home: options.home, clock, ports: options.ports, broker: accounts.broker, accounts: accounts.accounts }),
+    links: createLinks({
+      home: options.home,
+      clock,
+      ports: options.ports,
+      broker: accounts.broker,
+      accounts: accounts.accounts,
+      knownSize: (profileId, key) => uploads.history.sizeOf(profileId, key),
+    }),
+    uploads,
     lang,
     async close() {
       for (const close of closers.reverse()) await close();

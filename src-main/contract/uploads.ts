@@ -35,7 +35,10 @@ export const UploadItemSchema = z.object({
 
 export const AddUploadsReplySchema = z.object({
   accepted: z.number().int(),
+  /** Files that could not be queued (unreadable, missing…); they also appear in the list as failed items. */
   rejected: z.array(z.object({ name: z.string(), error: FailureSchema })),
+  /** Ids of the items this call queued, in order. */
+  ids: z.array(z.string()).optional(),
 });
 
 const Id = z.object({ id: z.string().max(100) });

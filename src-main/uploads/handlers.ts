@@ -1,25 +1,34 @@
-import type { HandlerTable, Handler } from '../app/dispatch.ts';
-import type { InvokeChannel } from '../contract.ts';
+import type { HandlerTable } from '../app/dispatch.ts';
 import type { Services } from '../app/services.ts';
-import { FerryError } from '../errors/ferryError.ts';
 
-// Placeholder until the uploads service lands: every call answers with a plain-language failure.
-type Channels = 'uploads.add' | 'uploads.pick' | 'uploads.fromClipboard' | 'uploads.list' | 'uploads.pause' | 'uploads.resume' | 'uploads.cancel' | 'uploads.retry' | 'uploads.pauseAll' | 'uploads.resumeAll' | 'uploads.cancelAll' | 'uploads.clearFinished';
-const notReady = (): Handler<InvokeChannel> => () => { throw new FerryError('app.unexpected'); };
+type Channels =
+  | 'uploads.add'
+  | 'uploads.pick'
+  | 'uploads.fromClipboard'
+  | 'uploads.list'
+  | 'uploads.pause'
+  | 'uploads.resume'
+  | 'uploads.cancel'
+  | 'uploads.retry'
+  | 'uploads.pauseAll'
+  | 'uploads.resumeAll'
+  | 'uploads.cancelAll'
+  | 'uploads.clearFinished';
 
-export function uploadHandlers(_services: Services): Pick<HandlerTable, Channels> {
+export function uploadHandlers(services: Services): Pick<HandlerTable, Channels> {
+  const uploads = services.uploads;
   return {
-    'uploads.add': notReady(),
-    'uploads.pick': notReady(),
-    'uploads.fromClipboard': notReady(),
-    'uploads.list': notReady(),
-    'uploads.pause': notReady(),
-    'uploads.resume': notReady(),
-    'uploads.cancel': notReady(),
-    'uploads.retry': notReady(),
-    'uploads.pauseAll': notReady(),
-    'uploads.resumeAll': notReady(),
-    'uploads.cancelAll': notReady(),
-    'uploads.clearFinished': notReady(),
-  } as Pick<HandlerTable, Channels>;
+    'uploads.add': (request) => uploads.add(request.paths, { source: request.source, collision: request.collision }),
+    'uploads.pick': (request) => uploads.pick(request?.folders ?? false),
+    'uploads.fromClipboard': () => uploads.fromClipboard(),
+    'uploads.list': async (_request, ctx) => ({ items: await uploads.list(ctx.lang) }),
+    'uploads.pause': ({ id }) => ({ changed: uploads.pause(id) }),
+    'uploads.resume': ({ id }) => ({ changed: uploads.resume(id) }),
+    'uploads.cancel': async ({ id }) => ({ changed: await uploads.cancel(id) }),
+    'uploads.retry': ({ id }) => ({ changed: uploads.retry(id) }),
+    'uploads.pauseAll': () => ({ changed: uploads.pauseAll() }),
+    'uploads.resumeAll': () => ({ changed: uploads.resumeAll() }),
+    'uploads.cancelAll': async () => ({ changed: await uploads.cancelAll() }),
+    'uploads.clearFinished': async () => ({ changed: await uploads.clearFinished() }),
+  };
 }

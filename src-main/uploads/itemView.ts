@@ -1,0 +1,26 @@
+import { formatMessage } from '../errors/catalog.ts';
+import { toUserError } from '../errors/userError.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { etaSeconds } from './progressBatcher.ts';
+import type { QueueEntry, UploadItem } from './queueEntry.ts';
+
+/** What the window sees of a queue entry, worded in `lang`. Never a path beyond the dropped name. */
+/** With `sampleAt` (a monotonic ms reading), the speed meter takes a sample first. */
+export function toItemView(entry: QueueEntry, lang: Lang, sampleAt?: number): UploadItem {
+  const running = entry.state === 'uploading';
+  const speed = running ? (sampleAt !== undefined ? entry.speed.sample(entry.bytesDone, sampleAt) : entry.speed.bytesPerSecond) : 0;
+  return {
+    id: entry.id,
+    name: entry.name,
+    size: entry.size,
+    bytesDone: entry.bytesDone,
+    state: entry.state,
+    speed: Math.round(speed),
+    etaSeconds: running ? etaSeconds(entry.size - entry.bytesDone, speed) : entry.state === 'done' ? 0 : null,
+    profileId: entry.profile.id,
+    ...(entry.objectKey ? { objectKey: entry.objectKey } : {}),
+    ...(entry.error !== undefined ? { error: toUserError(entry.error, lang) } : {}),
+    ...(entry.notice ? { notice: formatMessage(entry.notice, lang) } : {}),
+    ...(entry.finishedAt !== undefined ? { finishedAt: entry.finishedAt } : {}),
+  };
+}

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import type { Profile } from '../accounts/profile.ts';
+import type { UploadItemSchema, UploadSourceSchema } from '../contract/uploads.ts';
+import type { Checkpoint } from './checkpointStore.ts';
+import { SpeedMeter } from './progressBatcher.ts';
+import type { TransferContext } from './transferContext.ts';
+
+export type UploadItem = z.output<typeof UploadItemSchema>;
+export type UploadState = UploadItem['state'];
+export type UploadSource = z.output<typeof UploadSourceSchema>;
+export type CollisionPolicy = 'keepBoth' | 'replace';
+
+/** One file in the queue, with what the engine needs beyond what the window sees. */
+export interface QueueEntry {
+  id: string;
+  path: string;
+  /** Relative path as dropped (shown as the item's name). */
+  name: string;
+  size: number;
+  profile: Profile;
+  baseKey: string;
+  collision: CollisionPolicy;
+  source: UploadSource;
+  state: UploadState;
+  bytesDone: number;
+  objectKey?: string;
+  finishedAt?: number;
+  /** The failure, kept raw so it is worded in the language of whoever looks. */
+  error?: unknown;
+  /** A notice code (e.g. the file changed and Ferry started over). */
+  notice?: string;
+  checkpoint?: Checkpoint;
+  controller?: AbortController;
+  ctx?: TransferContext;
+  /** Scheduler slots held while running. */
+  slots: number;
+  multipart: boolean;
+  speed: SpeedMeter;
+}
+
+export function newEntry(fields: Omit<QueueEntry, 'state' | 'bytesDone' | 'slots' | 'speed'> & { state?: UploadState }): QueueEntry {
+  return { state: 'queued', bytesDone: 0, slots: 0, speed: new SpeedMeter(), ...fields };
+}
+
+export const isActive = (state: UploadState): boolean => state === 'uploading' || state === 'verifying';
+export const isFinished = (state: UploadState): boolean => state === 'done' || state === 'failed' || state === 'cancelled';

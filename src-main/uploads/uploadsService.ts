@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import type { AccountsService } from '../accounts/accountsService.ts';
+import type { Profile } from '../accounts/profile.ts';
+import { currentUserName, expandPrefix } from '../accounts/prefixTemplate.ts';
+import type { CredentialBroker } from '../credentials/types.ts';
+import { FerryError } from '../errors/ferryError.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { SettingsStore } from '../settings/settingsStore.ts';
+import type { Ports } from '../shell/ports.ts';
+import type { Clock } from '../time/clock.ts';
+import { CheckpointStore, type Checkpoint } from './checkpointStore.ts';
+import { saveClipboardImage } from './clipboardImage.ts';
+import { UploadHistory } from './history.ts';
+import { buildObjectKey } from './objectKey.ts';
+import { OssSession, type ClientFactory } from './ossSession.ts';
+import { DEFAULT_TUNING, usesMultipart, type TransferTuning } from './partPlan.ts';
+import { ProgressBatcher } from './progressBatcher.ts';
+import { newEntry, type CollisionPolicy, type QueueEntry, type UploadItem, type UploadSource } from './queueEntry.ts';
+import { UploadQueue } from './uploadQueue.ts';
+import { toItemView } from './itemView.ts';
+import { walkPaths, type WalkProblem } from './walker.ts';
+
+export interface UploadsOptions {
+  home: string;
+  clock: Clock;
+  settings: Pick<SettingsStore, 'get' | 'onChange'>;
+  ports: Pick<Ports, 'clipboard' | 'dialog' | 'events'>;
+  broker: CredentialBroker;
+  accounts: Pick<AccountsService, 'active' | 'runtimeProfile'>;
+  lang(): Promise<Lang>;
+  /** The `{user}` in prefix templates (the OS login name, as the broker's session policy uses). */
+  user?: string;
+  tuning?: Partial<TransferTuning>;
+  clientFactory?: ClientFactory;
+  random?: () => number;
+}
+
+export interface AddOptions {
+  source: UploadSource;
+  collision?: CollisionPolicy | undefined;
+  profileId?: string | undefined;
+}
+
+export interface AddReply {
+  accepted: number;
+  /** Also in the list as failed items, so the window can offer Retry. */
+  rejected: { name: string; error: { code: string; message: string } }[];
+  /** Ids of the items this call queued (accepted ones first). */
+  ids: string[];
+}
+
+type ChangeListener = (items: UploadItem[], removed: string[]) => void;
+
+const PROBLEM_CODES: Record<WalkProblem['reason'], string> = {
+  unreadable: 'uploads.unreadable',
+  missing: 'uploads.fileGone',
+  notAFile: 'uploads.notAFile',
+};
+
+/** Everything behind `uploads.*`: one entry point for drops, the picker, the clipboard, the CLI and the tray. */
+export class UploadsService {
+  readonly history: UploadHistory;
+  private readonly checkpoints: CheckpointStore;
+  private readonly queue: UploadQueue;
+  private readonly batcher: ProgressBatcher;
+  private readonly sessions = new Map<string, OssSession>();
+  private readonly listeners = new Set<ChangeListener>();
+  private readonly user: string;
+  private readonly unsubscribeSettings: () => void;
+
+  constructor(private readonly options: UploadsOptions) {
+    this.user = options.user ?? currentUserName();
+    this.history = new UploadHistory(options.home);
+    this.checkpoints = new CheckpointStore(options.home);
+    void this.history.load();
+    this.batcher = new ProgressBatcher((changed, removed) => void this.publish(changed, removed));
+    this.queue = new UploadQueue(
+      {
+        clock: options.clock,
+        checkpoints: this.checkpoints,
+        history: this.history,
+        session: (profile) => this.session(profile),
+        tuning: { ...DEFAULT_TUNING, ...options.tuning },
+        changed: (id) => this.batcher.markChanged(id),
+        removed: (id) => this.batcher.markRemoved(id),
+        ...(options.random ? { random: options.random } : {}),
+      },
+      { fileConcurrency: 3, partConcurrency: 4 },
+    );
+    void options.settings.get().then((s) => this.queue.setLimits({ fileConcurrency: s.fileConcurrency, partConcurrency: s.partConcurrency }));
+    this.unsubscribeSettings = options.settings.onChange((s) =>
+      this.queue.setLimits({ fileConcurrency: s.fileConcurrency, partConcurrency: s.partConcurrency }),
+    );
+  }
+
+  private session(profile: Profile): OssSession {
+    let session = this.sessions.get(profile.id);
+    if (!session || session.profile !== profile) {
+      session = new OssSession(profile, this.options.broker, this.options.clientFactory);
+      this.sessions.set(profile.id, session);
+    }
+    return session;
+  }
+
+  private async profile(profileId?: string): Promise<Profile> {
+    const id = profileId ?? (await this.options.accounts.active())?.id;
+    if (!id) throw new FerryError('uploads.noProfile');
+    return this.options.accounts.runtimeProfile(id);
+  }
+
+  /** Queues files and folders (walked recursively). Unreadable files become failed items; the rest go on. */
+  async add(paths: readonly string[], options: AddOptions): Promise<AddReply> {
+    const [profile, settings, lang, walked, saved] = await Promise.all([
+      this.profile(options.profileId),
+      this.options.settings.get(),
+      this.options.lang(),
+      walkPaths(paths),
+      this.checkpoints.list(),
+    ]);
+    if (walked.files.length === 0 && walked.problems.length === 0) throw new FerryError('uploads.nothingToUpload');
+    const collision = options.collision ?? settings.collisionPolicy;
+    const prefix = expandPrefix(profile.prefixTemplate, { user: this.user, now: this.options.clock.now() });
+    const tuning = { ...DEFAULT_TUNING, ...this.options.tuning };
+    const reply: AddReply = { accepted: 0, rejected: [], ids: [] };
+    const failed: QueueEntry[] = [];
+    const resumable = new Map(saved.filter((c) => c.profileId === profile.id).map((c) => [c.path, c]));
+    for (const file of walked.files) {
+      const checkpoint = resumable.get(file.path);
+      if (checkpoint && this.resumeExisting(checkpoint, reply)) continue;
+      let baseKey: string;
+      try {
+        baseKey = checkpoint?.key ?? buildObjectKey(prefix, file.relative);
+      } catch (error) {
+        failed.push(this.failedEntry(file.path, file.relative, profile, options.source, error));
+        continue;
+      }
+      const entry = newEntry({
+        id: checkpoint?.id ?? randomUUID(),
+        path: file.path,
+        name: checkpoint?.name ?? file.relative.normalize('NFC'),
+        size: file.size,
+        profile,
+        baseKey,
+        collision,
+        source: options.source,
+        multipart: checkpoint !== undefined || usesMultipart(file.size, tuning),
+        ...(checkpoint ? { checkpoint, notice: 'uploads.notice.resumed' } : {}),
+      });
+      this.queue.add(entry);
+      reply.accepted++;
+      reply.ids.push(entry.id);
+    }
+    for (const problem of walked.problems) {
+      const error = new FerryError(PROBLEM_CODES[problem.reason], { name: problem.relative });
+      failed.push(this.failedEntry(problem.path, problem.relative, profile, options.source, error));
+    }
+    for (const entry of failed) {
+      this.queue.add(entry);
+      const view = toItemView(entry, lang);
+      reply.rejected.push({ name: entry.name, error: view.error! });
+    }
+    this.queue.pump();
+    return reply;
+  }
+
+  /** A checkpointed file that is already in the queue: resume it rather than queue it twice. */
+  private resumeExisting(checkpoint: Checkpoint, reply: AddReply): boolean {
+    const existing = this.queue.entries.get(checkpoint.id);
+    if (!existing) return false;
+    const n = existing.state === 'paused' ? this.queue.resume(existing.id) : this.queue.retry(existing.id);
+    if (n > 0 || existing.state === 'uploading' || existing.state === 'queued') {
+      reply.accepted++;
+      reply.ids.push(existing.id);
+    }
+    return true;
+  }
+
+  private failedEntry(path: string, name: string, profile: Profile, source: UploadSource, error: unknown): QueueEntry {
+    return newEntry({ id: randomUUID(), path, name: name.normalize('NFC'), size: 0, profile, baseKey: '', collision: 'keepBoth', source, multipart: false, state: 'failed', error });
+  }
+
+  /** Re-queues uploads that a previous run left unfinished (their checkpoints), e.g. at app start. */
+  async resumeSaved(): Promise<number> {
+    let n = 0;
+    for (const checkpoint of await this.checkpoints.list()) {
+      if (this.queue.entries.has(checkpoint.id)) continue;
+      let profile: Profile;
+      try {
+        profile = await this.options.accounts.runtimeProfile(checkpoint.profileId);
+      } catch {
+        continue; // the connection was removed; its checkpoint waits in case it comes back
+      }
+      this.queue.add(
+        newEntry({
+          id: checkpoint.id,
+          path: checkpoint.path,
+          name: checkpoint.name,
+          size: checkpoint.file.size,
+          profile,
+          baseKey: checkpoint.key,
+          collision: 'keepBoth',
+          source: 'args',
+          multipart: true,
+          checkpoint,
+          notice: 'uploads.notice.resumed',
+        }),
+      );
+      n++;
+    }
+    this.queue.pump();
+    return n;
+  }
+
+  async fromClipboard(): Promise<AddReply> {
+    const paths = await this.options.ports.clipboard.readFilePaths();
+    if (paths.length > 0) return this.add(paths, { source: 'clipboard' });
+    const png = await this.options.ports.clipboard.readImagePng();
+    if (!png || png.length === 0) throw new FerryError('uploads.clipboardEmpty');
+    const file = await saveClipboardImage(this.options.home, png, this.options.clock.now());
+    return this.add([file], { source: 'clipboard' });
+  }
+
+  async pick(folders: boolean): Promise<AddReply> {
+    const lang = await this.options.lang();
+    const title = lang === 'zh-CN' ? (folders ? '选择要上传的文件夹' : '选择要上传的文件') : folders ? 'Choose folders to upload' : 'Choose files to upload';
+    const paths = await this.options.ports.dialog.openFiles({ title, folders, multiple: true });
+    if (paths.length === 0) return { accepted: 0, rejected: [], ids: [] };
+    return this.add(paths, { source: 'picker' });
+  }
+
+  async list(lang?: Lang): Promise<UploadItem[]> {
+    const l = lang ?? (await this.options.lang());
+    return [...this.queue.entries.values()].map((e) => toItemView(e, l));
+  }
+
+  item(id: string, lang: Lang): UploadItem | undefined {
+    const entry = this.queue.entries.get(id);
+    return entry ? toItemView(entry, lang) : undefined;
+  }
+
+  pause = (id: string): number => this.queue.pause(id);
+  resume = (id: string): number => this.queue.resume(id);
+  cancel = (id: string): Promise<number> => this.queue.cancel(id);
+  retry = (id: string): number => this.queue.retry(id);
+  pauseAll = (): number => this.queue.pauseAll();
+  resumeAll = (): number => this.queue.resumeAll();
+  cancelAll = (): Promise<number> => this.queue.cancelAll();
+  clearFinished = (): Promise<number> => this.queue.clearFinished();
+  whenIdle = (): Promise<void> => this.queue.whenIdle();
+
+  /** Called with each batch the window gets (≤ ~10 per second, changed items only). */
+  onChanged(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async publish(changed: string[], removed: string[]): Promise<void> {
+    const lang = await this.options.lang();
+    const now = performance.now();
+    const items: UploadItem[] = [];
+    for (const id of changed) {
+      const entry = this.queue.entries.get(id);
+      if (!entry) continue;
+      items.push(toItemView(entry, lang, now));
+      // Keep sampling running items so speed and ETA stay honest even when bytes stall.
+      if (entry.state === 'uploading' || entry.state === 'verifying') this.batcher.markChanged(id);
+    }
+    this.options.ports.events.emit('uploads.changed', { items, removed });
+    for (const listener of this.listeners) listener(items, removed);
+  }
+
+  /** Stops transfers (keeping checkpoints so they resume next time) and writes the history. */
+  async close(): Promise<void> {
+    this.unsubscribeSettings();
+    await this.queue.shutdown();
+    this.batcher.flush();
+    this.batcher.dispose();
+    await this.history.flush();
+  }
+}

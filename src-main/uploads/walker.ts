@@ -1,0 +1,130 @@
+import { promises as fs, constants as fsConstants } from 'node:fs';
+import path from 'node:path';
+
+/** OS clutter that is never uploaded. */
+const SKIPPED_NAMES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
+
+export function isSkippedName(name: string): boolean {
+  return SKIPPED_NAMES.has(name.toLowerCase());
+}
+
+export interface WalkedFile {
+  /** Absolute path on disk. */
+  path: string;
+  /** Path inside what was dropped (`Folder/sub/file.txt`; just the name for a dropped file). */
+  relative: string;
+  size: number;
+}
+
+export interface WalkProblem {
+  path: string;
+  relative: string;
+  /** `unreadable` (permissions), `missing` (gone), `notAFile` (device, socket…). */
+  reason: 'unreadable' | 'missing' | 'notAFile';
+}
+
+export interface WalkResult {
+  files: WalkedFile[];
+  problems: WalkProblem[];
+}
+
+function reasonOf(error: unknown): WalkProblem['reason'] {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
+}
+
+function within(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Expands dropped paths into files. Folders are walked recursively keeping relative paths (under the
+ * folder's own name); a symlink is followed only if it stays inside the dropped tree (and each real
+ * directory is visited once); unreadable entries become problems while the rest continue.
+ */
+export async function walkPaths(inputs: readonly string[]): Promise<WalkResult> {
+  const result: WalkResult = { files: [], problems: [] };
+  for (const input of inputs) {
+    const absolute = path.resolve(input);
+    const name = path.basename(absolute);
+    let stat;
+    try {
+      stat = await fs.stat(absolute);
+    } catch (error) {
+      result.problems.push({ path: absolute, relative: name, reason: reasonOf(error) });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      let root: string;
+      try {
+        root = await fs.realpath(absolute);
+      } catch (error) {
+        result.problems.push({ path: absolute, relative: name, reason: reasonOf(error) });
+        continue;
+      }
+      await walkDir(absolute, name, root, new Set([root]), result);
+    } else if (stat.isFile()) {
+      if (isSkippedName(name)) continue;
+      await addFile(absolute, name, stat.size, result);
+    } else {
+      result.problems.push({ path: absolute, relative: name, reason: 'notAFile' });
+    }
+  }
+  return result;
+}
+
+async function addFile(file: string, relative: string, size: number, result: WalkResult): Promise<void> {
+  try {
+    await fs.access(file, fsConstants.R_OK);
+    result.files.push({ path: file, relative, size });
+  } catch (error) {
+    result.problems.push({ path: file, relative, reason: reasonOf(error) });
+  }
+}
+
+async function walkDir(dir: string, relative: string, root: string, seen: Set<string>, result: WalkResult): Promise<void> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    result.problems.push({ path: dir, relative, reason: reasonOf(error) });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (isSkippedName(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    const rel = `${relative}/${entry.name}`;
+    if (entry.isSymbolicLink()) {
+      await followLink(full, rel, root, seen, result);
+    } else if (entry.isDirectory()) {
+      await walkDir(full, rel, root, seen, result);
+    } else if (entry.isFile()) {
+      try {
+        const stat = await fs.stat(full);
+        await addFile(full, rel, stat.size, result);
+      } catch (error) {
+        result.problems.push({ path: full, relative: rel, reason: reasonOf(error) });
+      }
+    }
+  }
+}
+
+async function followLink(full: string, rel: string, root: string, seen: Set<string>, result: WalkResult): Promise<void> {
+  let target: string;
+  try {
+    target = await fs.realpath(full);
+  } catch {
+    return; // a dangling link is not a file the user meant to share
+  }
+  if (!within(root, target)) return;
+  const stat = await fs.stat(target);
+  if (stat.isDirectory()) {
+    if (seen.has(target)) return;
+    seen.add(target);
+    await walkDir(full, rel, root, seen, result);
+  } else if (stat.isFile()) {
+    await addFile(full, rel, stat.size, result);
+  }
+}
