@@ -79,9 +79,14 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+/** Stops accepting, lets in-flight requests finish, and drops keep-alive sockets as they go idle. */
 function shutdown(server: Server): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    server.close(() => {
+      clearInterval(sweep);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }
