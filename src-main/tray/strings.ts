@@ -49,13 +49,6 @@ const strings = {
   linkFailedTitle: { en: 'Uploaded, but no link: {name}', 'zh-CN': '已上传，但未生成链接：{name}' },
   actionFailedTitle: { en: 'Ferry could not do that', 'zh-CN': 'Ferry 无法完成此操作' },
   uploadsFailedProblem: { en: '{count} upload(s) failed', 'zh-CN': '{count} 个上传失败' },
-  stopSharingQuestion: { en: 'Stop sharing "{name}"?', 'zh-CN': '停止分享“{name}”？' },
-  stopSharingDetail: {
-    en: 'Links already sent cannot be recalled, so Ferry deletes the file from the company storage. Everyone with a link loses access.',
-    'zh-CN': '已发出的链接无法撤回，因此 Ferry 会从公司存储中删除此文件。所有持有链接的人都将无法再访问。',
-  },
-  stopSharingConfirm: { en: 'Delete and stop sharing', 'zh-CN': '删除并停止分享' },
-  cancel: { en: 'Cancel', 'zh-CN': '取消' },
   stoppedTitle: { en: 'Sharing stopped', 'zh-CN': '已停止分享' },
   stoppedBody: { en: '"{name}" was deleted; its links no longer work.', 'zh-CN': '“{name}”已删除，其链接已失效。' },
   pickFilesTitle: { en: 'Choose files to upload', 'zh-CN': '选择要上传的文件' },

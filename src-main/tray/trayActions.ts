@@ -65,16 +65,9 @@ export function createTrayActions(deps: TrayActionDeps): TrayActionsHandle {
     showInLinks: () => ports.window.show('links'),
     stopSharing: (file) =>
       track(async () => {
-        const answer = await ports.dialog.confirm({
-          message: t('stopSharingQuestion', { name: file.name }),
-          detail: t('stopSharingDetail'),
-          buttons: [t('stopSharingConfirm'), t('cancel')],
-          defaultId: 1,
-          cancelId: 1,
-        });
-        if (answer !== 0) return;
-        await services.stopSharing({ objectKey: file.objectKey, profileId: file.profileId });
-        ports.notifications.show({ title: t('stoppedTitle'), body: t('stoppedBody', { name: file.name }) });
+        // The link service asks first (how many links break, delete or cancel): no second question here.
+        const { cancelled } = await services.stopSharing({ objectKey: file.objectKey, profileId: file.profileId });
+        if (!cancelled) ports.notifications.show({ title: t('stoppedTitle'), body: t('stoppedBody', { name: file.name }) });
       }),
     uploadFiles: () =>
       track(async () => {

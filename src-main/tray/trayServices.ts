@@ -18,8 +18,8 @@ export interface TrayServices {
   copyLink(request: { objectKey: string; profileId: string; expiry?: TrayExpiry }): Promise<LinkCopy>;
   /** Puts a share message (name, size, link, valid until) on the clipboard. */
   copyShareMessage(request: { objectKey: string; profileId: string }): Promise<LinkCopy>;
-  /** Deletes the object so every link to it stops working. */
-  stopSharing(request: { objectKey: string; profileId: string }): Promise<void>;
+  /** Asks the user, then deletes the object so every link to it stops working. */
+  stopSharing(request: { objectKey: string; profileId: string }): Promise<{ cancelled: boolean }>;
   pauseAll(): Promise<void>;
   resumeAll(): Promise<void>;
   addUploads(paths: string[], source: TrayUploadSource): Promise<AddUploadsReply>;
@@ -54,7 +54,8 @@ export function trayServicesFromHandlers(table: HandlerTable, lang: () => Lang |
     copyLink: ({ objectKey, profileId, expiry }) => invoke('links.copy', { objectKey, profileId, ...(expiry ? { expiry } : {}) }),
     copyShareMessage: ({ objectKey, profileId }) => invoke('links.copyMessage', { objectKey, profileId }),
     async stopSharing({ objectKey, profileId }) {
-      await invoke('links.stopSharing', { objectKey, profileId, mode: 'delete' });
+      const reply = await invoke('links.stopSharing', { objectKey, profileId, mode: 'delete' });
+      return { cancelled: reply.cancelled === true };
     },
     async pauseAll() {
       await invoke('uploads.pauseAll', undefined);
