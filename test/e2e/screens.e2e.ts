@@ -1,4 +1,5 @@
 import { test, expect } from './support/harness.ts';
+import { dropFiles, makeFixtures } from './support/fixtures.ts';
 import { expectAccessible, snap } from './support/screens.ts';
 
 // Every screen, light and dark, English and 简体中文: screenshots for people, axe for machines.
@@ -12,6 +13,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expectAccessible(page, `${screen} ${colorScheme} ${lang}`);
         await snap(page, `${screen}-${colorScheme}-${lang}`);
       };
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
 
       await expect(page.locator('[data-screen="first-run"]')).toBeVisible();
       await shot('first-run');
@@ -26,9 +28,33 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('status-bar')).toBeVisible();
       await shot('main-empty');
 
+      const files = await makeFixtures(ferry, [
+        { name: 'Budget 2026.xlsx', size: 40 * 1024 },
+        { name: '会议纪要.docx', size: 120 * 1024 },
+      ]);
+      await dropFiles(page, files.map((f) => f.name));
+      await expect(page.locator('[data-testid="upload-row"][data-state="done"]')).toHaveCount(2, { timeout: 30_000 });
+      await page.getByTestId('copy-link').first().click();
+      await expect(page.getByTestId('toast')).toBeVisible();
+      await shot('main');
+
+      await page.getByTestId('toast').getByRole('button').click();
+      await page.locator('[aria-haspopup="menu"]').first().click();
+      await expect(page.getByRole('menu')).toBeVisible();
+      await expect(page.getByRole('menuitem').first()).toBeFocused();
+      await shot('main-link-menu');
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('menu')).toBeHidden();
+
       await page.locator('nav button').nth(1).click();
-      await expect(page.locator('[data-screen="links"]')).toBeVisible();
+      await expect(page.getByTestId('link-row')).toHaveCount(1);
       await shot('links');
+
+      await page.getByTestId('link-row').locator('button.danger').click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await shot('links-stop-sharing');
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toBeHidden();
 
       await page.locator('nav button').nth(2).click();
       await expect(page.locator('[data-screen="settings"]')).toBeVisible();
