@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServices } from '../../../src-main/app/services.ts';
+import { recordingPorts } from '../../../src-main/shell/recordingPorts.ts';
+import { ManualClock } from '../../../src-main/time/clock.ts';
+import { companyHarness, noKeyringReason, tempDir } from './harness.ts';
+
+describe.skipIf(noKeyringReason)('session state and sandbox profiles across restarts', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  it('a sandbox profile restarts its sandbox on the next app start, on whatever port it gets', async () => {
+    const home = await tempDir('restart');
+    cleanups.push(home.cleanup);
+    const start = () => createServices({ home: home.dir, ports: recordingPorts(), appVersion: 't', systemLocale: () => 'en', env: {} });
+    const first = await start();
+    const view = await first.accounts.tryLocally();
+    await first.accounts.runtimeProfile(view.id);
+    await first.close();
+
+    const second = await start();
+    cleanups.push(async () => {
+      await second.accounts.remove(view.id);
+      await second.close();
+    });
+    expect(second.sandbox.running()).toBe(false);
+    expect((await second.accounts.list()).activeId).toBe(view.id);
+    const after = await second.accounts.runtimeProfile(view.id);
+    expect(second.sandbox.running()).toBe(true);
+    expect(after.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(after.endpoint).toBe((await second.sandbox.ensure()).ossEndpoint);
+    expect((await second.accounts.test(view.id, 'en')).ok).toBe(true);
+  });
+
+  it('session.state follows the active profile: none → renewing → ready with expiry → error with a plain message', async () => {
+    const clock = new ManualClock(Date.now());
+    const h = await companyHarness({ clock, sandboxClock: clock });
+    cleanups.push(() => h.close());
+    expect((await h.services.accounts.sessionState('en')).state).toBe('none');
+    const credentials = await h.services.broker.get(h.profile.id, 'upload');
+    const state = await h.services.accounts.sessionState('en');
+    expect(state).toMatchObject({ profileId: h.profile.id, state: 'ready', expiresAt: credentials.expiresAt });
+    await new Promise((r) => setTimeout(r, 20));
+    const changes = h.ports.events.emitted.filter((e) => e.event === 'session.changed').map((e) => (e.payload as { state: string }).state);
+    expect(changes).toEqual(expect.arrayContaining(['renewing', 'ready']));
+
+    await h.company.close();
+    h.services.broker.invalidate(h.profile.id);
+    await h.services.broker.get(h.profile.id, 'upload').catch(() => undefined);
+    const failed = await h.services.accounts.sessionState('zh-CN');
+    expect(failed.state).toBe('error');
+    expect(failed.error?.message).toMatch(/无法连接到/);
+  });
+});
