@@ -28,14 +28,16 @@ export function createAccounts(options: {
   const keychain = new Keychain(options.keytar);
   const sandbox = new SandboxHost(options.home, options.sandboxClock);
   const user = currentUserName();
-  let accounts: AccountsService | undefined;
+  // The broker resolves profiles through accounts, which needs the broker: close the loop lazily.
+  const holder: { accounts?: AccountsService } = {};
   const broker = new StsBroker({
     clock: options.clock,
     keychain,
     env: options.env,
-    profile: (id) => accounts!.runtimeProfile(id),
+    profile: (id) => holder.accounts!.runtimeProfile(id),
     policyPrefix: (profile) => stablePrefix(profile.prefixTemplate, user),
   });
-  accounts = new AccountsService({ home: options.home, clock: options.clock, keychain, broker, sandbox, events: options.events, env: options.env, user, lang: options.lang });
+  const accounts = new AccountsService({ home: options.home, clock: options.clock, keychain, broker, sandbox, events: options.events, env: options.env, user, lang: options.lang });
+  holder.accounts = accounts;
   return { accounts, broker, keychain, sandbox };
 }

@@ -32,6 +32,7 @@ describe.skipIf(noKeyringReason)('no secret leaks', () => {
     const call = async (channel: string, argument: unknown, lang: 'en' | 'zh-CN' = 'en') => {
       const reply = await dispatch(table, channel, argument, { lang });
       replies.push(reply);
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies of many channels, checked field by field
       return reply as { ok: boolean; value?: any; error?: { code: string } };
     };
     try {
