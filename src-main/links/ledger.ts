@@ -19,7 +19,8 @@ export const LEDGER_LIMIT = 5_000;
 export class Ledger {
   private entries: StoredEntry[] | undefined;
   private loadedMtime = 0;
-  private queue: Promise<unknown> = Promise.resolve();
+  private pending: { change: (entries: StoredEntry[]) => void; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private writing: Promise<void> | undefined;
 
   constructor(private readonly home: string) {}
 
@@ -57,17 +58,33 @@ export class Ledger {
     }).then(() => live);
   }
 
-  /** Serialized read-modify-write; picks up changes another Ferry process (the CLI) wrote meanwhile. */
+  /**
+   * Serialized read-modify-write that picks up what another Ferry process (the CLI) wrote meanwhile.
+   * Changes that arrive while a write is in flight are applied together in the next one (group commit),
+   * so a burst of links costs one fsync'd write, not one each.
+   */
   private mutate(change: (entries: StoredEntry[]) => void): Promise<void> {
-    const run = this.queue.then(async () => {
-      const entries = (await this.load()).map((e) => ({ ...e }));
-      change(entries);
-      await writeJsonAtomic(this.file, { version: 1, entries });
-      this.entries = entries;
-      this.loadedMtime = await this.mtime();
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ change, resolve, reject });
+      if (!this.writing) this.writing = this.drain();
     });
-    this.queue = run.catch(() => undefined);
-    return run;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length) {
+      const batch = this.pending.splice(0);
+      try {
+        const entries = (await this.load()).map((e) => ({ ...e }));
+        for (const { change } of batch) change(entries);
+        await writeJsonAtomic(this.file, { version: 1, entries });
+        this.entries = entries;
+        this.loadedMtime = await this.mtime();
+        for (const { resolve } of batch) resolve();
+      } catch (error) {
+        for (const { reject } of batch) reject(error);
+      }
+    }
+    this.writing = undefined;
   }
 
   private async load(): Promise<StoredEntry[]> {

@@ -54,8 +54,12 @@ export interface LinkServiceDeps {
 export class LinkService {
   constructor(private readonly deps: LinkServiceDeps) {}
 
-  /** Signs and records a link (profile's default expiry unless given). */
-  async create(request: LinkRequest, lang: Lang, size?: number): Promise<LinkResult> {
+  /**
+   * Signs and records a link (profile's default expiry unless given). `deliver` receives the URL as soon
+   * as it is signed (the clipboard, for "Copy link"), while the ledger entry is being written; the call
+   * resolves once both are done.
+   */
+  async create(request: LinkRequest, lang: Lang, size?: number, deliver?: (link: { url: string; expiresAt: number }) => Promise<void>): Promise<LinkResult> {
     const profile = await this.shareableProfile(request.profileId);
     const now = this.deps.clock.now();
     const requested = requestedExpiry(request.expiry ?? profile.defaultLinkExpiry, now);
@@ -77,26 +81,34 @@ export class LinkService {
       ...(request.limitKBps !== undefined ? { limitKBps: request.limitKBps } : {}),
       stopped: false,
     };
-    await this.deps.ledger.add(entry);
+    const recorded = this.deps.ledger.add(entry);
+    const delivered = deliver?.(signed);
+    try {
+      await recorded;
+    } catch (error) {
+      await delivered?.catch(() => undefined);
+      throw new FerryError(deliver ? 'links.notRecorded' : 'links.recordFailed', {}, { cause: error });
+    }
+    await delivered;
     this.changed();
     log.info('link made', { url: redactUrl(signed.url), expiresAt: signed.expiresAt, cappedBy: signed.cappedBy });
     return this.result(entry, signed.url, signed.requestedExpiresAt, { lang, timeZone: this.deps.timeZone });
   }
 
-  /** One click: sign, record, put the URL on the clipboard. */
+  /** One click: sign, put the URL on the clipboard, record it. */
   async copy(request: LinkRequest, lang: Lang): Promise<LinkResult> {
-    const result = await this.create(request, lang);
-    await this.deps.clipboard.writeText(result.url);
-    return result;
+    return this.create(request, lang, undefined, ({ url }) => this.deps.clipboard.writeText(url));
   }
 
   /** Copies "name (size) / link / valid until …" in the user's language. */
   async copyMessage(request: LinkRequest, lang: Lang): Promise<LinkResult> {
     const profile = await this.shareableProfile(request.profileId);
     const size = this.deps.knownSize?.(profile.id, request.objectKey) ?? (await this.deps.objects.size(profile, request.objectKey));
-    const result = await this.create({ ...request, profileId: profile.id }, lang, size);
     const text = { lang, timeZone: this.deps.timeZone };
-    await this.deps.clipboard.writeText(shareMessage({ ...result, size }, text));
+    const name = nameOfKey(request.objectKey);
+    const result = await this.create({ ...request, profileId: profile.id }, lang, size, (link) =>
+      this.deps.clipboard.writeText(shareMessage({ name, size, ...link }, text)),
+    );
     return { ...result, summary: linkSummary(result, text, 'message') };
   }
 

@@ -62,6 +62,14 @@ export const linksMessages = {
     en: 'Ferry could not finish moving "{name}", so the old links still work and the file was left where it was. Try again.',
     'zh-CN': 'Ferry 未能完成移动"{name}"，因此旧链接仍然有效，文件仍在原处。请重试。',
   },
+  'links.notRecorded': {
+    en: 'The link was copied, but Ferry could not add it to your list of links, so it will not appear there. Check that your disk is not full, then make the link again.',
+    'zh-CN': '链接已复制，但 Ferry 无法将其记入链接列表，因此列表中不会显示它。请检查磁盘是否已满，然后重新生成链接。',
+  },
+  'links.recordFailed': {
+    en: 'Ferry could not add the link to your list of links, so it was not made. Check that your disk is not full, then try again.',
+    'zh-CN': 'Ferry 无法将链接记入链接列表，因此未生成链接。请检查磁盘是否已满，然后重试。',
+  },
   'links.exportFailed': {
     en: 'Ferry could not save the list of links there. Choose another folder and try again.',
     'zh-CN': 'Ferry 无法将链接列表保存到该位置。请选择其他文件夹后重试。',
