@@ -1,0 +1,116 @@
+import { unlink, writeFile, chmod } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { crc64 } from '../../../src-main/oss/crc64.ts';
+import { ManualClock } from '../../../src-main/time/clock.ts';
+import { bytes, download, listUploads, sha256, uploadHarness, type UploadHarness } from './harness.ts';
+
+let h: UploadHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const PART = 256 * 1024;
+
+/** Resolves once the item has at least `n` bytes confirmed. */
+async function reach(harness: UploadHarness, id: string, n: number): Promise<void> {
+  for (let i = 0; i < 5000; i++) {
+    const item = harness.uploads.item(id, 'en');
+    if (item && item.bytesDone >= n) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`item ${id} never reached ${n} bytes`);
+}
+
+describe('uploads survive failures', () => {
+  it('completes through injected 503s and connection resets, CRC-64 verified', async () => {
+    h = await uploadHarness();
+    const big = bytes(8 * PART + 1000, 3);
+    const small = bytes(200 * 1024, 4);
+    const bigPath = await h.write('flaky-big.bin', big);
+    const smallPath = await h.write('flaky-small.bin', small);
+    h.company.faults.add({ method: 'PUT', status: 503, times: 3 });
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber=3', resetAfterBytes: 100_000, times: 1 });
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'flaky-small.bin', resetAfterBytes: 50_000, times: 1 });
+    h.company.faults.add({ method: 'POST', pathIncludes: 'uploadId', status: 500, times: 1 });
+    const { ids } = await h.uploads.add([bigPath, smallPath], { source: 'drop' });
+    const [a, b] = await Promise.all(ids.map((id) => h!.until(id)));
+    expect(a).toMatchObject({ state: 'done', bytesDone: big.length });
+    expect(b).toMatchObject({ state: 'done', bytesDone: small.length });
+    const admin = await h.admin();
+    expect((await admin.head(a!.objectKey!)).res.headers['x-oss-hash-crc64ecma']).toBe(crc64(big).toString());
+    expect(sha256(await download(admin, a!.objectKey!))).toBe(sha256(big));
+    expect(sha256(await download(admin, b!.objectKey!))).toBe(sha256(small));
+    expect(await listUploads(admin)).toEqual([]);
+  });
+
+  it('renews an upload token that expires mid-upload and carries on', async () => {
+    const start = Date.now();
+    const sandboxClock = new ManualClock(start);
+    h = await uploadHarness({ sandboxClock, sessionDurationSeconds: 900 });
+    const data = bytes(8 * PART, 5);
+    const file = await h.write('long.bin', data);
+    await h.services.settings.update({ partConcurrency: 1 });
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber=3', delayMs: 1500, times: 1 });
+    const { ids } = await h.uploads.add([file], { source: 'drop' });
+    await reach(h, ids[0]!, 2 * PART);
+    const callsBefore = h.services.broker.assumeRoleCalls;
+    while (Date.now() < start + 1200) await new Promise((r) => setTimeout(r, 20));
+    // Sandbox time passes the token's 15 minutes, while requests signed now (whole seconds) stay inside
+    // the 15-minute skew window: OSS answers SecurityTokenExpired, the broker still thinks it is valid.
+    sandboxClock.set(Date.now() + 898_800);
+    const item = await h.until(ids[0]!);
+    sandboxClock.set(Date.now());
+    expect(item.state).toBe('done');
+    expect(h.services.broker.assumeRoleCalls).toBeGreaterThan(callsBefore);
+    expect(sha256(await download(await h.admin(), item.objectKey!))).toBe(sha256(data));
+  });
+
+  it('fails a file deleted mid-upload with a plain message, leaving no parts behind', async () => {
+    h = await uploadHarness();
+    const file = await h.write('vanishing.bin', bytes(6 * PART, 6));
+    await h.services.settings.update({ partConcurrency: 1 });
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber=2', delayMs: 400, times: 1 });
+    const { ids } = await h.uploads.add([file], { source: 'drop' });
+    await reach(h, ids[0]!, PART);
+    await unlink(file);
+    const item = await h.until(ids[0]!);
+    expect(item.state).toBe('failed');
+    expect(item.error?.code).toBe('uploads.fileGone');
+    expect(item.error?.message).toMatch(/vanishing\.bin.*no longer there/);
+    expect(await listUploads(await h.admin())).toEqual([]);
+  });
+
+  it('starts over (and says so) when the file changes mid-upload; never mixes versions', async () => {
+    h = await uploadHarness();
+    const file = await h.write('report.bin', bytes(6 * PART, 8));
+    const changed = bytes(6 * PART, 9);
+    await h.services.settings.update({ partConcurrency: 1 });
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber=2', delayMs: 400, times: 1 });
+    const { ids } = await h.uploads.add([file], { source: 'drop' });
+    await reach(h, ids[0]!, PART);
+    await writeFile(file, changed);
+    const item = await h.until(ids[0]!);
+    expect(item.state).toBe('done');
+    expect(item.notice).toMatch(/changed/);
+    expect(sha256(await download(await h.admin(), item.objectKey!))).toBe(sha256(changed));
+    expect(await listUploads(await h.admin())).toEqual([]);
+  });
+
+  it('gives an unreadable file its own error while the rest upload', async () => {
+    h = await uploadHarness();
+    const ok = await h.write('fine.txt', 'fine');
+    const locked = await h.write('locked.txt', 'secret');
+    await chmod(locked, 0o000);
+    const missing = `${h.files}/not-there.txt`;
+    const reply = await h.uploads.add([ok, locked, missing], { source: 'drop' });
+    const root = process.getuid?.() === 0; // root reads anything: only the missing file is refused then
+    expect(reply.rejected.map((r) => r.error.code)).toEqual(root ? ['uploads.fileGone'] : ['uploads.unreadable', 'uploads.fileGone']);
+    expect(reply.rejected.every((r) => /Retry|again/.test(r.error.message))).toBe(true);
+    const items = await h.uploads.list('en');
+    expect(items.filter((i) => i.state === 'failed')).toHaveLength(reply.rejected.length);
+    await h.uploads.whenIdle();
+    expect((await h.uploads.list('en')).filter((i) => i.state === 'done').map((i) => i.name)).toContain('fine.txt');
+    await chmod(locked, 0o600);
+  });
+});
