@@ -46,7 +46,8 @@ describe('uploads survive failures', () => {
 
   it('renews an upload token that expires mid-upload and carries on', async () => {
     const start = Date.now();
-    const sandboxClock = new ManualClock(start);
+    // Sandbox time stands still 5 s behind: the 15-minute token it issues expires at start + 895 s.
+    const sandboxClock = new ManualClock(start - 5_000);
     h = await uploadHarness({ sandboxClock, sessionDurationSeconds: 900 });
     const data = bytes(8 * PART, 5);
     const file = await h.write('long.bin', data);
@@ -55,10 +56,9 @@ describe('uploads survive failures', () => {
     const { ids } = await h.uploads.add([file], { source: 'drop' });
     await reach(h, ids[0]!, 2 * PART);
     const callsBefore = h.services.broker.assumeRoleCalls;
-    while (Date.now() < start + 1200) await new Promise((r) => setTimeout(r, 20));
-    // Sandbox time passes the token's 15 minutes, while requests signed now (whole seconds) stay inside
-    // the 15-minute skew window: OSS answers SecurityTokenExpired, the broker still thinks it is valid.
-    sandboxClock.set(Date.now() + 898_800);
+    // Sandbox time passes the token's expiry while requests signed in the last few seconds (whole seconds)
+    // stay inside the 15-minute skew window: OSS answers SecurityTokenExpired, the broker still trusts it.
+    sandboxClock.set(Date.now() + 897_000);
     const item = await h.until(ids[0]!);
     sandboxClock.set(Date.now());
     expect(item.state).toBe('done');
