@@ -103,7 +103,9 @@ export async function runConnectionTest(profile: Profile, deps: ConnectionTestDe
       written = true;
     },
     link: async () => {
-      const url = await presignGet(await client('share'), profile, key, 300);
+      const share = await deps.broker.get(profile.id, 'share');
+      const oss = createOssClient(profile, share, { clockOffsetMs: deps.broker.clockOffsetMs() });
+      const url = await presignGet(oss, profile, share, key, 300, Date.now() + deps.broker.clockOffsetMs());
       const response = await fetchOrNetworkFailure(url, { signal: AbortSignal.timeout(20_000), redirect: 'error' });
       const text = await response.text();
       if (response.ok && text === body) {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import OSS from 'ali-oss';
 import type { Profile } from '../accounts/profile.ts';
 import type { OssCredentials } from '../credentials/types.ts';
@@ -67,10 +68,31 @@ function attachServerDate(client: OSS): void {
   };
 }
 
-/** A V4 (or V1) presigned GET URL for `key`, valid `expiresSeconds` seconds. */
-export async function presignGet(client: OSS, profile: Profile, key: string, expiresSeconds: number): Promise<string> {
+/**
+ * A presigned GET URL for `key`, valid `expiresSeconds` seconds — for "Test connection" only (the
+ * product's share links come from the links capability). V4 through ali-oss; V1 signed here, because
+ * ali-oss's signatureUrl refuses IP endpoints such as the sandbox's.
+ */
+export async function presignGet(
+  client: OSS,
+  profile: Profile,
+  credentials: OssCredentials,
+  key: string,
+  expiresSeconds: number,
+  nowMs = Date.now(),
+): Promise<string> {
   if (profile.signatureVersion === 'v4') return client.signatureUrlV4('GET', expiresSeconds, undefined, key);
-  return client.signatureUrl(key, { method: 'GET', expires: expiresSeconds });
+  const expires = Math.floor(nowMs / 1000) + expiresSeconds;
+  const resource = `/${profile.bucket}/${key}${credentials.securityToken ? `?security-token=${credentials.securityToken}` : ''}`;
+  const signature = createHmac('sha1', credentials.accessKeySecret).update(`GET\n\n\n${expires}\n${resource}`).digest('base64');
+  const base = withScheme(profile.endpoint).replace(/\/+$/, '');
+  const path = key.split('/').map(encodeURIComponent).join('/');
+  const url = new URL(usesPathStyle(profile) ? `${base}/${profile.bucket}/${path}` : `${base.replace('://', `://${profile.bucket}.`)}/${path}`);
+  url.searchParams.set('OSSAccessKeyId', credentials.accessKeyId);
+  url.searchParams.set('Expires', String(expires));
+  url.searchParams.set('Signature', signature);
+  if (credentials.securityToken) url.searchParams.set('security-token', credentials.securityToken);
+  return url.toString();
 }
 
 /**

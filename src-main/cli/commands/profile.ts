@@ -115,15 +115,17 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
     return EXIT_OK;
   },
   async use(ctx, args) {
+    if (!args[0]) throw new UsageError('ferry profile use needs a connection id or name.');
     const services = await ctx.services();
-    const id = await findProfile(services, args[0] ?? '');
+    const id = await findProfile(services, args[0]);
     await services.accounts.use(id);
     ctx.print({ activeId: id }, `Now using ${id}.`);
     return EXIT_OK;
   },
   async remove(ctx, args) {
+    if (!args[0]) throw new UsageError('ferry profile remove needs a connection id or name.');
     const services = await ctx.services();
-    const id = await findProfile(services, args[0] ?? '');
+    const id = await findProfile(services, args[0]);
     await services.accounts.remove(id);
     ctx.print({ removed: id }, `Removed ${id} and its keychain entry.`);
     return EXIT_OK;

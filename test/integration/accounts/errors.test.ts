@@ -157,8 +157,8 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
     const anonymous = await fetch(`${profile.endpoint}/${profile.bucket}/${inside}`);
     expectMessages(classifyOssResponse(anonymous.status, await anonymous.text()), 'oss.anonymous', /main account; ask IT for a RAM user key/, /主账号/);
 
-    const share = createOssClient(profile, await c.services.broker.get(c.profile.id, 'share'));
-    const url = await presignGet(share, profile, inside, 60);
+    const shareCredentials = await c.services.broker.get(c.profile.id, 'share');
+    const url = await presignGet(createOssClient(profile, shareCredentials), profile, shareCredentials, inside, 60);
     clock.advance(120_000);
     const expired = await fetch(url);
     expectMessages(classifyOssResponse(expired.status, await expired.text()), 'oss.linkExpired', /link has expired/, /链接已过期/);
