@@ -50,7 +50,33 @@ export const LedgerEntrySchema = z.object({
   movedTo: z.string().optional(),
 });
 
+export const ExpiryOptionSchema = z.object({
+  choice: z.string(),
+  /** When a link made now with this choice would really stop working (local ms). */
+  expiresAt: z.number(),
+  requestedExpiresAt: z.number(),
+  cappedBy: ExpiryCapSchema,
+  /** Empty when nothing shortens it; otherwise why the link lives shorter than the choice says. */
+  explanation: z.string(),
+});
+
 export const linkChannels = {
+  /**
+   * What the share dialog can honestly offer right now: whether this profile may share at all (and why
+   * not), and the real expiry of each preset. Also warms the signing credentials for the next click.
+   */
+  'links.expiryOptions': {
+    request: z.object({ profileId: z.string().optional(), custom: ExpiryChoiceSchema.optional() }).optional(),
+    reply: z.object({
+      canShare: z.boolean(),
+      /** Why link features are off (upload-only profile, no profile). */
+      reason: z.string().optional(),
+      defaultExpiry: z.string().optional(),
+      options: z.array(ExpiryOptionSchema),
+      /** The longest a link can live now (7 days with a link-signing key, else the credentials' life). */
+      longest: ExpiryOptionSchema.optional(),
+    }),
+  },
   /** Signs a link (profile's default expiry unless given), records it, and puts it on the clipboard. */
   'links.copy': {
     request: LinkOptionsSchema.extend({ objectKey: z.string().min(1).max(1023), profileId: z.string().optional() }),

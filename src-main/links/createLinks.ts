@@ -6,6 +6,7 @@ import type { Lang } from '../i18n/lang.ts';
 import type { Ports } from '../shell/ports.ts';
 import type { Clock } from '../time/clock.ts';
 import { exportCsv } from './csvExport.ts';
+import { expiryOptions, type ExpiryOptions } from './expiryOptions.ts';
 import { Ledger } from './ledger.ts';
 import { LinkService } from './linkService.ts';
 import { LinkSigner } from './linkSigner.ts';
@@ -18,6 +19,7 @@ export interface Links {
   readonly ledger: Ledger;
   stop(request: { objectKey: string; profileId?: string | undefined; mode: StopMode; confirmed?: boolean }, lang: Lang): Promise<StopResult>;
   exportCsv(ids: readonly string[], lang: Lang): Promise<{ saved: boolean; count: number }>;
+  expiryOptions(request: { profileId?: string | undefined; custom?: string | undefined }, lang: Lang): Promise<ExpiryOptions>;
 }
 
 export interface LinksOptions {
@@ -40,12 +42,13 @@ export function createLinks(options: LinksOptions): Links {
     if (!chosen) throw new FerryError('links.noProfile');
     return options.accounts.runtimeProfile(chosen);
   };
+  const signer = new LinkSigner(options.broker, options.clock);
   const service = new LinkService({
     clock: options.clock,
     clipboard: options.ports.clipboard,
     events: options.ports.events,
     ledger,
-    signer: new LinkSigner(options.broker, options.clock),
+    signer,
     objects,
     profile,
     ...(options.knownSize ? { knownSize: options.knownSize } : {}),
@@ -56,6 +59,8 @@ export function createLinks(options: LinksOptions): Links {
     service,
     ledger,
     stop: (request, lang) => stopSharing(stopDeps, request, lang),
+    expiryOptions: (request, lang) =>
+      expiryOptions({ clock: options.clock, signer, profile, ...(options.timeZone ? { timeZone: options.timeZone } : {}) }, request, lang),
     exportCsv: (ids, lang) => exportCsv(service, options.ports.dialog, ids, lang, options.clock.now()),
   };
 }

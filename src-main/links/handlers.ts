@@ -1,11 +1,21 @@
 import type { HandlerTable } from '../app/dispatch.ts';
 import type { Services } from '../app/services.ts';
 
-type Channels = 'links.copy' | 'links.copyMessage' | 'links.list' | 'links.copyAgain' | 'links.renew' | 'links.copyAll' | 'links.exportCsv' | 'links.stopSharing';
+type Channels =
+  | 'links.expiryOptions'
+  | 'links.copy'
+  | 'links.copyMessage'
+  | 'links.list'
+  | 'links.copyAgain'
+  | 'links.renew'
+  | 'links.copyAll'
+  | 'links.exportCsv'
+  | 'links.stopSharing';
 
 export function linkHandlers(services: Services): Pick<HandlerTable, Channels> {
   const { links } = services;
   return {
+    'links.expiryOptions': (request, ctx) => links.expiryOptions(request ?? {}, ctx.lang),
     'links.copy': (request, ctx) => links.service.copy(request, ctx.lang),
     'links.copyMessage': (request, ctx) => links.service.copyMessage(request, ctx.lang),
     'links.list': (request) => links.service.list(request?.filter ?? 'all'),

@@ -24,13 +24,7 @@ export class LinkSigner {
 
   async sign(profile: Profile, key: string, options: LinkQueryOptions, requested: number): Promise<SignedLink> {
     const query = linkQuery(options);
-    let credentials = await this.broker.get(profile.id, 'share');
-    let expiry = this.expiry(credentials, requested);
-    if (expiry.cappedBy === 'credentials' && this.worthRenewing(profile, credentials)) {
-      this.broker.invalidate(profile.id, 'share');
-      credentials = await this.broker.get(profile.id, 'share');
-      expiry = this.expiry(credentials, requested);
-    }
+    const { credentials, expiry } = await this.credentialsFor(profile, requested);
     const offset = this.broker.clockOffsetMs();
     const signed = presign(profile.signatureVersion, {
       endpoint: profile.endpoint,
@@ -43,6 +37,22 @@ export class LinkSigner {
       query,
     });
     return { ...expiry, serverExpiresAt: signed.expiresAt, expiresAt: signed.expiresAt - offset, url: signed.url };
+  }
+
+  /** The expiry a link asked to live until `requested` would really get now (same credentials as sign()). */
+  async preview(profile: Profile, requested: number): Promise<EffectiveExpiry> {
+    return (await this.credentialsFor(profile, requested)).expiry;
+  }
+
+  private async credentialsFor(profile: Profile, requested: number): Promise<{ credentials: OssCredentials; expiry: EffectiveExpiry }> {
+    let credentials = await this.broker.get(profile.id, 'share');
+    let expiry = this.expiry(credentials, requested);
+    if (expiry.cappedBy === 'credentials' && this.worthRenewing(profile, credentials)) {
+      this.broker.invalidate(profile.id, 'share');
+      credentials = await this.broker.get(profile.id, 'share');
+      expiry = this.expiry(credentials, requested);
+    }
+    return { credentials, expiry };
   }
 
   private expiry(credentials: OssCredentials, requested: number): EffectiveExpiry {

@@ -109,3 +109,41 @@ describe.skipIf(noKeyringReason)('truthful expiry against the sandbox clock', ()
     expect((await h.services.links.service.list('all')).entries).toHaveLength(2);
   });
 });
+
+describe.skipIf(noKeyringReason)('links.expiryOptions: the share dialog\u2019s honest menu', () => {
+  let h: LinksHarness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('shows each preset\u2019s real expiry with STS credentials, then up to 7 days with a link-signing key', async () => {
+    h = await linksHarness();
+    const { dispatch } = await import('../../../src-main/app/dispatch.ts');
+    const { buildHandlerTable } = await import('../../../src-main/app/handlers.ts');
+    const ask = async () => {
+      const reply = await dispatch(buildHandlerTable(h!.services), 'links.expiryOptions', {}, { lang: 'en' });
+      if (!reply.ok) throw new Error(reply.error.message);
+      return reply.value as { canShare: boolean; options: { choice: string; cappedBy: string; expiresAt: number; explanation: string }[]; longest: { cappedBy: string; expiresAt: number } };
+    };
+    const sts = await ask();
+    expect(sts.canShare).toBe(true);
+    const byChoice = Object.fromEntries(sts.options.map((o) => [o.choice, o]));
+    expect(byChoice['1h']?.cappedBy).toMatch(/none|credentials/);
+    expect(byChoice['7d']).toMatchObject({ cappedBy: 'credentials' });
+    expect(byChoice['7d']!.explanation).toContain('link-signing key');
+    expect(sts.longest.cappedBy).toBe('credentials');
+    expect(sts.longest.expiresAt - Date.now()).toBeLessThanOrEqual(3_600_000);
+
+    await addLinkSigningKey(h);
+    const signing = await ask();
+    expect(signing.options.find((o) => o.choice === '7d')).toMatchObject({ cappedBy: 'none', explanation: '' });
+    expect(signing.longest.expiresAt - Date.now()).toBeGreaterThan(7 * DAY - 60_000);
+
+    await h.services.accounts.store.update((file) => ({ ...file, profiles: file.profiles.map((p) => ({ ...p, uploadOnly: true })) }));
+    const refused = await ask();
+    expect(refused.canShare).toBe(false);
+    expect(refused.options).toEqual([]);
+    expect((refused as unknown as { reason: string }).reason).toMatch(/can only upload files/);
+  });
+});

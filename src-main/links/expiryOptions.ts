@@ -1,0 +1,72 @@
+import { FerryError, isFerryError } from '../errors/ferryError.ts';
+import { formatMessage } from '../errors/catalog.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { Profile } from '../accounts/profile.ts';
+import type { Clock } from '../time/clock.ts';
+import { MAX_LINK_LIFETIME_MS, requestedExpiry, type EffectiveExpiry, type ExpiryChoice } from './expiry.ts';
+import { formatLocalDateTime } from './formatTime.ts';
+import type { LinkSigner } from './linkSigner.ts';
+
+export interface ExpiryOption {
+  choice: string;
+  expiresAt: number;
+  requestedExpiresAt: number;
+  cappedBy: EffectiveExpiry['cappedBy'];
+  explanation: string;
+}
+
+export interface ExpiryOptions {
+  canShare: boolean;
+  reason?: string;
+  defaultExpiry?: string;
+  options: ExpiryOption[];
+  longest?: ExpiryOption;
+}
+
+const PRESETS: ExpiryChoice[] = ['1h', 'today', '1d', '7d'];
+
+/** Why a link lives shorter than asked, in one sentence; empty when it does not. */
+export function capExplanation(e: EffectiveExpiry, lang: Lang, timeZone?: string): string {
+  if (e.cappedBy === 'none') return '';
+  const requested = formatLocalDateTime(e.requestedExpiresAt, lang, timeZone);
+  return formatMessage(e.cappedBy === 'credentials' ? 'links.why.credentials' : 'links.why.maximum', lang, { requested });
+}
+
+/** The share dialog's honest menu: each preset's real expiry, and the longest a link can live now. */
+export async function expiryOptions(
+  deps: { clock: Clock; signer: LinkSigner; profile(id?: string): Promise<Profile>; timeZone?: string },
+  request: { profileId?: string | undefined; custom?: string | undefined },
+  lang: Lang,
+): Promise<ExpiryOptions> {
+  let profile: Profile;
+  try {
+    profile = await deps.profile(request.profileId);
+  } catch (error) {
+    if (isFerryError(error) && error.code === 'links.noProfile') return { canShare: false, reason: formatMessage(error.code, lang), options: [] };
+    throw error;
+  }
+  if (profile.uploadOnly) {
+    return { canShare: false, reason: formatMessage('links.uploadOnly', lang, { profile: profile.name }), defaultExpiry: profile.defaultLinkExpiry, options: [] };
+  }
+  const now = deps.clock.now();
+  const option = async (choice: string, requested: number): Promise<ExpiryOption> => {
+    const e = await deps.signer.preview(profile, requested);
+    return { choice, expiresAt: e.expiresAt, requestedExpiresAt: e.requestedExpiresAt, cappedBy: e.cappedBy, explanation: capExplanation(e, lang, deps.timeZone) };
+  };
+  const choices = [...PRESETS, ...(PRESETS.includes(profile.defaultLinkExpiry) ? [] : [profile.defaultLinkExpiry])];
+  if (request.custom) choices.push(request.custom);
+  const options: ExpiryOption[] = [];
+  for (const choice of choices) {
+    let requested: number;
+    try {
+      requested = requestedExpiry(choice, now);
+    } catch (error) {
+      if (choice === request.custom) throw error;
+      continue; // "today" a second before midnight, or a malformed stored default: not offered
+    }
+    options.push(await option(choice, requested));
+  }
+  const longest = await option('longest', now + MAX_LINK_LIFETIME_MS);
+  if (!options.length) throw new FerryError('links.credentialsTooShort');
+  return { canShare: true, defaultExpiry: profile.defaultLinkExpiry, options, longest };
+}
