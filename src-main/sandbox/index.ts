@@ -58,6 +58,19 @@ export interface SandboxHandle {
   close(): Promise<void>;
 }
 
+/**
+ * ali-oss options for a sandbox: path style (`sldEnable`) and `localhost` instead of 127.0.0.1,
+ * because ali-oss's `signatureUrl` refuses IP endpoints. Add credentials, bucket, authorizationV4.
+ */
+export function aliOssOptions(handle: Pick<SandboxHandle, 'ossEndpoint' | 'region'>): {
+  endpoint: string;
+  region: string;
+  sldEnable: true;
+  secure: false;
+} {
+  return { endpoint: handle.ossEndpoint.replace('//127.0.0.1:', '//localhost:'), region: handle.region, sldEnable: true, secure: false };
+}
+
 const stateSchema = z.object({ tokenKey: z.string().regex(/^[0-9a-f]{64}$/), createdAt: z.number() });
 
 async function loadState(dataDir: string): Promise<z.infer<typeof stateSchema>> {

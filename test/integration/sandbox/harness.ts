@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { bucketObjectPolicy, startSandbox, type SandboxConfigInput, type SandboxHandle } from '../../../src-main/sandbox/index.ts';
+import { aliOssOptions, bucketObjectPolicy, startSandbox, type SandboxConfigInput, type SandboxHandle } from '../../../src-main/sandbox/index.ts';
 
 export const KEYS = {
   admin: { id: 'LTAI5tAdmin000000000001', secret: 'admin-secret-0000000000000001' },
@@ -85,10 +85,8 @@ export type Oss = any;
 
 export function ossClient(sb: SandboxHandle, creds: Creds, options: { v4?: boolean; bucket?: string; amendTimeSkewed?: number } = {}): Oss {
   return new OSS({
-    endpoint: sb.ossEndpoint.replace('127.0.0.1', 'localhost'),
-    region: sb.region,
+    ...aliOssOptions(sb),
     bucket: options.bucket ?? BUCKET,
-    sldEnable: true,
     authorizationV4: options.v4 ?? false,
     timeout: 20_000,
     accessKeyId: creds.accessKeyId,

@@ -142,7 +142,7 @@ describe('fidelity details', () => {
       authorizationV4: v4,
       accessKeyId: KEYS.admin.id,
       accessKeySecret: KEYS.admin.secret,
-    });
+    } as OSS.Options);
     await c.put('ip/x.txt', Buffer.from('ip'));
     expect(((await c.get('ip/x.txt')).content as Buffer).toString()).toBe('ip');
   });
