@@ -68,7 +68,7 @@ export async function uploadHarness(
   });
   const files = await tempDir('upload-files');
   let adminClient: Oss | undefined;
-  return {
+  const harness: UploadHarness = {
     ...h,
     company,
     key,
@@ -92,7 +92,7 @@ export async function uploadHarness(
     until(id, states = ['done', 'failed', 'cancelled'], timeoutMs = 50_000) {
       return new Promise((resolve, reject) => {
         const check = async (): Promise<boolean> => {
-          const item = uploads.item(id, 'en');
+          const item = harness.uploads.item(id, 'en');
           if (item && states.includes(item.state)) {
             clearInterval(timer);
             clearTimeout(deadline);
@@ -104,18 +104,19 @@ export async function uploadHarness(
         const timer = setInterval(() => void check(), 10);
         const deadline = setTimeout(() => {
           clearInterval(timer);
-          reject(new Error(`item ${id} did not reach ${states.join('/')}: ${JSON.stringify(uploads.item(id, 'en'))}`));
+          reject(new Error(`item ${id} did not reach ${states.join('/')}: ${JSON.stringify(harness.uploads.item(id, 'en'))}`));
         }, timeoutMs);
         void check();
       });
     },
     async close() {
-      await uploads.close();
+      await harness.uploads.close();
       await h.close();
       await company.dispose();
       await files.cleanup();
     },
   };
+  return harness;
 }
 
 export function sha256(data: Buffer): string {

@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { UploadsService } from '../../../src-main/uploads/uploadsService.ts';
+import { bytes, download, listUploads, sha256, SMALL_TUNING, uploadHarness, type UploadHarness } from './harness.ts';
+
+let h: UploadHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const PART = 256 * 1024;
+
+async function reach(harness: UploadHarness, id: string, n: number, service = harness.uploads): Promise<void> {
+  for (let i = 0; i < 5000; i++) {
+    const item = service.item(id, 'en');
+    if (item && item.bytesDone >= n) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`item ${id} never reached ${n} bytes`);
+}
+
+function countParts(harness: UploadHarness): () => number {
+  const start = harness.company.faults.requestCount;
+  return () => harness.company.faults.requestCount - start;
+}
+
+describe('pause, resume, cancel', () => {
+  it('pauses mid-upload keeping finished parts, then resumes to a verified object', async () => {
+    h = await uploadHarness();
+    await h.services.settings.update({ partConcurrency: 1 });
+    const data = bytes(10 * PART, 11);
+    const file = await h.write('pausable.bin', data);
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber=4', delayMs: 500, times: 1 });
+    const { ids } = await h.uploads.add([file], { source: 'drop' });
+    const id = ids[0]!;
+    await reach(h, id, 3 * PART);
+    expect(h.uploads.pause(id)).toBe(1);
+    const paused = await h.until(id, ['paused']);
+    expect(paused.bytesDone).toBeGreaterThanOrEqual(3 * PART);
+    expect(paused.bytesDone).toBeLessThan(data.length);
+    const admin = await h.admin();
+    const pending = await listUploads(admin);
+    expect(pending).toHaveLength(1);
+    expect((await admin.listParts(pending[0]!.name, pending[0]!.uploadId)).parts.length).toBeGreaterThanOrEqual(3);
+    const requests = countParts(h);
+    expect(h.uploads.resume(id)).toBe(1);
+    const done = await h.until(id);
+    expect(done.state).toBe('done');
+    // ListParts + at most the 7 remaining parts (+ the one in flight at pause) + Complete
+    expect(requests()).toBeLessThanOrEqual(1 + 8 + 1);
+    expect(sha256(await download(admin, done.objectKey!))).toBe(sha256(data));
+  });
+
+  it('cancel aborts the multipart upload: ListMultipartUploads shows nothing', async () => {
+    h = await uploadHarness();
+    await h.services.settings.update({ partConcurrency: 2 });
+    const file = await h.write('cancel-me.bin', bytes(10 * PART, 12));
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber=5', delayMs: 2000, times: 1 });
+    const { ids } = await h.uploads.add([file], { source: 'drop' });
+    await reach(h, ids[0]!, 2 * PART);
+    expect(await listUploads(await h.admin())).toHaveLength(1);
+    expect(await h.uploads.cancel(ids[0]!)).toBe(1);
+    expect(h.uploads.item(ids[0]!, 'en')).toMatchObject({ state: 'cancelled', bytesDone: 0 });
+    expect(await listUploads(await h.admin())).toEqual([]);
+  });
+
+  it('pause all / resume all / cancel all, and cancel of a paused multipart upload', async () => {
+    h = await uploadHarness();
+    await h.services.settings.update({ partConcurrency: 1, fileConcurrency: 1 });
+    const a = await h.write('all-a.bin', bytes(6 * PART, 13));
+    const b = await h.write('all-b.bin', bytes(6 * PART, 14));
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber=2', delayMs: 300, times: 1 });
+    const { ids } = await h.uploads.add([a, b], { source: 'drop' });
+    await reach(h, ids[0]!, PART);
+    expect(h.uploads.pauseAll()).toBe(2);
+    await h.until(ids[0]!, ['paused']);
+    expect(h.uploads.item(ids[1]!, 'en')?.state).toBe('paused');
+    expect(h.uploads.resumeAll()).toBe(2);
+    await h.until(ids[0]!, ['uploading', 'done']);
+    expect(await h.uploads.cancelAll()).toBeGreaterThanOrEqual(1);
+    for (const id of ids) expect(['cancelled', 'done']).toContain(h.uploads.item(id, 'en')?.state);
+    expect(await listUploads(await h.admin())).toEqual([]);
+    expect(await h.uploads.clearFinished()).toBe(2);
+    expect(await h.uploads.list('en')).toEqual([]);
+  });
+
+  it('a new service in the same data folder resumes a saved checkpoint (reconciled with ListParts)', async () => {
+    h = await uploadHarness();
+    await h.services.settings.update({ partConcurrency: 1 });
+    const data = bytes(8 * PART, 15);
+    const file = await h.write('restart.bin', data);
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber=4', delayMs: 400, times: 1 });
+    const { ids } = await h.uploads.add([file], { source: 'drop' });
+    await reach(h, ids[0]!, 3 * PART);
+    await h.uploads.close(); // quit: transfers stop, the checkpoint stays
+    const next = new UploadsService({
+      home: h.home,
+      clock: h.services.clock,
+      settings: h.services.settings,
+      ports: h.ports,
+      broker: h.services.broker,
+      accounts: h.services.accounts,
+      lang: async () => 'en',
+      tuning: SMALL_TUNING,
+    });
+    h.uploads = next;
+    const requests = countParts(h);
+    expect(await next.resumeSaved()).toBe(1);
+    const done = await h.until(ids[0]!);
+    expect(done.state).toBe('done');
+    expect(done.notice).toMatch(/Continued/);
+    expect(requests()).toBeLessThanOrEqual(1 + 5 + 1);
+    expect(sha256(await download(await h.admin(), done.objectKey!))).toBe(sha256(data));
+  });
+});
