@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { CONTENT_SECURITY_POLICY } from '../../../src-main/security.ts';
-import { rendererOut } from '../../support/rendererBuild.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/security.ts';
+import { rendererOut } from './rendererBuild.ts';
 
 export const APP_URL = 'http://ferry.localhost/';
 

@@ -12,7 +12,7 @@ export interface Fixture {
 
 /** Writes files with random content under the test's FERRY_HOME-side folder and registers them for drops. */
 export async function makeFixtures(ferry: Harness, specs: { name: string; size: number }[]): Promise<Fixture[]> {
-  const dir = path.join(ferry.home, '..', `${path.basename(ferry.home)}-files`);
+  const dir = `${ferry.home}-files`;
   mkdirSync(dir, { recursive: true });
   const fixtures: Fixture[] = [];
   for (const spec of specs) {

@@ -1,18 +1,18 @@
 /**
  * The e2e fixture: a fresh FERRY_HOME and fresh services per test, the real handler table behind
- * window.ferry (built in the page by the preload's own buildFerryApi), events forwarded from the
- * recording event sink, and only the recording fakes for clipboard/dialog/notifications/tray/window.
+ * window.ferry (see test/support/bindFerry.ts), and only the recording fakes for
+ * clipboard/dialog/notifications/tray/window.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { test as base } from '@playwright/test';
 import { createServices, type Services } from '../../../src-main/app/services.ts';
 import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
-import { dispatch, type HandlerTable } from '../../../src-main/app/dispatch.ts';
+import type { HandlerTable } from '../../../src-main/app/dispatch.ts';
 import { recordingPorts, type RecordingPorts } from '../../../src-main/shell/recordingPorts.ts';
-import { ferryApiBundle } from '../../support/rendererBuild.ts';
-import { APP_URL, serveRenderer } from './serveRenderer.ts';
+import { bindFerry, registerFixture } from '../../support/bindFerry.ts';
+import { APP_URL } from '../../support/serveRenderer.ts';
 
 export const E2E_APP_VERSION = '0.0.0-e2e';
 
@@ -23,32 +23,10 @@ export interface Harness {
   table: HandlerTable;
   /** Every channel the page called, in order (lets a test prove a click reached the handler table). */
   calls: string[];
-  /** Opens the app in the page. */
+  /** Opens the app in the page and waits until it has loaded its state. */
   open(): Promise<void>;
   /** Makes a File named `name` dropped in the page resolve to `filePath` (what webUtils does in Electron). */
   registerFixture(name: string, filePath: string): Promise<void>;
-}
-
-/** Runs in the page before the app: builds window.ferry from the bundled buildFerryApi. */
-function pageGlue(): string {
-  return `(() => {
-  const listeners = new Map();
-  const fixtures = new Map();
-  Object.defineProperty(window, '__ferryEmit', { value: (event, payload) => {
-    for (const listener of listeners.get(event) ?? []) listener(payload);
-  } });
-  Object.defineProperty(window, '__ferryRegisterFixture', { value: (name, filePath) => fixtures.set(name, filePath) });
-  const api = FerryHarness.buildFerryApi({
-    invoke: (channel, argument) => window.__ferryInvoke(channel, argument),
-    subscribe(event, listener) {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event).add(listener);
-      return () => listeners.get(event).delete(listener);
-    },
-    pathForFile: (file) => fixtures.get(file.name) ?? '',
-  });
-  Object.defineProperty(window, 'ferry', { value: api, enumerable: true });
-})();`;
 }
 
 export interface HarnessOptions {
@@ -64,8 +42,8 @@ export const test = base.extend<HarnessOptions & { ferry: Harness }>({
     const services = await createServices({ home, ports, appVersion: E2E_APP_VERSION, systemLocale: () => systemLocale });
     const table = buildHandlerTable(services);
     const calls: string[] = [];
-    await bindFerry(page, services, table, ports, calls);
-    const harness: Harness = {
+    const unbind = await bindFerry({ page, services, table, events: ports.events, onCall: (channel) => calls.push(channel) });
+    await use({
       home,
       ports,
       services,
@@ -75,28 +53,13 @@ export const test = base.extend<HarnessOptions & { ferry: Harness }>({
         await page.goto(APP_URL);
         await page.locator('[data-ready="true"]').waitFor();
       },
-      async registerFixture(name, filePath) {
-        await page.evaluate(([n, p]) => (window as unknown as { __ferryRegisterFixture(a: string, b: string): void }).__ferryRegisterFixture(n, p), [name, filePath] as const);
-      },
-    };
-    await use(harness);
+      registerFixture: (name, filePath) => registerFixture(page, name, filePath),
+    });
+    unbind();
     await services.close();
     rmSync(home, { recursive: true, force: true });
+    rmSync(`${home}-files`, { recursive: true, force: true });
   },
 });
-
-async function bindFerry(page: Page, services: Services, table: HandlerTable, ports: RecordingPorts, calls: string[]): Promise<void> {
-  await serveRenderer(page);
-  await page.exposeBinding('__ferryInvoke', async (_source, channel: string, argument: unknown) => {
-    calls.push(channel);
-    return dispatch(table, channel, argument, { lang: await services.lang() });
-  });
-  ports.events.subscribe((event, payload) => {
-    page
-      .evaluate(([e, p]) => (window as unknown as { __ferryEmit?(a: string, b: unknown): void }).__ferryEmit?.(e, p), [event, payload] as const)
-      .catch(() => {}); // the page may be navigating or closed
-  });
-  await page.addInitScript({ content: `${readFileSync(ferryApiBundle, 'utf8')}\n${pageGlue()}` });
-}
 
 export { expect } from '@playwright/test';

@@ -1,0 +1,7 @@
+// `npm run preview`: the real renderer with the real services, in Debian's Chromium, without Electron.
+// Loads the TypeScript through tsx, then hands over to previewApp.ts.
+import { register } from 'tsx/esm/api';
+
+register();
+const { runPreview } = await import('./previewApp.ts');
+await runPreview(process.argv.slice(2));
