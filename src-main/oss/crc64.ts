@@ -9,8 +9,8 @@ const POLY_LO = 0xd7870f42;
 const POLY_HI = 0xc96c5795;
 const SLICES = 8;
 
-const tableLo = new Uint32Array(256 * SLICES);
-const tableHi = new Uint32Array(256 * SLICES);
+const tableLo = new Int32Array(256 * SLICES);
+const tableHi = new Int32Array(256 * SLICES);
 
 (function buildTables(): void {
   for (let i = 0; i < 256; i++) {
@@ -47,33 +47,32 @@ const MASK64 = 0xffffffffffffffffn;
  */
 export function crc64(buf: Uint8Array, prev: bigint = 0n): bigint {
   const start = ~prev & MASK64;
-  let lo = Number(start & 0xffffffffn) >>> 0;
-  let hi = Number(start >> 32n) >>> 0;
+  // Int32 arithmetic keeps every value a small integer in V8 (Uint32 > 2^31 would box as doubles).
+  let lo = Number(start & 0xffffffffn) | 0;
+  let hi = Number(start >> 32n) | 0;
   const len = buf.length;
   let i = 0;
   const end8 = len - (len % 8);
   for (; i < end8; i += 8) {
-    const a = (lo ^ (buf[i]! | (buf[i + 1]! << 8) | (buf[i + 2]! << 16) | (buf[i + 3]! << 24))) >>> 0;
-    const b = (hi ^ (buf[i + 4]! | (buf[i + 5]! << 8) | (buf[i + 6]! << 16) | (buf[i + 7]! << 24))) >>> 0;
-    const i7 = 7 * 256 + (a & 0xff);
-    const i6 = 6 * 256 + ((a >>> 8) & 0xff);
-    const i5 = 5 * 256 + ((a >>> 16) & 0xff);
-    const i4 = 4 * 256 + (a >>> 24);
-    const i3 = 3 * 256 + (b & 0xff);
-    const i2 = 2 * 256 + ((b >>> 8) & 0xff);
+    const a = lo ^ (buf[i]! | (buf[i + 1]! << 8) | (buf[i + 2]! << 16) | (buf[i + 3]! << 24));
+    const b = hi ^ (buf[i + 4]! | (buf[i + 5]! << 8) | (buf[i + 6]! << 16) | (buf[i + 7]! << 24));
+    const i7 = 1792 + (a & 0xff);
+    const i6 = 1536 + ((a >>> 8) & 0xff);
+    const i5 = 1280 + ((a >>> 16) & 0xff);
+    const i4 = 1024 + (a >>> 24);
+    const i3 = 768 + (b & 0xff);
+    const i2 = 512 + ((b >>> 8) & 0xff);
     const i1 = 256 + ((b >>> 16) & 0xff);
     const i0 = b >>> 24;
-    lo = (tableLo[i7]! ^ tableLo[i6]! ^ tableLo[i5]! ^ tableLo[i4]! ^
-      tableLo[i3]! ^ tableLo[i2]! ^ tableLo[i1]! ^ tableLo[i0]!) >>> 0;
-    hi = (tableHi[i7]! ^ tableHi[i6]! ^ tableHi[i5]! ^ tableHi[i4]! ^
-      tableHi[i3]! ^ tableHi[i2]! ^ tableHi[i1]! ^ tableHi[i0]!) >>> 0;
+    lo = tableLo[i7]! ^ tableLo[i6]! ^ tableLo[i5]! ^ tableLo[i4]! ^ tableLo[i3]! ^ tableLo[i2]! ^ tableLo[i1]! ^ tableLo[i0]!;
+    hi = tableHi[i7]! ^ tableHi[i6]! ^ tableHi[i5]! ^ tableHi[i4]! ^ tableHi[i3]! ^ tableHi[i2]! ^ tableHi[i1]! ^ tableHi[i0]!;
   }
   for (; i < len; i++) {
     const idx = (lo ^ buf[i]!) & 0xff;
-    lo = (((lo >>> 8) | (hi << 24)) ^ tableLo[idx]!) >>> 0;
-    hi = ((hi >>> 8) ^ tableHi[idx]!) >>> 0;
+    lo = ((lo >>> 8) | (hi << 24)) ^ tableLo[idx]!;
+    hi = (hi >>> 8) ^ tableHi[idx]!;
   }
-  return ~((BigInt(hi) << 32n) | BigInt(lo)) & MASK64;
+  return ~((BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0)) & MASK64;
 }
 
 /** Incremental hasher for streams; `digest()` may be called at any point. */
