@@ -111,9 +111,6 @@ export const linksMessages = {
     en: 'Links you already sent cannot be recalled; moving the file makes all {count} of them stop working. You keep the file and can share it again with new links.',
     'zh-CN': '已发出的链接无法撤回；移动文件后，全部 {count} 个链接都将失效。文件仍会保留，您可以用新链接再次分享。',
   },
-  'links.stop.deleteButton': { en: 'Delete file', 'zh-CN': '删除文件' },
-  'links.stop.moveButton': { en: 'Move file', 'zh-CN': '移动文件' },
-  'links.stop.cancelButton': { en: 'Cancel', 'zh-CN': '取消' },
   'links.cli.deleted': {
     en: 'Deleted {key}. {count} link(s) that were still valid no longer work.',
     'zh-CN': '已删除 {key}。{count} 个仍在有效期内的链接已失效。',
@@ -122,6 +119,4 @@ export const linksMessages = {
     en: 'Moved {key} to {newKey}. {count} link(s) that were still valid no longer work; make new links from the new key.',
     'zh-CN': '已将 {key} 移动到 {newKey}。{count} 个仍在有效期内的链接已失效；请用新位置生成新链接。',
   },
-  'links.export.title': { en: 'Save links as CSV', 'zh-CN': '将链接保存为 CSV' },
-  'links.export.filter': { en: 'CSV spreadsheet', 'zh-CN': 'CSV 表格' },
 } satisfies MessageTable;

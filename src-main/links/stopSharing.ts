@@ -7,6 +7,7 @@ import { logger } from '../log/logger.ts';
 import type { DialogPort, EventSink } from '../shell/ports.ts';
 import type { Clock } from '../time/clock.ts';
 import { nameOfKey } from './contentDisposition.ts';
+import { label } from './dialogText.ts';
 import type { Ledger } from './ledger.ts';
 import { isActive } from './linkService.ts';
 import type { ObjectOps } from './objectOps.ts';
@@ -63,7 +64,7 @@ export async function stopSharing(
     const choice = await deps.dialog.confirm({
       message: t(mode === 'delete' ? 'links.stop.deleteMessage' : 'links.stop.moveMessage'),
       detail: t(mode === 'delete' ? 'links.stop.deleteDetail' : 'links.stop.moveDetail'),
-      buttons: [t(mode === 'delete' ? 'links.stop.deleteButton' : 'links.stop.moveButton'), t('links.stop.cancelButton')],
+      buttons: [label(mode === 'delete' ? 'deleteButton' : 'moveButton', lang), label('cancelButton', lang)],
       defaultId: 1,
       cancelId: 1,
     });
