@@ -3,9 +3,8 @@
 // node:http sink that writes the body to disk, measured in the same run).
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -63,13 +62,37 @@ function rssMb(pid: number): number {
   }
 }
 
-/** The baseline: node:http writing the request body straight to a file. */
-async function bareSink(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    void pipeline(req, createWriteStream(path.join(dir, 'sink.bin'))).then(() => res.end());
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sink` };
+/** The baseline server: plain node:http writing the request body straight to a file. */
+const BARE_SINK = `
+const { createServer } = require('node:http');
+const { createWriteStream } = require('node:fs');
+const { pipeline } = require('node:stream/promises');
+const server = createServer((req, res) => { pipeline(req, createWriteStream(process.argv[1])).then(() => res.end()); });
+server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ ossEndpoint: 'http://127.0.0.1:' + server.address().port })));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
+`;
+
+interface Measured {
+  seconds: number;
+  idleMb: number;
+  peakMb: number;
+}
+
+/** Spawns a server that prints `{"ossEndpoint":…}` first, PUTs the body to it, samples its RSS. */
+async function measure(command: string[], env: NodeJS.ProcessEnv, urlPath: string, totalBytes: number, sign?: string): Promise<Measured> {
+  const child = spawn(process.execPath, command, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const first = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+    const { ossEndpoint } = JSON.parse(first) as { ossEndpoint: string };
+    const idleMb = rssMb(child.pid!);
+    let peakMb = idleMb;
+    const sampler = setInterval(() => (peakMb = Math.max(peakMb, rssMb(child.pid!))), 50);
+    const seconds = await put(`${ossEndpoint}${urlPath}`, totalBytes, sign).finally(() => clearInterval(sampler));
+    return { seconds, idleMb, peakMb };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
 }
 
 const bench: BenchModule = {
@@ -85,32 +108,20 @@ const bench: BenchModule = {
           users: [{ name: 'bench', accessKeys: [KEY], policies: [{ Version: '1', Statement: [{ Effect: 'Allow', Action: 'oss:*', Resource: '*' }] }] }],
         }),
       );
-      const child = spawn(process.execPath, [FERRY, 'sandbox', '--data', path.join(home, 'data'), '--config', configFile], {
-        env: { ...process.env, FERRY_HOME: home },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      const first = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
-      const { ossEndpoint } = JSON.parse(first) as { ossEndpoint: string };
-      const idle = rssMb(child.pid!);
-      let peak = idle;
-      const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!))), 50);
-
       const totalBytes = TOTAL_MB * MB;
-      const sandboxSeconds = await put(`${ossEndpoint}/bench/big.bin`, totalBytes, '/bench/big.bin');
-      clearInterval(sampler);
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-
-      const sink = await bareSink(home);
-      const bareSeconds = await put(sink.url, totalBytes);
-      sink.server.close();
-
-      const sandboxRate = TOTAL_MB / sandboxSeconds;
-      const bareRate = TOTAL_MB / bareSeconds;
+      const env = { ...process.env, FERRY_HOME: home };
+      const sandbox = await measure([FERRY, 'sandbox', '--data', path.join(home, 'data'), '--config', configFile], env, '/bench/big.bin', totalBytes, '/bench/big.bin');
+      const bare = await measure(['-e', BARE_SINK, path.join(home, 'sink.bin')], env, '/sink', totalBytes);
+      const sandboxRate = TOTAL_MB / sandbox.seconds;
+      const bareRate = TOTAL_MB / bare.seconds;
+      const growth = sandbox.peakMb - sandbox.idleMb;
+      const bareGrowth = bare.peakMb - bare.idleMb;
+      const sampled = sandbox.peakMb > 0;
       return [
         { name: 'PutObject throughput', value: sandboxRate, unit: 'MB/s', baseline: bareRate, baselineName: 'bare http→file', target: '>= 0.3× bare sink', met: sandboxRate >= 0.3 * bareRate },
-        { name: 'server RSS peak', value: peak, unit: 'MB', target: '< 150 MB', met: peak > 0 ? peak < 150 : undefined },
-        { name: 'server RSS growth', value: peak - idle, unit: 'MB', baseline: idle, baselineName: 'idle RSS' },
+        { name: 'server RSS peak (ferry sandbox)', value: sandbox.peakMb, unit: 'MB', baseline: bare.peakMb, baselineName: 'bare sink peak', target: '< 150 MB', ...(sampled ? { met: sandbox.peakMb < 150 } : {}) },
+        { name: 'server RSS idle', value: sandbox.idleMb, unit: 'MB', baseline: bare.idleMb, baselineName: 'bare sink idle' },
+        { name: 'server RSS growth while streaming', value: growth, unit: 'MB', baseline: bareGrowth, baselineName: 'bare sink growth', target: '<= bare + 16 MB', ...(sampled ? { met: growth <= bareGrowth + 16 } : {}) },
       ];
     } finally {
       rmSync(home, { recursive: true, force: true });
