@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import type { ChannelTable, EventTable } from './channel.ts';
 
-/** '1h' | 'today' | '1d' | '7d', or an ISO date-time (with offset) for a custom expiry. */
-export const ExpiryChoiceSchema = z.union([z.enum(['1h', 'today', '1d', '7d']), z.iso.datetime({ offset: true })]);
+/** '1h' | 'today' | '1d' | '7d', a span ('30m', '24h'), or an ISO date-time (with offset) for a custom expiry. */
+export const ExpiryChoiceSchema = z.union([
+  z.enum(['1h', 'today', '1d', '7d']),
+  /** A span like a profile's default ("30m", "24h", "3d"). */
+  z.string().regex(/^[1-9]\d{0,3}[mhd]$/),
+  z.iso.datetime({ offset: true }),
+]);
 
 export const LinkOptionsSchema = z.object({
   expiry: ExpiryChoiceSchema.optional(),

@@ -138,9 +138,10 @@ export class LinkService {
   /** Re-signs each still-active link; returns them in the order asked (expired and stopped ones skipped). */
   async resignMany(ids: readonly string[], lang: Lang): Promise<{ entry: StoredEntry; result?: LinkResult }[]> {
     const now = this.deps.clock.now();
+    const byId = new Map((await this.deps.ledger.list()).map((e) => [e.id, e]));
     const out: { entry: StoredEntry; result?: LinkResult }[] = [];
     for (const id of ids) {
-      const entry = await this.deps.ledger.get(id);
+      const entry = byId.get(id);
       if (!entry) continue;
       out.push(isActive(entry, now) ? { entry, result: await this.resign(entry, lang) } : { entry });
     }
