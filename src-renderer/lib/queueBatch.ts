@@ -17,15 +17,25 @@ export function previousOf(items: readonly UploadItem[], index: QueueIndex, batc
   return previous;
 }
 
-/** One O(n) pass per batch: changed items replaced in place, new ones appended, removed ones dropped. */
-export function applyBatch(items: readonly UploadItem[], index: QueueIndex, { items: changed, removed }: UploadsChanged): UploadItem[] {
+/**
+ * One pass per batch: changed items replaced in place, new ones appended (the index is extended, not
+ * rebuilt), removed ones dropped (only then is the index rebuilt).
+ */
+export function applyBatch(
+  items: readonly UploadItem[],
+  index: QueueIndex,
+  { items: changed, removed }: UploadsChanged,
+): { items: UploadItem[]; index: QueueIndex } {
   const next = items.slice();
   for (const item of changed) {
     const at = index.get(item.id);
-    if (at === undefined) next.push(item);
-    else next[at] = item;
+    if (at === undefined) {
+      index.set(item.id, next.length);
+      next.push(item);
+    } else next[at] = item;
   }
-  if (removed.length === 0) return next;
+  if (removed.length === 0) return { items: next, index };
   const gone = new Set(removed);
-  return next.filter((item) => !gone.has(item.id));
+  const kept = next.filter((item) => !gone.has(item.id));
+  return { items: kept, index: indexOf(kept) };
 }

@@ -42,7 +42,9 @@ export class UploadsState {
   }
 
   apply(batch: UploadsChanged): void {
-    this.replace(applyBatch(this.items, this.index, batch));
+    const { items, index } = applyBatch(this.items, this.index, batch);
+    this.items = items;
+    this.index = index;
   }
 
   private replace(items: UploadItem[]): void {
