@@ -90,7 +90,8 @@ describe('multipart validation', () => {
       400,
     );
     // A small last part alone is fine.
-    await expectOssError(c().uploadPart(key, uploadId, 10001, Buffer.from('x'), 0, 1), 'InvalidArgument', 400, 'Part number must be an integer between 1 and 10000, inclusive.');
+    const badNumber = await expectOssError(c().uploadPart(key, uploadId, 10001, Buffer.from('x'), 0, 1), 'InvalidArgument', 400, 'Part number must be an integer between 1 and 10000, inclusive.');
+    expect(badNumber.ecCode).toBe('0017-00000220');
     await expectOssError(c().uploadPart(key, 'NOSUCHUPLOAD', 1, Buffer.from('x'), 0, 1), 'NoSuchUpload', 404);
     const ok = await c().completeMultipartUpload(key, uploadId, [{ number: 2, etag: p2.etag }]);
     expect(ok.res.status).toBe(200);

@@ -118,6 +118,12 @@ describe('bucket operations', () => {
     await expectOssError(ossClient(t.sb, longTerm(KEYS.admin), { bucket: 'no-such-bucket' }).get('x'), 'NoSuchBucket', 404, 'The specified bucket does not exist.');
   });
 
+  it('ListBuckets needs oss:ListBuckets and lists the configured buckets', async () => {
+    const all = await ossClient(t.sb, longTerm(KEYS.admin)).listBuckets({});
+    expect(all.buckets.map((b: { name: string }) => b.name).sort()).toEqual([BUCKET, 'other-bucket', 'public-bucket']);
+    await expectOssError(ossClient(t.sb, sts).listBuckets({}), 'AccessDenied', 403);
+  });
+
   it('honours conditional headers', async () => {
     const c = ossClient(t.sb, longTerm(KEYS.admin));
     const put = await c.put('cond.txt', Buffer.from('v1'));

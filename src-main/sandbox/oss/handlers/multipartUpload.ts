@@ -34,11 +34,11 @@ export const initiateMultipartUpload: OssHandler = async (scope) => {
 function partNumberOf(scope: OssScope): number {
   const text = scope.route.query.get('partNumber');
   if (text === undefined) {
-    throw ossErrors.invalidArgument('Unexpected query string parameter.', 'ResourceType', 'partNumber');
+    throw ossErrors.invalidArgument('Unexpected query string parameter.', 'ResourceType', 'partNumber', '0017-00000219');
   }
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 1 || n > 10000) {
-    throw ossErrors.invalidArgument('Part number must be an integer between 1 and 10000, inclusive.', 'partNumber', text);
+    throw ossErrors.invalidArgument('Part number must be an integer between 1 and 10000, inclusive.', 'PartNumber', text, '0017-00000220');
   }
   return n;
 }
