@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { CredentialStateSchema, ProfileInputSchema, TestStepSchema } from '../contract/profiles.ts';
-import { checkAccessKey, checkTemporaryCredentials, maskKeyId, type TemporaryCredentialsInput } from '../credentials/keyShape.ts';
+import type { TemporaryCredentialsInput } from '../credentials/keyShape.ts';
+import { writeProfileSecrets } from './profileSecrets.ts';
+import { sandboxProfile } from './sandboxProfile.ts';
 import { linkSigningAccount, type Keychain } from '../credentials/keychain.ts';
 import type { BrokerState, StsBroker } from '../credentials/stsBroker.ts';
 import { FerryError } from '../errors/ferryError.ts';
@@ -45,7 +47,6 @@ export interface AccountsDeps {
 }
 
 const log = logger('accounts');
-const SANDBOX_NAME = 'Try it on this computer';
 
 /** Profiles, their keychain secrets, the active profile and its session state. */
 export class AccountsService {
@@ -89,35 +90,9 @@ export class AccountsService {
     const id = existing?.id ?? `p${randomBytes(8).toString('hex')}`;
     if (source === 'keychain-role' && !fields.roleArn) throw new FerryError('accounts.roleArnRequired');
 
-    const updates: Partial<Profile> = {};
     const written: string[] = [];
     try {
-      if (source === 'keychain-role') {
-        if (request.accessKey) {
-          const key = checkAccessKey(request.accessKey);
-          await this.deps.keychain.write(id, { v: 1, kind: 'access-key', ...key });
-          written.push(id);
-          updates.maskedAccessKeyId = maskKeyId(key.accessKeyId);
-        } else if (existing?.credentialSource !== 'keychain-role' || !existing.maskedAccessKeyId) {
-          throw new FerryError('accounts.accessKeyRequired');
-        }
-      } else if (source === 'temporary') {
-        if (request.temporaryCredentials) {
-          const temp = checkTemporaryCredentials(request.temporaryCredentials);
-          await this.deps.keychain.write(id, { v: 1, kind: 'temporary', ...temp });
-          written.push(id);
-          updates.maskedAccessKeyId = maskKeyId(temp.accessKeyId);
-          updates.credentialsExpireAt = temp.expiresAt;
-        } else if (existing?.credentialSource !== 'temporary') {
-          throw new FerryError('accounts.temporaryRequired');
-        }
-      }
-      if (request.linkSigningKey) {
-        const key = checkAccessKey(request.linkSigningKey);
-        await this.deps.keychain.write(linkSigningAccount(id), { v: 1, kind: 'access-key', ...key });
-        written.push(linkSigningAccount(id));
-        updates.hasLinkSigningKey = true;
-      }
+      const updates = await writeProfileSecrets(this.deps.keychain, id, source, request, existing, written);
       const profile: Profile = {
         ...(existing ?? { isSandbox: false, hasLinkSigningKey: false, uploadOnly: false, createdAt: this.deps.clock.now() }),
         id,
@@ -137,9 +112,6 @@ export class AccountsService {
         ...(source === 'temporary' ? {} : { credentialsExpireAt: undefined }),
         ...updates,
       };
-      if (existing && existing.credentialSource !== source && (source === 'env' || source === 'token-service')) {
-        await this.deps.keychain.remove(id).catch(() => false);
-      }
       await this.store.update((file) => ({
         ...file,
         activeId: request.makeActive === false && file.activeId ? file.activeId : id,
@@ -191,24 +163,7 @@ export class AccountsService {
     const existing = (await this.store.read()).profiles.find((p) => p.isSandbox);
     const id = existing?.id ?? `sandbox${randomBytes(4).toString('hex')}`;
     await this.deps.keychain.write(id, { v: 1, kind: 'access-key', accessKeyId: demo.accessKeyId, accessKeySecret: demo.accessKeySecret });
-    const profile: Profile = {
-      id,
-      name: SANDBOX_NAME,
-      endpoint: '',
-      region: handle.region.replace(/^oss-/, ''),
-      bucket: demo.bucket,
-      prefixTemplate: existing?.prefixTemplate ?? 'shared/{user}/{yyyy}-{mm}/',
-      roleArn: demo.roleArn,
-      sessionDurationSeconds: 3600,
-      defaultLinkExpiry: existing?.defaultLinkExpiry ?? '1d',
-      signatureVersion: 'v4',
-      credentialSource: 'keychain-role',
-      isSandbox: true,
-      hasLinkSigningKey: false,
-      uploadOnly: false,
-      maskedAccessKeyId: maskKeyId(demo.accessKeyId),
-      createdAt: existing?.createdAt ?? this.deps.clock.now(),
-    };
+    const profile = sandboxProfile(id, handle.region, demo, existing, this.deps.clock.now());
     await this.store.update((file) => ({ ...file, activeId: id, profiles: [...file.profiles.filter((p) => p.id !== id), profile] }));
     this.deps.broker.invalidate(id);
     await this.emitChanged();
