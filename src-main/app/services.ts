@@ -12,6 +12,7 @@ import type { SandboxHost } from '../accounts/sandboxHost.ts';
 import type { StsBroker } from '../credentials/stsBroker.ts';
 import { createLinks, type Links } from '../links/createLinks.ts';
 import { UploadsService } from '../uploads/uploadsService.ts';
+import { tuningFromEnv } from '../uploads/partPlan.ts';
 
 export interface ServiceOptions {
   /** The data folder (dataHome() in the app and CLI, a temp dir in tests). */
@@ -74,6 +75,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     broker: accounts.broker,
     accounts: accounts.accounts,
     lang,
+    tuning: tuningFromEnv(env),
   });
   closers.push(() => uploads.close());
   const services: Services = {

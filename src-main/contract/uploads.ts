@@ -37,7 +37,7 @@ export const AddUploadsReplySchema = z.object({
   accepted: z.number().int(),
   /** Files that could not be queued (unreadable, missing…); they also appear in the list as failed items. */
   rejected: z.array(z.object({ name: z.string(), error: FailureSchema })),
-  /** Ids of the items this call queued, in order. */
+  /** Ids of the items this call put in the list: accepted ones first, then the rejected (failed) ones. */
   ids: z.array(z.string()).optional(),
 });
 

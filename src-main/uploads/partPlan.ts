@@ -45,3 +45,17 @@ export function partRanges(size: number, partSize: number): PartRange[] {
 export function usesMultipart(size: number, tuning: TransferTuning): boolean {
   return size >= tuning.multipartThreshold;
 }
+
+/**
+ * Tuning overrides from the environment (`FERRY_UPLOAD_PART_SIZE`, `FERRY_UPLOAD_MULTIPART_THRESHOLD`,
+ * bytes) — for tests and benchmarks that need small parts in a separate process.
+ */
+export function tuningFromEnv(env: NodeJS.ProcessEnv): Partial<TransferTuning> {
+  const read = (name: string): number | undefined => {
+    const n = Number(env[name]);
+    return Number.isInteger(n) && n > 0 ? n : undefined;
+  };
+  const partSize = read('FERRY_UPLOAD_PART_SIZE');
+  const multipartThreshold = read('FERRY_UPLOAD_MULTIPART_THRESHOLD');
+  return { ...(partSize ? { partSize } : {}), ...(multipartThreshold ? { multipartThreshold } : {}) };
+}

@@ -45,7 +45,7 @@ export interface AddReply {
   accepted: number;
   /** Also in the list as failed items, so the window can offer Retry. */
   rejected: { name: string; error: { code: string; message: string } }[];
-  /** Ids of the items this call queued (accepted ones first). */
+  /** Ids of the items this call put in the list: accepted ones first, then the rejected (failed) ones. */
   ids: string[];
 }
 
@@ -158,6 +158,7 @@ export class UploadsService {
       this.queue.add(entry);
       const view = toItemView(entry, lang);
       reply.rejected.push({ name: entry.name, error: view.error! });
+      reply.ids.push(entry.id);
     }
     this.queue.pump();
     return reply;

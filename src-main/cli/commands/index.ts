@@ -4,6 +4,7 @@ import { profileCommand } from './profile.ts';
 import { linkCommand } from './link.ts';
 import { linksCommand } from './links.ts';
 import { revokeCommand } from './revoke.ts';
+import { uploadCommand } from './upload.ts';
 
 /** Every `ferry <command>`. Capabilities add theirs here. */
-export const commands: Command[] = [sandboxCommand, profileCommand, linkCommand, linksCommand, revokeCommand];
+export const commands: Command[] = [sandboxCommand, profileCommand, linkCommand, linksCommand, revokeCommand, uploadCommand];

@@ -1,0 +1,132 @@
+import type { Services } from '../../app/services.ts';
+import { FerryError } from '../../errors/ferryError.ts';
+import type { UploadItem } from '../../uploads/queueEntry.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
+
+interface UploadArgs {
+  paths: string[];
+  profile?: string;
+  collision?: 'keepBoth' | 'replace';
+}
+
+function parseArgs(args: string[]): UploadArgs {
+  const parsed: UploadArgs = { paths: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--profile' || arg.startsWith('--profile=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
+      if (!value) throw new UsageError('--profile needs a connection name or id.');
+      parsed.profile = value;
+    } else if (arg === '--replace') {
+      parsed.collision = 'replace';
+    } else if (arg === '--keep-both') {
+      parsed.collision = 'keepBoth';
+    } else if (arg === '--') {
+      parsed.paths.push(...args.slice(i + 1));
+      break;
+    } else if (arg.startsWith('--')) {
+      throw new UsageError(`Unknown option "${arg}" for ferry upload.`);
+    } else {
+      parsed.paths.push(arg);
+    }
+  }
+  if (parsed.paths.length === 0) throw new UsageError('Name at least one file or folder to upload.');
+  return parsed;
+}
+
+async function profileId(services: Services, ref: string | undefined): Promise<string | undefined> {
+  if (ref === undefined) return undefined;
+  const { profiles } = await services.accounts.list();
+  const found = profiles.find((p) => p.id === ref) ?? profiles.find((p) => p.name === ref);
+  if (!found) throw new FerryError('uploads.profileNotFound', { profile: ref.slice(0, 80) });
+  return found.id;
+}
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
+function formatBytes(n: number): string {
+  let value = n;
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${UNITS[unit]}`;
+}
+
+function resultLine(item: UploadItem): Record<string, unknown> {
+  return {
+    name: item.name,
+    state: item.state,
+    size: item.size,
+    ...(item.objectKey ? { objectKey: item.objectKey } : {}),
+    ...(item.error ? { error: item.error } : {}),
+    ...(item.notice ? { notice: item.notice } : {}),
+  };
+}
+
+/** One line, redrawn in place: overall bar, bytes, speed, files finished. */
+function progressLine(items: Map<string, UploadItem>, width = 24): string {
+  let total = 0;
+  let done = 0;
+  let speed = 0;
+  let finished = 0;
+  for (const item of items.values()) {
+    total += item.size;
+    done += item.bytesDone;
+    speed += item.speed;
+    if (item.state === 'done' || item.state === 'failed' || item.state === 'cancelled') finished++;
+  }
+  const ratio = total > 0 ? done / total : finished === items.size ? 1 : 0;
+  const filled = Math.round(ratio * width);
+  const bar = '#'.repeat(filled) + '-'.repeat(width - filled);
+  return `[${bar}] ${String(Math.floor(ratio * 100)).padStart(3)}%  ${formatBytes(done)} / ${formatBytes(total)}  ${formatBytes(speed)}/s  ${finished}/${items.size} files`;
+}
+
+export const uploadCommand: Command = {
+  name: 'upload',
+  usage: 'ferry upload <files or folders…> [--profile NAME] [--replace] [--json]',
+  summary: {
+    en: 'Upload files and folders to the bucket (resumes an interrupted upload of the same file).',
+    'zh-CN': '将文件和文件夹上传到存储空间（同一文件的中断上传会继续）。',
+  },
+  async run(ctx: CommandContext): Promise<number> {
+    const args = parseArgs(ctx.args);
+    const services = await ctx.services();
+    const uploads = services.uploads;
+    const seen = new Map<string, UploadItem>();
+    const reported = new Set<string>();
+    const tty = ctx.io.isTTY && !ctx.json;
+    let failures = 0;
+    const report = (item: UploadItem): void => {
+      if (reported.has(item.id)) return;
+      reported.add(item.id);
+      if (item.state !== 'done') failures++;
+      if (tty) ctx.io.stdout.write('\r\x1b[2K');
+      const human = item.state === 'done' ? `✓ ${item.name} → ${item.objectKey}` : `✗ ${item.name}: ${item.error?.message ?? item.state}`;
+      ctx.print(resultLine(item), item.notice && item.state === 'done' ? `${human}\n  ${item.notice}` : human);
+    };
+    const ids = new Set<string>();
+    const unsubscribe = uploads.onChanged((items) => {
+      for (const item of items) {
+        if (!ids.has(item.id)) continue;
+        seen.set(item.id, item);
+        if (item.state === 'done' || item.state === 'failed' || item.state === 'cancelled') report(item);
+      }
+      if (tty && seen.size > 0) ctx.io.stdout.write(`\r\x1b[2K${progressLine(seen)}`);
+    });
+    try {
+      const reply = await uploads.add(args.paths, { source: 'args', profileId: await profileId(services, args.profile), collision: args.collision });
+      for (const id of reply.ids) ids.add(id);
+      await uploads.whenIdle();
+      // The last batch of changes may still be on its way.
+      for (const id of reply.ids) {
+        const item = uploads.item(id, ctx.lang);
+        if (item) report(item);
+      }
+      if (tty) ctx.io.stdout.write('\r\x1b[2K');
+    } finally {
+      unsubscribe();
+    }
+    return failures === 0 ? EXIT_OK : EXIT_FAILED;
+  },
+};

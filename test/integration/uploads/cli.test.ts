@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bytes, download, listUploads, sha256, uploadHarness, type UploadHarness } from './harness.ts';
+
+const FERRY = fileURLToPath(new URL('../../../src-main/cli/ferry.mjs', import.meta.url));
+const PART = 256 * 1024;
+
+let h: UploadHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+function ferry(harness: UploadHarness, args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> } {
+  const child = spawn(process.execPath, [FERRY, ...args], {
+    env: {
+      PATH: process.env.PATH,
+      FERRY_HOME: harness.home,
+      FERRY_LANG: 'en',
+      FERRY_UPLOAD_PART_SIZE: String(PART),
+      FERRY_UPLOAD_MULTIPART_THRESHOLD: String(1024 * 1024),
+      ...harness.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return { child, done };
+}
+
+async function checkpointParts(home: string): Promise<number> {
+  const dir = path.join(home, 'uploads', 'checkpoints');
+  try {
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+    if (names.length === 0) return 0;
+    const cp = JSON.parse(await readFile(path.join(dir, names[0]!), 'utf8')) as { parts: unknown[] };
+    return cp.parts.length;
+  } catch {
+    return 0;
+  }
+}
+
+describe('ferry upload (CLI)', () => {
+  it('prints one JSON object per file and exits 1 when one of them fails', async () => {
+    h = await uploadHarness();
+    const a = await h.write('cli/a.txt', 'alpha');
+    await h.write('cli/sub/b.txt', 'beta');
+    const run = ferry(h, ['upload', a, path.join(h.files, 'cli', 'sub'), path.join(h.files, 'missing.txt'), '--json']);
+    const { code, stdout, stderr } = await run.done;
+    expect(stderr).toBe('');
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { name: string; state: string; objectKey?: string; error?: { code: string } });
+    expect(lines).toHaveLength(3);
+    expect(lines.find((l) => l.name === 'a.txt')).toMatchObject({ state: 'done' });
+    expect(lines.find((l) => l.name === 'sub/b.txt')?.objectKey).toMatch(/\/sub\/b\.txt$/);
+    expect(lines.find((l) => l.name === 'missing.txt')).toMatchObject({ state: 'failed', error: { code: 'uploads.fileGone' } });
+    expect(code).toBe(1);
+    const admin = await h.admin();
+    expect((await download(admin, lines.find((l) => l.name === 'a.txt')!.objectKey!)).toString()).toBe('alpha');
+  });
+
+  it('SIGKILL mid-upload: a new process resumes, re-sending at most one round of in-flight parts', async () => {
+    h = await uploadHarness();
+    const partConcurrency = 3;
+    await h.services.settings.update({ partConcurrency });
+    const totalParts = 24;
+    const data = bytes(totalParts * PART, 21);
+    const file = await h.write('killed.bin', data);
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber', delayMs: 120 });
+    const first = ferry(h, ['upload', file, '--json']);
+    for (let i = 0; i < 1500 && (await checkpointParts(h.home)) < 6; i++) await new Promise((r) => setTimeout(r, 20));
+    first.child.kill('SIGKILL');
+    const killed = await first.done;
+    expect(killed.signal).toBe('SIGKILL');
+    h.company.faults.clear();
+
+    const admin = await h.admin();
+    const pending = await listUploads(admin);
+    expect(pending).toHaveLength(1);
+    const onServer = ((await admin.listParts(pending[0]!.name, pending[0]!.uploadId)).parts as unknown[]).length;
+    expect(onServer).toBeGreaterThanOrEqual(6);
+    expect(onServer).toBeLessThan(totalParts);
+
+    const before = h.company.faults.requestCount;
+    const second = ferry(h, ['upload', file, '--json']);
+    const { code, stdout } = await second.done;
+    expect(code).toBe(0);
+    const line = JSON.parse(stdout.trim()) as { state: string; objectKey: string; notice?: string };
+    expect(line.state).toBe('done');
+    expect(line.notice).toMatch(/Continued/);
+    // Requests of the second run: ListParts + the parts + Complete.
+    const partsSent = h.company.faults.requestCount - before - 2;
+    const resentWhole = partsSent - (totalParts - onServer);
+    expect(resentWhole).toBeGreaterThanOrEqual(0);
+    expect(resentWhole).toBeLessThanOrEqual(partConcurrency);
+    expect(sha256(await download(admin, line.objectKey))).toBe(sha256(data));
+    expect(await listUploads(admin)).toEqual([]);
+  });
+});
