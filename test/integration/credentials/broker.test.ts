@@ -1,4 +1,7 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ProfileInputSchema } from '../../../src-main/contract/profiles.ts';
 import { createOssClient, learnSkewFrom } from '../../../src-main/oss/ossClient.ts';
 import { toUserError } from '../../../src-main/errors/userError.ts';
 import { ManualClock } from '../../../src-main/time/clock.ts';
@@ -103,5 +106,52 @@ describe.skipIf(noKeyringReason)('STS broker against the sandbox', () => {
     expect(learnSkewFrom(error, broker)).toBe(true);
     expect(Math.round(broker.clockOffsetMs() / 60_000)).toBe(20);
     await createOssClient(profile, credentials, { clockOffsetMs: broker.clockOffsetMs() }).put(key, Buffer.from('x'));
+  });
+});
+
+describe.skipIf(noKeyringReason)('STS broker retries', () => {
+  let h: CompanyHarness | undefined;
+  let gateway: Server | undefined;
+  afterEach(async () => {
+    await new Promise<void>((r) => (gateway ? gateway.close(() => r()) : r()));
+    await h?.close();
+    h = undefined;
+    gateway = undefined;
+  });
+
+  it('retries transient STS failures (HTTP 500/503) with backoff, then succeeds with one credential', async () => {
+    h = await companyHarness();
+    const sts = h.company.stsEndpoint;
+    let seen = 0;
+    // A gateway in front of the sandbox STS that fails the first two requests, as an overloaded STS would.
+    gateway = createServer((req, res) => {
+      seen++;
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        if (seen === 1) {
+          res.writeHead(503, { 'Content-Type': 'text/html' }).end('<html>Service Unavailable</html>');
+          return;
+        }
+        if (seen === 2) {
+          res.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify({ RequestId: 'R', Code: 'InternalError', Message: 'STS Server Internal Error happened.' }));
+          return;
+        }
+        void fetch(`${sts}${req.url}`, { method: req.method!, headers: { 'content-type': String(req.headers['content-type']) }, body: Buffer.concat(chunks) }).then(async (upstream) => {
+          res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json' }).end(await upstream.text());
+        });
+      });
+    });
+    await new Promise<void>((r) => gateway!.listen(0, '127.0.0.1', r));
+    const profile = await h.services.accounts.runtimeProfile(h.profile.id);
+    await h.services.accounts.save({
+      profile: ProfileInputSchema.parse({ id: h.profile.id, name: 'Acme', endpoint: profile.endpoint, stsEndpoint: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`, region: 'cn-hangzhou', bucket: 'acme-share', roleArn: profile.roleArn }),
+    });
+    const started = Date.now();
+    const all = await Promise.all(Array.from({ length: 10 }, () => h!.services.broker.get(h!.profile.id, 'upload')));
+    expect(new Set(all.map((c) => c.accessKeyId)).size).toBe(1);
+    expect(seen).toBe(3);
+    expect(h.services.broker.assumeRoleCalls).toBe(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150 + 350); // two backoff pauses (~250 ms, ~500 ms, ±25%)
   });
 });
