@@ -157,3 +157,37 @@ describe('STS transports and replay protection', () => {
     expect(missing).toMatchObject({ status: 400, body: { Code: 'MissingRoleSessionName', Message: 'RoleSessionName is mandatory for this action.' } });
   });
 });
+
+describe('restarts', () => {
+  it('keeps the demo key and honours tokens issued before a restart', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { startSandbox, aliOssOptions } = await import('../../../src-main/sandbox/index.ts');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ferry-sandbox-restart-'));
+    try {
+      const first = await startSandbox({ dataDir: dir });
+      const demo = first.demo!;
+      const sts = new OSS.STS({ accessKeyId: demo.accessKeyId, accessKeySecret: demo.accessKeySecret, endpoint: first.stsEndpoint } as never);
+      const { credentials } = await sts.assumeRole(demo.roleArn, undefined as never, 900, 'before-restart');
+      await first.close();
+      const second = await startSandbox({ dataDir: dir });
+      try {
+        expect(second.demo).toEqual(demo);
+        const client = new OSS({
+          ...aliOssOptions(second),
+          bucket: demo.bucket,
+          accessKeyId: credentials.AccessKeyId,
+          accessKeySecret: credentials.AccessKeySecret,
+          stsToken: credentials.SecurityToken,
+          refreshSTSToken: async () => ({ accessKeyId: credentials.AccessKeyId, accessKeySecret: credentials.AccessKeySecret, stsToken: credentials.SecurityToken }),
+        } as OSS.Options);
+        expect((await client.put('after-restart.txt', Buffer.from('ok'))).res.status).toBe(200);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
