@@ -8,7 +8,11 @@ import { readJson, writeJsonAtomic } from '../storage/atomicJson.ts';
  * Every link Ferry made: object, profile, when, until when, options. Never the URL or its signature —
  * links are re-signed on demand. Kept in `<dataHome>/links.json`, written atomically.
  */
-export const StoredEntrySchema = LedgerEntrySchema.extend({ stoppedAt: z.number().optional() });
+export const StoredEntrySchema = LedgerEntrySchema.extend({
+  stoppedAt: z.number().optional(),
+  /** What the user asked for, when the link was made shorter (cappedBy). */
+  requestedExpiresAt: z.number().optional(),
+});
 export type StoredEntry = z.output<typeof StoredEntrySchema>;
 
 const LedgerFileSchema = z.object({ version: z.literal(1), entries: z.array(StoredEntrySchema) });

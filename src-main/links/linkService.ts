@@ -7,11 +7,14 @@ import { redactUrl } from '../log/redact.ts';
 import type { ClipboardPort, EventSink } from '../shell/ports.ts';
 import type { Clock } from '../time/clock.ts';
 import { nameOfKey } from './contentDisposition.ts';
-import { requestedExpiry, type ExpiryCap, type ExpiryChoice } from './expiry.ts';
+import { requestedExpiry, type ExpiryChoice } from './expiry.ts';
 import type { Ledger, StoredEntry } from './ledger.ts';
 import type { LinkSigner } from './linkSigner.ts';
 import type { ObjectOps } from './objectOps.ts';
-import { linkSummary, shareMessage, type TextOptions } from './shareText.ts';
+import { isActive, optionsOf, toLinkResult, type LinkResult } from './linkResult.ts';
+import { linkSummary, shareMessage } from './shareText.ts';
+
+export { isActive, type LinkResult } from './linkResult.ts';
 
 const log = logger('links');
 
@@ -22,18 +25,6 @@ export interface LinkRequest {
   inline?: boolean | undefined;
   sourceIp?: string | undefined;
   limitKBps?: number | undefined;
-}
-
-export interface LinkResult {
-  linkId: string;
-  objectKey: string;
-  name: string;
-  size?: number | undefined;
-  url: string;
-  expiresAt: number;
-  requestedExpiresAt: number;
-  cappedBy: ExpiryCap;
-  summary: string;
 }
 
 export interface LinkServiceDeps {
@@ -75,6 +66,7 @@ export class LinkService {
       ...(knownSize !== undefined ? { size: knownSize } : {}),
       createdAt: now,
       expiresAt: signed.expiresAt,
+      requestedExpiresAt: signed.requestedExpiresAt,
       cappedBy: signed.cappedBy,
       inline: options.inline,
       ...(request.sourceIp ? { sourceIp: request.sourceIp.trim() } : {}),
@@ -92,7 +84,7 @@ export class LinkService {
     await delivered;
     this.changed();
     log.info('link made', { url: redactUrl(signed.url), expiresAt: signed.expiresAt, cappedBy: signed.cappedBy });
-    return this.result(entry, signed.url, signed.requestedExpiresAt, { lang, timeZone: this.deps.timeZone });
+    return toLinkResult(entry, signed.url, { lang, timeZone: this.deps.timeZone });
   }
 
   /** One click: sign, put the URL on the clipboard, record it. */
@@ -169,24 +161,7 @@ export class LinkService {
       await this.deps.ledger.add(current);
       this.changed();
     }
-    const cappedBy = current === entry ? entry.cappedBy : signed.cappedBy;
-    return this.result({ ...current, cappedBy }, signed.url, current === entry ? entry.expiresAt : signed.requestedExpiresAt, {
-      lang,
-      timeZone: this.deps.timeZone,
-    });
-  }
-
-  private result(entry: StoredEntry, url: string, requestedExpiresAt: number, text: TextOptions): LinkResult {
-    const link = { expiresAt: entry.expiresAt, requestedExpiresAt, cappedBy: entry.cappedBy };
-    return {
-      linkId: entry.id,
-      objectKey: entry.objectKey,
-      name: entry.name,
-      size: entry.size,
-      url,
-      ...link,
-      summary: linkSummary(link, text),
-    };
+    return toLinkResult(current, signed.url, { lang, timeZone: this.deps.timeZone });
   }
 
   private async entry(id: string): Promise<StoredEntry> {
@@ -204,12 +179,4 @@ export class LinkService {
   private changed(): void {
     this.deps.events.emit('links.changed', { count: 1 });
   }
-}
-
-export function isActive(entry: StoredEntry, now: number): boolean {
-  return !entry.stopped && entry.expiresAt > now;
-}
-
-function optionsOf(entry: StoredEntry): LinkRequest {
-  return { objectKey: entry.objectKey, profileId: entry.profileId, inline: entry.inline, sourceIp: entry.sourceIp, limitKBps: entry.limitKBps };
 }

@@ -93,10 +93,11 @@ describe.skipIf(noKeyringReason)('truthful expiry against the sandbox clock', ()
   it('copy again re-signs the same link without storing any URL or signature', async () => {
     h = await linksHarness();
     const key = await h.put('again.txt', Buffer.from('again'));
-    const first = await h.services.links.service.copy({ objectKey: key, expiry: '1h' }, 'en');
+    const first = await h.services.links.service.copy({ objectKey: key, expiry: '1d' }, 'en');
     const again = await h.services.links.service.copyAgain(first.linkId, 'en');
     expect(again.linkId).toBe(first.linkId);
     expect(again.expiresAt).toBe(first.expiresAt);
+    expect(again).toMatchObject({ cappedBy: 'credentials', requestedExpiresAt: first.requestedExpiresAt, summary: first.summary });
     expect(h.ports.clipboard.text).toBe(again.url);
     expect((await fetchLink(again.url)).status).toBe(200);
     const { readFile } = await import('node:fs/promises');
