@@ -164,6 +164,15 @@ describe('fidelity details', () => {
     expect(await (await fetch(url)).text()).toBe('odd');
   });
 
+  it('accepts chunked uploads (ali-oss putStream without a length)', async () => {
+    const { Readable } = await import('node:stream');
+    const chunks = [Buffer.alloc(70_000, 1), Buffer.alloc(70_000, 2)];
+    const res = await admin().putStream('chunked.bin', Readable.from(chunks));
+    expect(res.res.status).toBe(200);
+    const got = (await admin().get('chunked.bin')).content as Buffer;
+    expect(Buffer.compare(got, Buffer.concat(chunks))).toBe(0);
+  });
+
   it('HEAD errors carry no body and put the error XML, base64-encoded, in x-oss-err', async () => {
     const res = await rawOss(t.sb, KEYS.admin, 'HEAD', `/${BUCKET}/nothing-here`);
     expect(res.status).toBe(404);
