@@ -76,7 +76,7 @@ export function effectiveExpiry(input: ExpiryInputs): EffectiveExpiry {
   }
   // URLs carry whole seconds: round down so the link never outlives what the user is told.
   serverExpiresAt = Math.floor(serverExpiresAt / 1000) * 1000;
-  if (serverExpiresAt <= serverNow + 1000) throw new FerryError('links.credentialsTooShort');
+  if (serverExpiresAt <= serverNow + 1000) throw new FerryError(cappedBy === 'credentials' ? 'links.credentialsTooShort' : 'links.expiryInPast');
   return {
     serverExpiresAt,
     expiresAt: serverExpiresAt - input.clockOffsetMs,

@@ -69,6 +69,7 @@ describe('truthful expiry', () => {
     expect(() => effectiveExpiry({ now, requested: now + H, clockOffsetMs: 0, credentialsExpireAt: now + 500 })).toThrow(
       expect.objectContaining({ code: 'links.credentialsTooShort' }),
     );
+    expect(() => effectiveExpiry({ now, requested: now + 500, clockOffsetMs: 0 })).toThrow(expect.objectContaining({ code: 'links.expiryInPast' }));
   });
 
   it('formats the local date and time without rounding up', () => {
