@@ -17,6 +17,8 @@ export class ElectronTray implements TrayPort {
   private readonly tray: Tray;
   private readonly platform: NodeJS.Platform;
   private readonly images = new Map<TrayIconState, NativeImage>();
+  /** The last menu set, for the `_electron` e2e hook (tray/e2eHook.ts). */
+  lastMenu: TrayMenuItem[] = [];
 
   constructor(private readonly options: ElectronTrayOptions) {
     this.platform = options.platform ?? process.platform;
@@ -42,6 +44,7 @@ export class ElectronTray implements TrayPort {
   }
 
   setMenu(template: TrayMenuItem[]): void {
+    this.lastMenu = template;
     this.tray.setContextMenu(Menu.buildFromTemplate(toElectronTemplate(template, this.platform)));
   }
 

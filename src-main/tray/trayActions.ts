@@ -18,6 +18,8 @@ export interface TrayActionDeps {
 }
 
 export interface TrayActionsHandle extends TrayActions {
+  /** Files dropped on the tray icon (macOS drop-files): queued with source 'tray', links copied on finish. */
+  uploadDropped(paths: string[]): Promise<void>;
   /** Resolves when every action started so far has finished (tests, orderly shutdown). */
   idle(): Promise<void>;
 }
@@ -74,6 +76,10 @@ export function createTrayActions(deps: TrayActionDeps): TrayActionsHandle {
         const paths = await ports.dialog.openFiles({ title: t('pickFilesTitle'), multiple: true });
         if (paths.length === 0) return;
         await reportRejected(await services.addUploads(paths, 'tray'));
+      }),
+    uploadDropped: (paths) =>
+      track(async () => {
+        if (paths.length > 0) await reportRejected(await services.addUploads(paths, 'tray'));
       }),
     uploadFromClipboard: () =>
       track(async () => {
