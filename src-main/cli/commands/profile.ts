@@ -21,6 +21,18 @@ const FLAGS: Record<string, string> = {
   '--source': 'credentialSource',
   '--token-service': 'tokenServiceUrl',
 };
+const TEXT = {
+  saved: { en: 'Saved "{name}" ({id}).', 'zh-CN': '已保存“{name}”（{id}）。' },
+  keyStored: { en: ' Key {masked} is in the keychain.', 'zh-CN': '密钥 {masked} 已存入钥匙串。' },
+  none: { en: 'No connections yet. Add one with "ferry profile add" or "ferry profile import".', 'zh-CN': '还没有连接。请用 "ferry profile add" 或 "ferry profile import" 添加。' },
+  using: { en: 'Now using {id}.', 'zh-CN': '现在使用 {id}。' },
+  removed: { en: 'Removed {id} and its keychain entry.', 'zh-CN': '已删除 {id} 及其钥匙串条目。' },
+} as const;
+
+function say(ctx: CommandContext, key: keyof typeof TEXT, params: Record<string, string> = {}): string {
+  return TEXT[key][ctx.lang].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
 const SECRET_FLAG = /secret|token$|password|--key\b|access-key/i;
 
 function parseFlags(args: string[]): { fields: Record<string, unknown>; positional: string[]; noActivate: boolean } {
@@ -89,7 +101,8 @@ async function save(ctx: CommandContext, raw: Record<string, unknown>, noActivat
   const secrets = await readSecrets(ctx, parsed.data.credentialSource);
   const services = await ctx.services();
   const view = await services.accounts.save({ profile: parsed.data, ...secrets, makeActive: !noActivate });
-  ctx.print({ profile: view }, `Saved "${view.name}" (${view.id})${view.maskedAccessKeyId ? `, key ${view.maskedAccessKeyId} in the keychain` : ''}.`);
+  const keyNote = view.maskedAccessKeyId ? say(ctx, 'keyStored', { masked: view.maskedAccessKeyId }) : '';
+  ctx.print({ profile: view }, say(ctx, 'saved', { name: view.name, id: view.id }) + keyNote);
   return EXIT_OK;
 }
 
@@ -111,7 +124,7 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
   async list(ctx) {
     const { profiles, activeId } = await (await ctx.services()).accounts.list();
     if (ctx.json) for (const p of profiles) ctx.print({ profile: p, active: p.id === activeId }, '');
-    else ctx.print({}, profiles.length ? profiles.map((p) => describe(p, p.id === activeId)).join('\n') : 'No connections yet. Add one with "ferry profile add" or "ferry profile import".');
+    else ctx.print({}, profiles.length ? profiles.map((p) => describe(p, p.id === activeId)).join('\n') : say(ctx, 'none'));
     return EXIT_OK;
   },
   async use(ctx, args) {
@@ -119,7 +132,7 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
     const services = await ctx.services();
     const id = await findProfile(services, args[0]);
     await services.accounts.use(id);
-    ctx.print({ activeId: id }, `Now using ${id}.`);
+    ctx.print({ activeId: id }, say(ctx, 'using', { id }));
     return EXIT_OK;
   },
   async remove(ctx, args) {
@@ -127,7 +140,7 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
     const services = await ctx.services();
     const id = await findProfile(services, args[0]);
     await services.accounts.remove(id);
-    ctx.print({ removed: id }, `Removed ${id} and its keychain entry.`);
+    ctx.print({ removed: id }, say(ctx, 'removed', { id }));
     return EXIT_OK;
   },
   async test(ctx, args) {
