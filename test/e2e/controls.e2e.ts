@@ -1,0 +1,73 @@
+import { test, expect } from './support/harness.ts';
+import { dropFiles, makeFixtures } from './support/fixtures.ts';
+
+const MB = 1024 * 1024;
+
+test('pause, resume, cancel and retry act on the real upload engine', async ({ page, ferry }) => {
+  await ferry.open();
+  await page.getByRole('button', { name: /Try it on this computer/ }).click();
+  await expect(page.locator('[data-screen="main"]')).toBeVisible({ timeout: 30_000 });
+  // Slow the local storage down for this one file (multipart: pause takes effect between parts).
+  const sandbox = await ferry.services.sandbox.ensure();
+  sandbox.faults.add({ pathIncludes: 'slow-scan', delayMs: 1500 });
+
+  const [file] = await makeFixtures(ferry, [{ name: 'slow-scan.pdf', size: 40 * MB }]);
+  await dropFiles(page, [file!.name]);
+  const row = page.getByTestId('upload-row').filter({ hasText: 'slow-scan.pdf' });
+  await expect(row).toHaveAttribute('data-state', /queued|uploading/);
+
+  await row.getByRole('button', { name: 'Pause slow-scan.pdf' }).click();
+  await expect(row).toHaveAttribute('data-state', 'paused');
+  await row.getByRole('button', { name: 'Resume slow-scan.pdf' }).click();
+  await expect(row).toHaveAttribute('data-state', /queued|uploading/);
+  await row.getByRole('button', { name: 'Cancel slow-scan.pdf' }).click();
+  await expect(row).toHaveAttribute('data-state', 'cancelled');
+
+  sandbox.faults.clear();
+  await row.getByRole('button', { name: 'Try slow-scan.pdf again' }).click();
+  await expect(row).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(row.getByTestId('copy-link')).toBeVisible();
+});
+
+test('keyboard only: reach Copy link with Tab, focus is visible, the link lands on the clipboard', async ({ page, ferry }) => {
+  await ferry.open();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: /Try it on this computer/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-screen="main"]')).toBeVisible({ timeout: 30_000 });
+
+  const [file] = await makeFixtures(ferry, [{ name: 'minutes.txt', size: 2048 }]);
+  await dropFiles(page, [file!.name]);
+  const copy = page.getByTestId('copy-link');
+  await expect(copy).toBeVisible({ timeout: 30_000 });
+
+  for (let i = 0; i < 20 && !(await copy.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(copy).toBeFocused();
+  const outline = await copy.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => ferry.ports.clipboard.text).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.*minutes\.txt/);
+
+  // The options menu opens from the keyboard, arrows move, Enter copies, focus comes back.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem').nth(1)).toBeFocused();
+  const writes = ferry.ports.clipboard.writes.length;
+  await page.keyboard.press('Enter');
+  await expect.poll(() => ferry.ports.clipboard.writes.length).toBe(writes + 1);
+  await expect(page.getByRole('menu')).toBeHidden();
+});
+
+test.describe('on a Chinese system', () => {
+  test.use({ systemLocale: 'zh-CN' });
+  test('the language follows the OS until the user picks one', async ({ page, ferry }) => {
+    await ferry.open();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('欢迎使用 Ferry');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await ferry.services.settings.update({ language: 'en' });
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Ferry');
+  });
+});
