@@ -6,8 +6,8 @@ const linux = { cwd: '/home/ana/Documents', platform: 'linux' as const, isPackag
 
 describe('parseLaunchArgs', () => {
   it('takes file arguments of a packaged launch, resolved against the caller’s directory', () => {
-    const r = parseLaunchArgs(['/opt/Ferry/ferry', 'report.pdf', '../Pictures/cat.png', '/tmp/x/abs.txt'], linux);
-    expect(r.files).toEqual(['/home/ana/Documents/report.pdf', '/home/ana/Pictures/cat.png', '/tmp/x/abs.txt']);
+    const r = parseLaunchArgs(['/opt/Ferry/ferry', 'report.pdf', '../Pictures/cat.png', '/srv/share/abs.txt'], linux);
+    expect(r.files).toEqual(['/home/ana/Documents/report.pdf', '/home/ana/Pictures/cat.png', '/srv/share/abs.txt']);
     expect(r.urls).toEqual([]);
     expect(r.hidden).toBe(false);
   });

@@ -31,7 +31,7 @@ describe('tray e2e hook', () => {
     expect(hook.clickTray('summary')).toBe(false);
     expect(hook.clickTray('nope')).toBe(false);
     expect(clicked).toEqual(['copy']);
-    await hook.dropOnTray(['/tmp/a.txt']);
-    expect(dropped).toEqual([['/tmp/a.txt']]);
+    await hook.dropOnTray(['/home/ana/a.txt']);
+    expect(dropped).toEqual([['/home/ana/a.txt']]);
   });
 });
