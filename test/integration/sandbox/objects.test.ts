@@ -164,6 +164,14 @@ describe('fidelity details', () => {
     expect(await (await fetch(url)).text()).toBe('odd');
   });
 
+  it('GetObjectMeta (HEAD ?objectMeta) returns size, ETag and CRC without the body', async () => {
+    await admin().put('meta.bin', Buffer.alloc(1234, 5));
+    const meta = await admin().getObjectMeta('meta.bin');
+    expect(meta.status).toBe(200);
+    expect(meta.res.headers['content-length']).toBe('1234');
+    expect(meta.res.headers['x-oss-hash-crc64ecma']).toBe(crc64(Buffer.alloc(1234, 5)).toString());
+  });
+
   it('accepts chunked uploads (ali-oss putStream without a length)', async () => {
     const { Readable } = await import('node:stream');
     const chunks = [Buffer.alloc(70_000, 1), Buffer.alloc(70_000, 2)];

@@ -21,7 +21,7 @@ export function authenticatePresignV1(ctx: SandboxContext, req: IncomingMessage,
   const expiresMs = Number(expires) * 1000;
   if (expiresMs < now) throw ossErrors.requestExpired(isoMillis(expiresMs), isoMillis(now));
   if (route.query.has('security-token') && req.headers['x-oss-security-token'] !== undefined) {
-    throw ossErrors.invalidArgument('The security token cannot be in both the URL and the header.', 'security-token', '');
+    throw ossErrors.invalidArgument('The security token cannot be in both the URL and the header.', 'security-token', '', '0002-00000010');
   }
   const token = route.query.get('security-token') ?? (req.headers['x-oss-security-token'] as string | undefined);
   const { principal, secret } = resolveKey(ctx, accessKeyId, token, now);
