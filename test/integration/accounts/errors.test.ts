@@ -105,6 +105,27 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
     }
   });
 
+  it('OSS unreachable, DNS and TLS failures (as ali-oss reports them) are named at the bucket step', async () => {
+    const c = await companyHarness();
+    h = c;
+    const ossPort = new URL(c.company.ossEndpoint).port;
+    const freeOss = await freePort();
+    const cases: [string, string, RegExp, RegExp][] = [
+      [`http://127.0.0.1:${freeOss}`, 'oss.unreachable', new RegExp(`could not connect to 127\\.0\\.0\\.1:${freeOss}`), /无法连接到/],
+      ['https://oss.nonexistent.invalid', 'oss.dnsFailed', /could not find the server/, /找不到服务器/],
+      [`https://127.0.0.1:${ossPort}`, 'oss.tlsFailed', /certificate was not trusted|secure connection/, /安全连接/],
+    ];
+    for (const [endpoint, code, en, zh] of cases) {
+      await c.services.accounts.save({
+        profile: ProfileInputSchema.parse({ id: c.profile.id, name: 'Acme', endpoint, stsEndpoint: c.company.stsEndpoint, region: 'cn-hangzhou', bucket: 'acme-share', roleArn: c.company.demo?.roleArn }),
+      });
+      const { failed, zh: failedZh } = await failedStep(c, c.profile.id);
+      expect([endpoint, failed?.id, failed?.error?.code]).toEqual([endpoint, 'bucket', code]);
+      expect(failed?.error?.message).toMatch(en);
+      expect(failedZh?.error?.message).toMatch(zh);
+    }
+  });
+
   it('OSS: NoSuchBucket and a region that does not match the bucket are named at the bucket step', async () => {
     const c = await companyHarness({ profile: { bucket: 'no-such-bucket' } });
     h = c;
