@@ -1,5 +1,6 @@
 import type { AccountsService } from '../accounts/accountsService.ts';
 import type { Profile } from '../accounts/profile.ts';
+import { currentUserName, stablePrefix } from '../accounts/prefixTemplate.ts';
 import type { CredentialBroker } from '../credentials/types.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -42,7 +43,8 @@ export function createLinks(options: LinksOptions): Links {
     if (!chosen) throw new FerryError('links.noProfile');
     return options.accounts.runtimeProfile(chosen);
   };
-  const signer = new LinkSigner(options.broker, options.clock);
+  const user = currentUserName();
+  const signer = new LinkSigner(options.broker, options.clock, (p) => stablePrefix(p.prefixTemplate, user));
   const service = new LinkService({
     clock: options.clock,
     clipboard: options.ports.clipboard,

@@ -1,6 +1,8 @@
 import type { Profile } from '../accounts/profile.ts';
 import type { CredentialBroker, OssCredentials } from '../credentials/types.ts';
 import type { Clock } from '../time/clock.ts';
+import { FerryError } from '../errors/ferryError.ts';
+import { nameOfKey } from './contentDisposition.ts';
 import { effectiveExpiry, type EffectiveExpiry } from './expiry.ts';
 import { linkQuery, type LinkQueryOptions } from './linkQuery.ts';
 import { presign } from './presign.ts';
@@ -20,11 +22,14 @@ export class LinkSigner {
   constructor(
     private readonly broker: CredentialBroker,
     private readonly clock: Clock,
+    /** The folder Ferry's own 'share' session policy allows (see credentials/sessionPolicy.ts). */
+    private readonly sharePrefix?: (profile: Profile) => string,
   ) {}
 
   async sign(profile: Profile, key: string, options: LinkQueryOptions, requested: number): Promise<SignedLink> {
     const query = linkQuery(options);
     const { credentials, expiry } = await this.credentialsFor(profile, requested);
+    this.checkReachable(profile, credentials, key);
     const offset = this.broker.clockOffsetMs();
     const signed = presign(profile.signatureVersion, {
       endpoint: profile.endpoint,
@@ -53,6 +58,13 @@ export class LinkSigner {
       expiry = this.expiry(credentials, requested);
     }
     return { credentials, expiry };
+  }
+
+  /** A link the session policy forbids would never open: say so instead of handing it out. */
+  private checkReachable(profile: Profile, credentials: OssCredentials, key: string): void {
+    if (!this.sharePrefix || profile.credentialSource !== 'keychain-role' || !credentials.securityToken) return;
+    const prefix = this.sharePrefix(profile).replace(/[*?]/g, '');
+    if (!key.startsWith(prefix)) throw new FerryError('links.outsideFolder', { name: nameOfKey(key), folder: prefix });
   }
 
   private expiry(credentials: OssCredentials, requested: number): EffectiveExpiry {
