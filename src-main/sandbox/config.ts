@@ -18,7 +18,9 @@ const accessKey = z.strictObject({
 
 const fault = z
   .strictObject({
-    /** 1-based number of the OSS request to hit (counted from start); omitted = every matching request. */
+    /** Which endpoint the fault applies to (each counts its own requests). */
+    service: z.enum(['oss', 'sts']).default('oss'),
+    /** 1-based number of the request to hit (counted from start); omitted = every matching request. */
     request: z.number().int().positive().optional(),
     method: z.string().optional(),
     /** Only requests whose path contains this text. */

@@ -3,6 +3,10 @@ import type { Socket } from 'node:net';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { FaultSpec } from './config.ts';
 
+/** A fault as tests add it at runtime; `service` defaults to 'oss'. */
+export type FaultInput = Omit<FaultSpec, 'service'> & { service?: FaultSpec['service'] };
+type Service = FaultSpec['service'];
+
 interface ActiveFault {
   spec: FaultSpec;
   remaining: number;
@@ -11,13 +15,14 @@ interface ActiveFault {
 /** Faults for reliability tests: fail request N with 500/503, reset after K bytes, or delay. */
 export class FaultInjector {
   private readonly active: ActiveFault[] = [];
-  private count = 0;
+  private readonly counts: Record<Service, number> = { oss: 0, sts: 0 };
 
-  constructor(specs: readonly FaultSpec[] = []) {
+  constructor(specs: readonly FaultInput[] = []) {
     for (const spec of specs) this.add(spec);
   }
 
-  add(spec: FaultSpec): void {
+  add(input: FaultInput): void {
+    const spec: FaultSpec = { ...input, service: input.service ?? 'oss' };
     this.active.push({ spec, remaining: spec.times ?? (spec.request !== undefined ? 1 : Number.POSITIVE_INFINITY) });
   }
 
@@ -25,21 +30,21 @@ export class FaultInjector {
     this.active.length = 0;
   }
 
-  /** Requests seen so far (1-based numbering for `request`). */
-  get requestCount(): number {
-    return this.count;
+  /** Requests seen so far by one endpoint (1-based numbering for `request`). */
+  requestCount(service: Service = 'oss'): number {
+    return this.counts[service];
   }
 
   /**
    * Counts the request and returns the first fault that fires for it. A fault with `request: N` fires
    * on the first matching request numbered N or later, `times` times (default once).
    */
-  next(req: IncomingMessage): FaultSpec | undefined {
-    this.count++;
+  next(service: Service, req: IncomingMessage): FaultSpec | undefined {
+    const count = ++this.counts[service];
     for (const fault of this.active) {
       const { spec } = fault;
-      if (fault.remaining <= 0) continue;
-      if (spec.request !== undefined && this.count < spec.request) continue;
+      if (fault.remaining <= 0 || spec.service !== service) continue;
+      if (spec.request !== undefined && count < spec.request) continue;
       if (spec.method && spec.method.toUpperCase() !== req.method) continue;
       if (spec.pathIncludes && !(req.url ?? '').includes(spec.pathIncludes)) continue;
       fault.remaining--;

@@ -17,6 +17,7 @@ import { createStsHandler } from './sts/stsServer.ts';
 import { TokenAuthority } from './sts/tokens.ts';
 
 export { demoConfig, bucketObjectPolicy, assumeRoleOnlyPolicy, generateDemoKey, DEMO_BUCKET, DEMO_ROLE, DEMO_USER } from './demo.ts';
+export type { FaultInput } from './faults.ts';
 export { parseSandboxConfig, SandboxConfigError, type SandboxConfigInput, type SandboxConfig, type FaultSpec } from './config.ts';
 
 export interface SandboxOptions {
@@ -128,7 +129,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   await uploads.load(bucketNames);
   const faults = new FaultInjector(config.faults);
 
-  const stsServer = createServer(createStsHandler({ directory, tokens, clock }));
+  const stsServer = createServer(createStsHandler({ directory, tokens, clock }, faults));
   const ossContext = { directory, tokens, clock, objects, uploads, endpoint: '', createdAt: state.createdAt };
   const ossServer = createServer({ requestTimeout: 0 }, createOssHandler(ossContext, faults));
   const ossPort = await listen(ossServer, options.port ?? 0);

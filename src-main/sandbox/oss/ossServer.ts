@@ -51,7 +51,7 @@ async function handle(ctx: OssContext, faults: FaultInjector, req: IncomingMessa
   const hostBase = `oss-${ctx.directory.region}.aliyuncs.com`;
   let route: OssRoute | undefined;
   try {
-    const fault = faults.next(req);
+    const fault = faults.next('oss', req);
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault?.status === 503) throw ossErrors.serviceUnavailable();
     if (fault?.status === 500) throw ossErrors.internal();

@@ -42,5 +42,6 @@ export const stsErrors = {
       'No permission perform sts:AssumeRole on this Role. Maybe you are not authorized to perform sts:AssumeRole or the specified role does not trust you',
     ),
   roleNotFound: () => new StsError(404, 'EntityNotExist.Role', 'The specified Role not exists .'),
+  unavailable: () => new StsError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.'),
   internal: () => new StsError(500, 'InternalError', 'STS Server Internal Error happened, please send the RequestId to us.'),
 };

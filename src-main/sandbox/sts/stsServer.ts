@@ -3,6 +3,8 @@ import { MAX_SKEW_MS, type SandboxContext } from '../context.ts';
 import { normalizeIp } from '../policy/ipRange.ts';
 import { popRequestId } from '../requestId.ts';
 import { xmlEscape } from '../oss/xml.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FaultInjector } from '../faults.ts';
 import { assumeRole } from './assumeRole.ts';
 import { resolveStsCaller } from './caller.ts';
 import { NonceCache } from './nonces.ts';
@@ -62,12 +64,20 @@ function toXml(root: string, value: Record<string, unknown>): string {
   return `<?xml version="1.0" encoding="UTF-8"?><${root}>${inner(value)}</${root}>`;
 }
 
-export function createStsHandler(ctx: SandboxContext): (req: IncomingMessage, res: ServerResponse) => void {
+export function createStsHandler(ctx: SandboxContext, faults: FaultInjector): (req: IncomingMessage, res: ServerResponse) => void {
   const nonces = new NonceCache(MAX_SKEW_MS * 2);
   return (req, res) => {
     const requestId = popRequestId();
     let format = 'JSON';
     void (async () => {
+      const fault = faults.next('sts', req);
+      if (fault?.delayMs) await sleep(fault.delayMs);
+      if (fault?.resetAfterBytes !== undefined) {
+        req.socket.destroy();
+        return;
+      }
+      if (fault?.status === 503) throw stsErrors.unavailable();
+      if (fault?.status === 500) throw stsErrors.internal();
       const params = await collectParams(req);
       format = params.Format ?? 'JSON';
       for (const p of REQUIRED) if (params[p] === undefined) throw stsErrors.missingParameter(p);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-main/time/clock.ts';
 import { startSandbox } from '../../../src-main/sandbox/index.ts';
-import { expectOssError, failure, KEYS, longTerm, ossClient, startTestSandbox, testConfig, type TestSandbox } from './harness.ts';
+import { assumeRole, expectOssError, failure, KEYS, longTerm, ossClient, startTestSandbox, testConfig, type TestSandbox } from './harness.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,13 @@ describe('fault injection', () => {
     const err = await failure(c.put('reset.txt', Buffer.alloc(200_000, 1)));
     expect(err.status).toBe(-1);
     await expectOssError(c.head('reset.txt'), 'NoSuchKey', 404);
+  });
+
+  it('applies STS faults to the STS endpoint only', async () => {
+    t.sb.faults.add({ service: 'sts', status: 503, times: 1 });
+    const err = await failure(assumeRole(t.sb, KEYS.assumer, 'uploader'));
+    expect({ code: err.code, status: err.status }).toEqual({ code: 'ServiceUnavailable', status: 503 });
+    expect((await assumeRole(t.sb, KEYS.assumer, 'uploader')).accessKeyId).toMatch(/^STS\./);
   });
 
   it('delays responses', async () => {
