@@ -4,7 +4,7 @@ import { toUserError } from '../errors/userError.ts';
 import { formatLocalDateTime } from '../links/formatTime.ts';
 import { logger } from '../log/logger.ts';
 import type { TrayActions, TrayRecentFile } from './trayState.ts';
-import { TrayCallError, type LinkCopy, type TrayServices } from './trayServices.ts';
+import { TrayCallError, type LinkCopy, type TrayServices, type TrayUploadSource } from './trayServices.ts';
 import { trayText } from './strings.ts';
 
 const log = logger('tray');
@@ -18,8 +18,11 @@ export interface TrayActionDeps {
 }
 
 export interface TrayActionsHandle extends TrayActions {
-  /** Files dropped on the tray icon (macOS drop-files): queued with source 'tray', links copied on finish. */
-  uploadDropped(paths: string[]): Promise<void>;
+  /**
+   * Files dropped on the tray icon (macOS drop-files; source 'tray') or handed over by the OS (a second
+   * launch, open-file; source 'args'). Their links are copied when they finish.
+   */
+  uploadDropped(paths: string[], source?: TrayUploadSource): Promise<void>;
   /** Resolves when every action started so far has finished (tests, orderly shutdown). */
   idle(): Promise<void>;
 }
@@ -77,9 +80,9 @@ export function createTrayActions(deps: TrayActionDeps): TrayActionsHandle {
         if (paths.length === 0) return;
         await reportRejected(await services.addUploads(paths, 'tray'));
       }),
-    uploadDropped: (paths) =>
+    uploadDropped: (paths, source = 'tray') =>
       track(async () => {
-        if (paths.length > 0) await reportRejected(await services.addUploads(paths, 'tray'));
+        if (paths.length > 0) await reportRejected(await services.addUploads(paths, source));
       }),
     uploadFromClipboard: () =>
       track(async () => {
@@ -98,7 +101,9 @@ export function createTrayActions(deps: TrayActionDeps): TrayActionsHandle {
     },
   };
 
-  async function reportRejected(reply: { rejected: { name: string; error: { message: string } }[] }): Promise<void> {
+  async function reportRejected(reply: { rejected: { name: string; error: { message: string } }[]; ids?: string[] }): Promise<void> {
+    // With item ids the uploads engine lists rejected files as failed items: the upload notifier reports them.
+    if (reply.ids) return;
     for (const { name, error } of reply.rejected.slice(0, 3)) {
       ports.notifications.show({ title: t('uploadFailedTitle', { name }), body: error.message, onClick: () => ports.window.show('main') });
     }

@@ -8,7 +8,8 @@ import type { Lang } from '../i18n/lang.ts';
 import type { TrayExpiry } from './trayState.ts';
 
 export type LinkCopy = ReplyOf<'links.copy'>;
-export type AddUploadsReply = ReplyOf<'uploads.add'>;
+/** `ids` (the items this call listed) when the uploads engine is called directly rather than over IPC. */
+export type AddUploadsReply = ReplyOf<'uploads.add'> & { ids?: string[] };
 
 /** Sources the tray and the OS hand-off use when they queue files (their links are copied on finish). */
 export type TrayUploadSource = 'tray' | 'args';
