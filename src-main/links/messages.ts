@@ -107,14 +107,6 @@ export const linksMessages = {
     en: 'Links you already sent cannot be recalled; deleting the file makes all {count} of them stop working. The file is gone for you too.',
     'zh-CN': '已发出的链接无法撤回；删除文件后，全部 {count} 个链接都将失效。您自己也将无法再获取该文件。',
   },
-  'links.stop.moveMessage': {
-    en: 'Move "{name}" to a new place in storage?',
-    'zh-CN': '要将"{name}"移动到存储中的新位置吗？',
-  },
-  'links.stop.moveDetail': {
-    en: 'Links you already sent cannot be recalled; moving the file makes all {count} of them stop working. You keep the file and can share it again with new links.',
-    'zh-CN': '已发出的链接无法撤回；移动文件后，全部 {count} 个链接都将失效。文件仍会保留，您可以用新链接再次分享。',
-  },
   'links.cli.deleted': {
     en: 'Deleted {key}. {count} link(s) that were still valid no longer work.',
     'zh-CN': '已删除 {key}。{count} 个仍在有效期内的链接已失效。',

@@ -59,12 +59,14 @@ export async function stopSharing(
   const now = deps.clock.now();
   const live = (await deps.ledger.list()).filter((e) => e.profileId === profile.id && e.objectKey === objectKey && isActive(e, now)).length;
 
-  if (!request.confirmed) {
+  // Deleting loses the file, so main asks through the OS dialog itself (the renderer is not trusted to
+  // have asked). Moving keeps the file: the choice made in the window is enough.
+  if (mode === 'delete' && !request.confirmed) {
     const t = (code: string): string => formatMessage(code, lang, { name, count: live });
     const choice = await deps.dialog.confirm({
-      message: t(mode === 'delete' ? 'links.stop.deleteMessage' : 'links.stop.moveMessage'),
-      detail: t(mode === 'delete' ? 'links.stop.deleteDetail' : 'links.stop.moveDetail'),
-      buttons: [label(mode === 'delete' ? 'deleteButton' : 'moveButton', lang), label('cancelButton', lang)],
+      message: t('links.stop.deleteMessage'),
+      detail: t('links.stop.deleteDetail'),
+      buttons: [label('deleteButton', lang), label('cancelButton', lang)],
       defaultId: 1,
       cancelId: 1,
     });

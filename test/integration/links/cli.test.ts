@@ -59,7 +59,7 @@ describe.skipIf(noKeyringReason)('ferry link / links / revoke', () => {
     expect(noConfirm.stderr).toContain('--yes');
     expect(await ferry(h.home, ['revoke', key, '--delete', '--move', '--yes'])).toMatchObject({ code: 2 });
 
-    const revoked = await ferry(h.home, ['revoke', key, '--move', '--yes']);
+    const revoked = await ferry(h.home, ['revoke', key, '--move']);
     expect(revoked.code, revoked.stderr).toBe(0);
     expect(revoked.stdout).toMatch(/^Moved .+ to .+moved-[0-9a-f]{8}\/发票 #7\.pdf\. 2 link\(s\) that were still valid no longer work/);
     expect((await fetchLink(url)).status).toBe(404);
