@@ -113,3 +113,13 @@ describe('link URLs survive a browser', () => {
     expect(r.expiresAt).toBeLessThanOrEqual(1_700_000_060_500);
   });
 });
+
+describe('object URLs follow the OSS client\u2019s addressing rule', () => {
+  it('uses path style off Alibaba Cloud endpoints', async () => {
+    const { objectBaseUrl } = await import('../../../src-main/links/objectUrl.ts');
+    expect(objectBaseUrl('https://oss-cn-shanghai.aliyuncs.com', 'b-1', 'a b.txt')).toBe('https://b-1.oss-cn-shanghai.aliyuncs.com/a%20b.txt');
+    expect(objectBaseUrl('oss-cn-shanghai.aliyuncs.com', 'b-1', 'k')).toBe('https://b-1.oss-cn-shanghai.aliyuncs.com/k');
+    expect(objectBaseUrl('http://localhost:9000', 'b-1', 'k')).toBe('http://localhost:9000/b-1/k');
+    expect(objectBaseUrl('https://storage.example.com', 'b-1', 'k')).toBe('https://storage.example.com/b-1/k');
+  });
+});
