@@ -65,7 +65,9 @@ export class AccountsService {
 
   async list(): Promise<{ profiles: ProfileView[]; activeId: string | null }> {
     const file = await this.store.read();
-    return { profiles: file.profiles.map(toView), activeId: file.activeId };
+    const profiles = file.profiles.map(toView);
+    this.watchTemporaryExpiry(profiles.find((p) => p.id === file.activeId));
+    return { profiles, activeId: file.activeId };
   }
 
   async active(): Promise<Profile | undefined> {
@@ -213,6 +215,20 @@ export class AccountsService {
 
   private async emitChanged(): Promise<void> {
     this.deps.events.emit('profiles.changed', await this.list());
+  }
+
+  private expiryTimer: NodeJS.Timeout | undefined;
+
+  /** Pasted credentials cannot renew: tell the window the moment they expire, so it asks for new ones. */
+  private watchTemporaryExpiry(active: ProfileView | undefined): void {
+    clearTimeout(this.expiryTimer);
+    const expiresAt = active?.credentialSource === 'temporary' ? active.credentialsExpireAt : undefined;
+    if (!active || expiresAt === undefined) return;
+    const delay = Math.min(2 ** 31 - 1, Math.max(0, expiresAt - this.deps.broker.serverNow()));
+    this.expiryTimer = setTimeout(() => {
+      this.deps.events.emit('session.changed', { profileId: active.id, state: 'expired', expiresAt });
+    }, delay);
+    this.expiryTimer.unref();
   }
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ProfileInputSchema } from '../../../src-main/contract/profiles.ts';
 import { createServices } from '../../../src-main/app/services.ts';
 import { recordingPorts } from '../../../src-main/shell/recordingPorts.ts';
 import { ManualClock } from '../../../src-main/time/clock.ts';
@@ -51,5 +52,28 @@ describe.skipIf(noKeyringReason)('session state and sandbox profiles across rest
     const failed = await h.services.accounts.sessionState('zh-CN');
     expect(failed.state).toBe('error');
     expect(failed.error?.message).toMatch(/无法连接到/);
+  });
+});
+
+describe.skipIf(noKeyringReason)('pasted temporary credentials', () => {
+  it('the window hears the moment they expire (session.changed → expired), so it can ask for new ones', async () => {
+    const c = await companyHarness();
+    try {
+      const fresh = await c.services.broker.get(c.profile.id, 'upload');
+      const expiresAt = Math.ceil((Date.now() + 1500) / 1000) * 1000;
+      const view = await c.services.accounts.save({
+        profile: ProfileInputSchema.parse({ name: 'Supplier', endpoint: c.company.ossEndpoint, region: 'cn-hangzhou', bucket: 'acme-share', credentialSource: 'temporary' }),
+        temporaryCredentials: { accessKeyId: fresh.accessKeyId, accessKeySecret: fresh.accessKeySecret, securityToken: fresh.securityToken!, expiration: new Date(expiresAt).toISOString().replace('.000Z', 'Z') },
+      });
+      expect(view.credentialsExpireAt).toBe(expiresAt);
+      const expired = () => c.ports.events.emitted.some((e) => e.event === 'session.changed' && (e.payload as { state: string }).state === 'expired');
+      expect(expired()).toBe(false);
+      for (let i = 0; i < 60 && !expired(); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(expired()).toBe(true);
+      expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
+      await c.services.accounts.remove(view.id);
+    } finally {
+      await c.close();
+    }
   });
 });
