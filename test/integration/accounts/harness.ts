@@ -10,6 +10,7 @@ import type { Clock } from '../../../src-main/time/clock.ts';
 export const noKeyringReason: string | false = process.env.DBUS_SESSION_BUS_ADDRESS
   ? false
   : 'no D-Bus session bus: run under dbus-run-session with an unlocked gnome-keyring (see .ci/run)';
+if (noKeyringReason) console.warn(`keychain tests skipped — ${noKeyringReason}`);
 
 export async function tempDir(prefix: string): Promise<{ dir: string; cleanup(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `ferry-${prefix}-`));
