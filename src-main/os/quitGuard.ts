@@ -32,7 +32,7 @@ export class QuitGuard {
   private asking: Promise<boolean> | undefined;
 
   constructor(
-    private readonly deps: { activeUploads: () => number; dialog: DialogPort; lang: () => Lang },
+    private readonly deps: { activeUploads: () => number; dialog: Pick<DialogPort, 'confirm'>; lang: () => Lang | Promise<Lang> },
   ) {}
 
   check(options: { systemShutdown?: boolean } = {}): QuitDecision {
@@ -41,8 +41,8 @@ export class QuitGuard {
 
   /** One question at a time: a second Quit while the dialog is open gets the same answer. */
   confirm(): Promise<boolean> {
-    this.asking ??= this.deps.dialog
-      .confirm(quitConfirmOptions(this.deps.activeUploads(), this.deps.lang()))
+    this.asking ??= Promise.resolve(this.deps.lang())
+      .then((lang) => this.deps.dialog.confirm(quitConfirmOptions(this.deps.activeUploads(), lang)))
       .then((answer) => {
         this.confirmed = answer === 0;
         return this.confirmed;
