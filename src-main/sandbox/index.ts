@@ -16,7 +16,7 @@ import { ObjectStore } from './storage/objectStore.ts';
 import { createStsHandler } from './sts/stsServer.ts';
 import { TokenAuthority } from './sts/tokens.ts';
 
-export { demoConfig, bucketObjectPolicy, assumeRoleOnlyPolicy, generateDemoKey, DEMO_BUCKET, DEMO_ROLE, DEMO_USER } from './demo.ts';
+export { demoConfig, loadOrCreateDemoKey, bucketObjectPolicy, assumeRoleOnlyPolicy, generateDemoKey, DEMO_BUCKET, DEMO_ROLE, DEMO_USER } from './demo.ts';
 export type { FaultInput } from './faults.ts';
 export { parseSandboxConfig, SandboxConfigError, type SandboxConfigInput, type SandboxConfig, type FaultSpec } from './config.ts';
 
@@ -29,6 +29,8 @@ export interface SandboxOptions {
   stsPort?: number;
   /** Parsed or raw config (validated here). Omitted: the demo setup with a key kept in `dataDir`. */
   config?: unknown;
+  /** Tunes the default demo setup (ignored when `config` is given). */
+  demo?: { bucket?: string; maxSessionDuration?: number };
   /** Base clock; consulted on every request, so a ManualClock moves sandbox time live. */
   clock?: Clock;
 }
@@ -116,7 +118,7 @@ function demoOf(config: SandboxConfig, directory: Directory): SandboxDemo | unde
 
 export async function startSandbox(options: SandboxOptions): Promise<SandboxHandle> {
   await fs.mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-  const raw = options.config ?? demoConfig({ key: await loadOrCreateDemoKey(options.dataDir) });
+  const raw = options.config ?? demoConfig({ key: await loadOrCreateDemoKey(options.dataDir), ...options.demo });
   const config = parseSandboxConfig(raw);
   const state = await loadState(options.dataDir);
   const directory = new Directory(config);

@@ -60,6 +60,9 @@ async function handle(ctx: OssContext, faults: FaultInjector, req: IncomingMessa
     } catch {
       throw new OssError(400, 'InvalidURI', "Couldn't parse the specified URI.");
     }
+    if (route.key !== undefined && Buffer.byteLength(route.key) > 1023) {
+      throw new OssError(400, 'InvalidObjectName', 'The length of object name must be less than 1024.');
+    }
     const op = identifyOperation(req, route);
     const bucket = route.bucket === undefined ? undefined : ctx.directory.bucket(route.bucket);
     if (route.bucket !== undefined && !bucket) throw ossErrors.noSuchBucket(route.bucket);

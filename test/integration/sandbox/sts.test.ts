@@ -191,3 +191,24 @@ describe('restarts', () => {
     }
   });
 });
+
+describe('demo setup', () => {
+  it('lets "Try it locally" raise the role MaxSessionDuration', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { startSandbox } = await import('../../../src-main/sandbox/index.ts');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ferry-sandbox-demo-'));
+    const sb = await startSandbox({ dataDir: dir, demo: { maxSessionDuration: 7200 } });
+    try {
+      const demo = sb.demo!;
+      const sts = new OSS.STS({ accessKeyId: demo.accessKeyId, accessKeySecret: demo.accessKeySecret, endpoint: sb.stsEndpoint } as never);
+      const { credentials } = await sts.assumeRole(demo.roleArn, undefined as never, 7200, 'long-session');
+      expect(Date.parse(credentials.Expiration) - Date.now()).toBeGreaterThan(7100_000);
+      await expect(sts.assumeRole(demo.roleArn, undefined as never, 7201, 'too-long')).rejects.toMatchObject({ code: 'InvalidParameter.DurationSeconds', status: 400 });
+    } finally {
+      await sb.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
