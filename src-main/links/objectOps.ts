@@ -68,8 +68,7 @@ export class OssObjectOps implements ObjectOps {
       return await op(client);
     } catch (error) {
       if (isFerryError(error)) throw error;
-      const status = (error as { status?: number; code?: string }).code;
-      if (status === 'NoSuchKey') throw new FerryError('links.objectMissing', { name: nameOfKey(key) }, { cause: error });
+      if ((error as { code?: string }).code === 'NoSuchKey') throw new FerryError('links.objectMissing', { name: nameOfKey(key) }, { cause: error });
       throw classifyOssError(error) ?? error;
     }
   }
