@@ -47,6 +47,8 @@ export function renewalTime(issuedAt: number, expiresAt: number): number {
 
 /** Never hand out credentials with less than this left: a request signed now must still land. */
 const MIN_REMAINING_MS = 60_000;
+/** After a failed early renewal, how long the current (still valid) credentials are served before trying again. */
+const RENEW_RETRY_MS = 30_000;
 
 export class StsBroker implements CredentialBroker {
   private readonly cache = new Map<string, Entry>();
@@ -95,7 +97,11 @@ export class StsBroker implements CredentialBroker {
     } catch (error) {
       // A failed early renewal may still fall back on credentials that have time left.
       const current = this.cache.get(key);
-      if (current && this.usable(current.credentials, this.serverNow())) return current.credentials;
+      if (current && this.usable(current.credentials, this.serverNow())) {
+        // Keep serving them, and do not make every caller wait on a failing STS: try again in a while.
+        current.renewAt = this.serverNow() + RENEW_RETRY_MS;
+        return current.credentials;
+      }
       this.cache.delete(key);
       throw error;
     }

@@ -57,6 +57,9 @@ describe.skipIf(noKeyringReason)('STS broker against the sandbox', () => {
     const stillValid = await broker.get(h.profile.id, 'upload');
     expect(stillValid.accessKeyId).toBe(first.accessKeyId);
     expect(stillValid.expiresAt! - broker.serverNow()).toBeGreaterThan(60_000);
+    const callsAfterFailedRenewal = broker.assumeRoleCalls;
+    expect((await broker.get(h.profile.id, 'upload')).accessKeyId).toBe(first.accessKeyId);
+    expect(broker.assumeRoleCalls).toBe(callsAfterFailedRenewal); // no STS storm: the retry waits 30 s
     clock.advance(9.5 * 60_000); // 30 s left: too little to hand out
     const error = await broker.get(h.profile.id, 'upload').then(
       () => undefined,
