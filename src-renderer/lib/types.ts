@@ -9,6 +9,7 @@ export type CredentialState = ReplyOf<'session.state'>;
 export type UploadItem = ReplyOf<'uploads.list'>['items'][number];
 export type LedgerEntry = ReplyOf<'links.list'>['entries'][number];
 export type LinkResult = ReplyOf<'links.copy'>;
+export type ExpiryOptions = ReplyOf<'links.expiryOptions'>;
 export type UploadsChanged = EventPayloadOf<'uploads.changed'>;
 export type Expiry = '1h' | 'today' | '1d' | '7d';
 export const EXPIRIES: readonly Expiry[] = ['1h', 'today', '1d', '7d'];

@@ -101,4 +101,12 @@ test('a wrong secret in the connect form is explained at the "get permission" st
   await snap(page, 'connect-failed-light-en');
   // The secret never comes back to the page.
   expect(await page.content()).not.toContain(demo.accessKeySecret.slice(0, -4));
+
+  // Fixing the secret turns every step green and makes the connection the active one.
+  await page.getByLabel('AccessKey secret').fill(demo.accessKeySecret);
+  await page.getByRole('button', { name: 'Save and test connection' }).click();
+  await expect(steps.locator('[data-status="ok"]')).toHaveCount(await steps.locator('li').count(), { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Start sending files' }).click();
+  await expect(page.getByTestId('status-bar')).toContainText('Acme share');
+  expect((await ferry.table['profiles.list'](undefined, { lang: 'en' })).profiles).toHaveLength(2);
 });
