@@ -15,6 +15,7 @@ export type OperationName =
   | 'HeadObject'
   | 'GetObjectMeta'
   | 'DeleteObject'
+  | 'DeleteMultipleObjects'
   | 'InitiateMultipartUpload'
   | 'UploadPart'
   | 'CompleteMultipartUpload'
@@ -35,12 +36,16 @@ export const ACTION: Record<OperationName, string> = {
   HeadObject: 'oss:GetObject',
   GetObjectMeta: 'oss:GetObject',
   DeleteObject: 'oss:DeleteObject',
+  DeleteMultipleObjects: 'oss:DeleteObject',
   InitiateMultipartUpload: 'oss:PutObject',
   UploadPart: 'oss:PutObject',
   CompleteMultipartUpload: 'oss:PutObject',
   AbortMultipartUpload: 'oss:AbortMultipartUpload',
   ListParts: 'oss:ListParts',
 };
+
+/** Operations that authorize each object themselves (the request names several). */
+export const AUTHORIZED_PER_OBJECT = new Set<OperationName>(['DeleteMultipleObjects']);
 
 export function identifyOperation(req: IncomingMessage, route: OssRoute): OperationName {
   const method = req.method ?? 'GET';
@@ -50,6 +55,7 @@ export function identifyOperation(req: IncomingMessage, route: OssRoute): Operat
     throw ossErrors.methodNotAllowed();
   }
   if (route.key === undefined) {
+    if (method === 'POST' && q.has('delete')) return 'DeleteMultipleObjects';
     if (method !== 'GET') throw ossErrors.notImplemented();
     if (q.has('bucketInfo')) return 'GetBucketInfo';
     if (q.has('location')) return 'GetBucketLocation';

@@ -8,7 +8,7 @@ import { authenticate } from './auth/authenticate.ts';
 import { httpDate } from './auth/skew.ts';
 import { authorize } from './authorize.ts';
 import { HANDLERS } from './handlers/index.ts';
-import { ACTION, identifyOperation, resourceArn, type OperationName } from './operations.ts';
+import { ACTION, AUTHORIZED_PER_OBJECT, identifyOperation, resourceArn, type OperationName } from './operations.ts';
 import { OssError, ossErrors } from './ossError.ts';
 import { sendError } from './respond.ts';
 import { parseRoute, type OssRoute } from './route.ts';
@@ -68,12 +68,14 @@ async function handle(ctx: OssContext, faults: FaultInjector, req: IncomingMessa
     if (route.bucket !== undefined && !bucket) throw ossErrors.noSuchBucket(route.bucket);
     const sourceIp = normalizeIp(req.socket.remoteAddress ?? '');
     const { principal, presigned } = authenticate(ctx, req, route, sourceIp);
-    authorize(
-      ctx,
-      principal,
-      { action: ACTION[op], resource: resourceArn(ctx.directory.region, ctx.directory.accountId, route.bucket, route.key), context: conditionContext(op, route) },
-      { sourceIp, userAgent: req.headers['user-agent'] ?? '', bucketPublicRead: bucket?.acl === 'public-read' },
-    );
+    if (!AUTHORIZED_PER_OBJECT.has(op)) {
+      authorize(
+        ctx,
+        principal,
+        { action: ACTION[op], resource: resourceArn(ctx.directory.region, ctx.directory.accountId, route.bucket, route.key), context: conditionContext(op, route) },
+        { sourceIp, userAgent: req.headers['user-agent'] ?? '', bucketPublicRead: bucket?.acl === 'public-read' },
+      );
+    }
     const rate = trafficLimit(req, route);
     const inbound: Transform[] = [];
     const outbound: Transform[] = [];

@@ -164,6 +164,14 @@ describe('fidelity details', () => {
     expect(await (await fetch(url)).text()).toBe('odd');
   });
 
+  it('DeleteMultipleObjects deletes every listed key and needs oss:DeleteObject on each', async () => {
+    for (const k of ['dm/a.txt', 'dm/b & c.txt']) await admin().put(k, Buffer.from(k));
+    const res = await ossClient(t.sb, sts).deleteMulti(['dm/a.txt', 'dm/b & c.txt', 'dm/never.txt']);
+    expect(res.deleted.map((d: { Key: string }) => d.Key).sort()).toEqual(['dm/a.txt', 'dm/b & c.txt', 'dm/never.txt']);
+    expect((await admin().list({ prefix: 'dm/' }, {})).objects ?? []).toEqual([]);
+    await expectOssError(ossClient(t.sb, longTerm(KEYS.reader)).deleteMulti(['dm/x']), 'AccessDenied', 403);
+  });
+
   it('GetObjectMeta (HEAD ?objectMeta) returns size, ETag and CRC without the body', async () => {
     await admin().put('meta.bin', Buffer.alloc(1234, 5));
     const meta = await admin().getObjectMeta('meta.bin');

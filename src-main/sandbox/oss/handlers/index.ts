@@ -7,6 +7,7 @@ import { listMultipartUploads, listParts } from './multipartList.ts';
 import { abortMultipartUpload, initiateMultipartUpload, uploadPart } from './multipartUpload.ts';
 import { getObject, getObjectMeta, headObject } from './objectRead.ts';
 import { copyObject, deleteObject, putObject } from './objectWrite.ts';
+import { deleteMultipleObjects } from './deleteMultiple.ts';
 
 export const HANDLERS: Record<OperationName, OssHandler> = {
   ListBuckets: listBuckets,
@@ -21,6 +22,7 @@ export const HANDLERS: Record<OperationName, OssHandler> = {
   HeadObject: headObject,
   GetObjectMeta: getObjectMeta,
   DeleteObject: deleteObject,
+  DeleteMultipleObjects: deleteMultipleObjects,
   InitiateMultipartUpload: initiateMultipartUpload,
   UploadPart: uploadPart,
   CompleteMultipartUpload: completeMultipartUpload,
