@@ -1,3 +1,4 @@
+import { READ_CHUNK_BYTES } from './readChunk.ts';
 import { Transform, type TransformCallback } from 'node:stream';
 import { Crc64 } from '../oss/crc64.ts';
 import { FileChangedError } from './fileIdentity.ts';
@@ -16,7 +17,7 @@ export class CrcMeter extends Transform {
     private readonly expected: number,
     private readonly onBytes: (n: number) => void,
   ) {
-    super({ highWaterMark: 1024 * 1024 });
+    super({ highWaterMark: READ_CHUNK_BYTES, readableHighWaterMark: READ_CHUNK_BYTES });
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {

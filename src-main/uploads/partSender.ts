@@ -1,3 +1,4 @@
+import { READ_CHUNK_BYTES } from './readChunk.ts';
 import { createReadStream } from 'node:fs';
 import type OSS from 'ali-oss';
 import { StoppedError } from './abort.ts';
@@ -33,7 +34,7 @@ export async function sendPart(ctx: TransferContext, checkpoint: Checkpoint, ran
           sent += n;
           ctx.progress.add(n);
         });
-        const source = createReadStream(ctx.path, { start: range.start, end: range.end - 1, highWaterMark: 1024 * 1024 });
+        const source = createReadStream(ctx.path, { start: range.start, end: range.end - 1, highWaterMark: READ_CHUNK_BYTES });
         source.on('error', (error) => meter.stop(error));
         const onAbort = (): void => meter.stop(signal.reason instanceof StoppedError ? signal.reason : new StoppedError('cancel'));
         signal.addEventListener('abort', onAbort, { once: true });

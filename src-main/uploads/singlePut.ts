@@ -1,3 +1,4 @@
+import { READ_CHUNK_BYTES } from './readChunk.ts';
 import { createReadStream } from 'node:fs';
 import type OSS from 'ali-oss';
 import { FerryError } from '../errors/ferryError.ts';
@@ -80,7 +81,7 @@ async function putEmpty(client: OSS, key: string, headers: Headers): Promise<Put
 
 async function putStreamed(ctx: TransferContext, client: OSS, key: string, size: number, headers: Headers, onBytes: (n: number) => void): Promise<PutOutcome> {
   const meter = new CrcMeter(size, onBytes);
-  const source = createReadStream(ctx.path, { start: 0, end: size - 1, highWaterMark: 1024 * 1024 });
+  const source = createReadStream(ctx.path, { start: 0, end: size - 1, highWaterMark: READ_CHUNK_BYTES });
   source.on('error', (error) => meter.stop(error));
   const onAbort = (): void => meter.stop(ctx.signal.reason instanceof StoppedError ? ctx.signal.reason : new StoppedError('cancel'));
   ctx.signal.addEventListener('abort', onAbort, { once: true });

@@ -88,7 +88,7 @@ describe('ferry upload (CLI)', () => {
     expect(onServer).toBeGreaterThanOrEqual(6);
     expect(onServer).toBeLessThan(totalParts);
 
-    const before = h.company.faults.requestCount;
+    const before = h.company.faults.requestCount();
     const second = ferry(h, ['upload', file, '--json']);
     const { code, stdout } = await second.done;
     expect(code).toBe(0);
@@ -96,7 +96,7 @@ describe('ferry upload (CLI)', () => {
     expect(line.state).toBe('done');
     expect(line.notice).toMatch(/Continued/);
     // Requests of the second run: ListParts + the parts + Complete.
-    const partsSent = h.company.faults.requestCount - before - 2;
+    const partsSent = h.company.faults.requestCount() - before - 2;
     const resentWhole = partsSent - (totalParts - onServer);
     expect(resentWhole).toBeGreaterThanOrEqual(0);
     expect(resentWhole).toBeLessThanOrEqual(partConcurrency);

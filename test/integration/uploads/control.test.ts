@@ -20,8 +20,8 @@ async function reach(harness: UploadHarness, id: string, n: number, service = ha
 }
 
 function countParts(harness: UploadHarness): () => number {
-  const start = harness.company.faults.requestCount;
-  return () => harness.company.faults.requestCount - start;
+  const start = harness.company.faults.requestCount();
+  return () => harness.company.faults.requestCount() - start;
 }
 
 describe('pause, resume, cancel', () => {

@@ -1,0 +1,237 @@
+// Upload engine: 1 GiB throughput vs a raw streamed HTTP PUT to the same sandbox, peak RSS of the
+// uploading process during 2 GiB, 1,000 × 10 KB files vs sequential ali-oss put, bytes re-sent after a
+// SIGKILL, CRC-64 speed. The sandbox runs in its own process (`ferry sandbox`); data lives in os.tmpdir().
+import OSS from 'ali-oss';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { createServices, type Services } from '../../src-main/app/services.ts';
+import { ProfileInputSchema } from '../../src-main/contract/profiles.ts';
+import { crc64 } from '../../src-main/oss/crc64.ts';
+import { bucketObjectPolicy } from '../../src-main/sandbox/index.ts';
+import { recordingPorts } from '../../src-main/shell/recordingPorts.ts';
+import type { BenchModule, BenchRow } from './report.ts';
+
+const MB = 1024 * 1024;
+const BIG_MB = Number(process.env.FERRY_BENCH_UPLOAD_MB ?? 1024);
+const RSS_MB = Number(process.env.FERRY_BENCH_RSS_MB ?? 2048);
+const KILL_MB = Number(process.env.FERRY_BENCH_KILL_MB ?? 256);
+const SMALL_FILES = 1000;
+const KEY = { id: 'LTAI5tUpBench000000001', secret: 'upload-bench-secret-000000001' };
+const BUCKET = 'bench';
+const FERRY = fileURLToPath(new URL('../../src-main/cli/ferry.mjs', import.meta.url));
+
+interface Sandbox {
+  ossEndpoint: string;
+  stsEndpoint: string;
+  roleArn: string;
+  child: ChildProcess;
+}
+
+async function startSandboxProcess(home: string): Promise<Sandbox> {
+  const configFile = path.join(home, 'sandbox.json');
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      buckets: [{ name: BUCKET }],
+      users: [{ name: 'bench', accessKeys: [KEY], policies: [{ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:*', 'sts:AssumeRole'], Resource: '*' }] }] }],
+      roles: [{ name: 'uploader', policies: [bucketObjectPolicy(BUCKET)] }],
+    }),
+  );
+  const child = spawn(process.execPath, [FERRY, 'sandbox', '--data', path.join(home, 'sandbox'), '--config', configFile], {
+    env: { ...process.env, FERRY_HOME: path.join(home, 'sandbox-home') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+  const info = JSON.parse(line) as { ossEndpoint: string; stsEndpoint: string; roleArn: string };
+  return { ...info, child };
+}
+
+/** A file of `mb` MiB of varied (not all-zero) bytes. */
+async function makeFile(file: string, mb: number): Promise<void> {
+  const block = Buffer.alloc(MB);
+  for (let i = 0; i < block.length; i += 4) block.writeUInt32LE((i * 2654435761) >>> 0, i);
+  const out = createWriteStream(file);
+  for (let i = 0; i < mb; i++) {
+    block.writeUInt32LE(i, 0);
+    if (!out.write(block)) await new Promise<void>((r) => out.once("drain", () => r()));
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+/** The baseline: a V1-signed PutObject streaming the file with node:http and nothing else. */
+async function rawPut(endpoint: string, key: string, file: string, size: number): Promise<number> {
+  const resource = `/${BUCKET}/${key}`;
+  const date = new Date().toUTCString();
+  const sig = createHmac('sha1', KEY.secret).update(`PUT\n\n\n${date}\n${resource}`).digest('base64');
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const req = request(`${endpoint}${resource}`, { method: 'PUT', headers: { 'Content-Length': String(size), Date: date, Authorization: `OSS ${KEY.id}:${sig}` } }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`raw PUT answered ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    pipeline(createReadStream(file, { highWaterMark: MB }), req).catch(reject);
+  });
+  return (performance.now() - started) / 1000;
+}
+
+function envFor(home: string, sb: Sandbox): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, FERRY_HOME: home, OSS_ACCESS_KEY_ID: KEY.id, OSS_ACCESS_KEY_SECRET: KEY.secret, OSS_STS_ROLE_ARN: sb.roleArn };
+}
+
+async function ferryServices(home: string, sb: Sandbox): Promise<Services> {
+  const services = await createServices({ home, ports: recordingPorts(), appVersion: 'bench', systemLocale: () => 'en', env: envFor(home, sb) });
+  const existing = await services.accounts.list();
+  if (existing.profiles.length === 0) {
+    await services.accounts.save({
+      profile: ProfileInputSchema.parse({ name: 'Bench', endpoint: sb.ossEndpoint, stsEndpoint: sb.stsEndpoint, region: 'cn-hangzhou', bucket: BUCKET, roleArn: sb.roleArn, prefixTemplate: 'bench/', credentialSource: 'env' }),
+    });
+  }
+  return services;
+}
+
+/** Uploads with Ferry in this process; resolves with seconds from "add" to the last file done. */
+async function ferryUpload(services: Services, paths: string[]): Promise<number> {
+  const started = performance.now();
+  const reply = await services.uploads.add(paths, { source: 'args', collision: 'replace' });
+  await services.uploads.whenIdle();
+  const items = await services.uploads.list('en');
+  const failed = items.filter((i) => reply.ids.includes(i.id) && i.state !== 'done');
+  if (failed.length > 0) throw new Error(`bench upload failed: ${JSON.stringify(failed[0])}`);
+  await services.uploads.clearFinished();
+  return (performance.now() - started) / 1000;
+}
+
+function statusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  try {
+    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+function ferryCli(home: string, sb: Sandbox, args: string[], extraEnv: NodeJS.ProcessEnv = {}): { child: ChildProcess; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, [FERRY, ...args], { env: { ...envFor(home, sb), ...extraEnv }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return { child, exit: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
+}
+
+/** Peak RSS (VmHWM) of `ferry upload` for one big file, sampled until it exits. */
+async function peakRssOfCliUpload(home: string, sb: Sandbox, file: string): Promise<number> {
+  const { child, exit } = ferryCli(home, sb, ['upload', file, '--replace', '--json']);
+  let peakKb = 0;
+  const sampler = setInterval(() => (peakKb = Math.max(peakKb, statusKb(child.pid!, 'VmHWM'))), 50);
+  const code = await exit.finally(() => clearInterval(sampler));
+  if (code !== 0) throw new Error(`ferry upload exited ${code}`);
+  return peakKb / 1024;
+}
+
+function checkpoint(home: string): { parts: { number: number }[]; key: string; uploadId: string; partSize: number } | undefined {
+  const dir = path.join(home, 'uploads', 'checkpoints');
+  try {
+    const name = readdirSync(dir).find((n) => n.endsWith('.json') && !n.startsWith('.'));
+    return name ? (JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as ReturnType<typeof checkpoint>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** SIGKILL `ferry upload` mid-file, then count parts the server had that the checkpoint did not (they are sent again). */
+async function resentAfterKill(home: string, sb: Sandbox, file: string, admin: OSS): Promise<{ resentBytes: number; roundBytes: number }> {
+  const partConcurrency = 4;
+  const { child, exit } = ferryCli(home, sb, ['upload', file, '--json']);
+  for (let i = 0; i < 3000 && (checkpoint(home)?.parts.length ?? 0) < 8; i++) await new Promise((r) => setTimeout(r, 10));
+  child.kill('SIGKILL');
+  await exit;
+  const cp = checkpoint(home);
+  if (!cp) throw new Error('no checkpoint after kill');
+  const listed = await admin.listParts(cp.key, cp.uploadId, { 'max-parts': '1000' } as never);
+  const onServer = (Array.isArray(listed.parts) ? listed.parts : [listed.parts]).length;
+  const resume = ferryCli(home, sb, ['upload', file, '--json']);
+  if ((await resume.exit) !== 0) throw new Error('resumed upload failed');
+  return { resentBytes: Math.max(0, onServer - cp.parts.length) * cp.partSize, roundBytes: partConcurrency * cp.partSize };
+}
+
+function crcRate(): { crc: number; md5: number } {
+  const buf = Buffer.alloc(256 * MB, 7);
+  let t = performance.now();
+  crc64(buf);
+  const crc = 256 / ((performance.now() - t) / 1000);
+  t = performance.now();
+  createHash('md5').update(buf).digest();
+  const md5 = 256 / ((performance.now() - t) / 1000);
+  return { crc, md5 };
+}
+
+const bench: BenchModule = {
+  title: `Uploads (${BIG_MB} MiB throughput, ${RSS_MB} MiB RSS, ${SMALL_FILES} small files, kill at ${KILL_MB} MiB)`,
+  async run(): Promise<BenchRow[]> {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'ferry-upload-bench-'));
+    let sb: Sandbox | undefined;
+    let services: Services | undefined;
+    try {
+      sb = await startSandboxProcess(home);
+      const ferryHome = path.join(home, 'ferry');
+      services = await ferryServices(ferryHome, sb);
+      const admin = new OSS({ endpoint: sb.ossEndpoint.replace('127.0.0.1', 'localhost'), region: 'oss-cn-hangzhou', bucket: BUCKET, sldEnable: true, accessKeyId: KEY.id, accessKeySecret: KEY.secret, timeout: 600_000 } as OSS.Options);
+
+      const big = path.join(home, 'big.bin');
+      await makeFile(big, BIG_MB);
+      const rawSeconds = await rawPut(sb.ossEndpoint, 'raw/big.bin', big, BIG_MB * MB);
+      const ferrySeconds = await ferryUpload(services, [big]);
+      rmSync(big);
+
+      const smallDir = path.join(home, 'small');
+      await mkdir(smallDir);
+      const smallFiles: string[] = [];
+      const tenKb = Buffer.alloc(10 * 1024, 1);
+      for (let i = 0; i < SMALL_FILES; i++) {
+        const f = path.join(smallDir, `f${i}.txt`);
+        await writeFile(f, tenKb);
+        smallFiles.push(f);
+      }
+      const creds = await services.broker.get((await services.accounts.active())!.id, 'upload');
+      const plain = new OSS({ endpoint: sb.ossEndpoint, region: 'oss-cn-hangzhou', bucket: BUCKET, sldEnable: true, authorizationV4: true, accessKeyId: creds.accessKeyId, accessKeySecret: creds.accessKeySecret, stsToken: creds.securityToken!, refreshSTSTokenInterval: 3_600_000 } as OSS.Options);
+      let t = performance.now();
+      for (const [i, f] of smallFiles.entries()) await plain.put(`bench/seq/f${i}.txt`, f);
+      const seqRate = SMALL_FILES / ((performance.now() - t) / 1000);
+      const ferrySmallRate = SMALL_FILES / (await ferryUpload(services, [smallDir]));
+
+      await services.close();
+      services = undefined;
+      const rssFile = path.join(home, 'rss.bin');
+      await makeFile(rssFile, RSS_MB);
+      const peakMb = await peakRssOfCliUpload(ferryHome, sb, rssFile);
+      rmSync(rssFile);
+
+      const killFile = path.join(home, 'kill.bin');
+      await makeFile(killFile, KILL_MB);
+      const kill = await resentAfterKill(ferryHome, sb, killFile, admin);
+
+      const crc = crcRate();
+      const rawRate = BIG_MB / rawSeconds;
+      const ferryRate = BIG_MB / ferrySeconds;
+      return [
+        { name: `${BIG_MB} MiB upload throughput`, value: ferryRate, unit: 'MB/s', baseline: rawRate, baselineName: 'raw streamed PUT', target: '>= 0.8× raw PUT', met: ferryRate >= 0.8 * rawRate },
+        { name: `peak RSS of ferry upload (${RSS_MB} MiB file)`, value: peakMb, unit: 'MB', target: '<= 150 MB', met: peakMb > 0 && peakMb <= 150 },
+        { name: `${SMALL_FILES} × 10 KB files`, value: ferrySmallRate, unit: 'files/s', baseline: seqRate, baselineName: 'sequential ali-oss put', target: '>= 5× sequential', met: ferrySmallRate >= 5 * seqRate },
+        { name: 'bytes re-sent after SIGKILL', value: kill.resentBytes / MB, unit: 'MB', baseline: kill.roundBytes / MB, baselineName: 'one round of in-flight parts', target: '<= one round', met: kill.resentBytes <= kill.roundBytes },
+        { name: 'CRC-64 (slicing-by-8)', value: crc.crc, unit: 'MB/s', baseline: crc.md5, baselineName: 'node md5 (native)' },
+      ];
+    } finally {
+      await services?.close().catch(() => undefined);
+      sb?.child.kill('SIGTERM');
+      if (sb) await new Promise((r) => sb!.child.once('exit', r));
+      rmSync(home, { recursive: true, force: true });
+    }
+  },
+};
+
+export default bench;
