@@ -11,8 +11,8 @@ module.exports = {
   directories: { output: 'dist', buildResources: 'build' },
 
   // Only the built app: electron-vite's out/, package.json, and production node_modules (added by
-  // electron-builder from "dependencies"). No sources, tests, maps or dev tooling.
-  files: ['out/**/*', 'package.json', '!**/*.map', '!**/*.{md,markdown,ts,tsx,d.ts}', '!**/{test,tests,__tests__,docs,example,examples}/**'],
+  // electron-builder from "dependencies", minus their tests and typings). No sources, maps or dev tooling.
+  files: ['out/**/*', 'package.json', '!**/*.map'],
   asar: true,
   // The keychain's native module must load from disk, not from inside the archive.
   asarUnpack: ['**/node_modules/@github/keytar/**', '**/*.node'],
