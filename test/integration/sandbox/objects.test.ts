@@ -189,6 +189,17 @@ describe('fidelity details', () => {
     expect(Buffer.compare(got, Buffer.concat(chunks))).toBe(0);
   });
 
+  it('V4 presigned URLs may sign extra headers (x-oss-additional-headers=host)', async () => {
+    const c = ossClient(t.sb, longTerm(KEYS.admin), { v4: true });
+    await c.put('addl.txt', Buffer.from('addl'));
+    const host = new URL(t.sb.ossEndpoint.replace('127.0.0.1', 'localhost')).host;
+    const url = await c.signatureUrlV4('GET', 60, { headers: { host } }, 'addl.txt', ['host']);
+    expect(url).toContain('x-oss-additional-headers=host');
+    expect(await (await fetch(url)).text()).toBe('addl');
+    const otherHost = url.replace('localhost', '127.0.0.1');
+    expect((await fetch(otherHost)).status).toBe(403);
+  });
+
   it('HEAD errors carry no body and put the error XML, base64-encoded, in x-oss-err', async () => {
     const res = await rawOss(t.sb, KEYS.admin, 'HEAD', `/${BUCKET}/nothing-here`);
     expect(res.status).toBe(404);
