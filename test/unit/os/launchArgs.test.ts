@@ -53,6 +53,20 @@ describe('parseLaunchArgs', () => {
     expect(r.files).toEqual(['C:\\Users\\Ana\\a.docx', 'C:\\Users\\Ana\\sub\\b.xlsx', 'D:\\scans\\c.pdf']);
   });
 
+  it('takes the link the Windows installer registers as `Ferry.exe -- "%1"`, and ignores a smuggled switch before it', () => {
+    const win = { cwd: 'C:\\Windows\\System32', platform: 'win32' as const, isPackaged: true };
+    const r = parseLaunchArgs(['C:\\Ferry\\Ferry.exe', '--', 'ferry://connect?name=A&bucket=acme-share'], win);
+    expect(r).toEqual({ files: [], urls: ['ferry://connect?name=A&bucket=acme-share'], hidden: false });
+    const crafted = parseLaunchArgs(['C:\\Ferry\\Ferry.exe', '--gpu-launcher=calc.exe', '--', 'ferry://connect?x=1'], win);
+    expect(crafted.files).toEqual([]);
+    expect(crafted.urls).toEqual(['ferry://connect?x=1']);
+  });
+
+  it('handles an AppImage launched from a desktop entry (--no-sandbox %U)', () => {
+    const r = parseLaunchArgs(['/opt/Ferry.AppImage.mount/ferry', '--no-sandbox', 'file:///home/ana/Q%26A.pdf'], linux);
+    expect(r.files).toEqual(['/home/ana/Q&A.pdf']);
+  });
+
   it('refuses empty, NUL-carrying and absurdly long arguments', () => {
     const r = parseLaunchArgs(['ferry', '', 'a\0b', 'x'.repeat(5000), 'ok.txt'], linux);
     expect(r.files).toEqual([path.posix.join(linux.cwd, 'ok.txt')]);
