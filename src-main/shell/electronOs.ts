@@ -139,6 +139,11 @@ export function installOsIntegration(deps: OsIntegrationDeps): OsIntegration {
           .lang()
           .then((lang) => showCloseToTrayNoticeOnce({ settings: services.settings, notifications: services.ports.notifications, lang, platform: process.platform }));
       });
+      // Windows log-off/shutdown: let the window close and never ask (nobody is there to answer).
+      window.on('query-session-end', () => {
+        systemShutdown = true;
+        quitting = true;
+      });
       window.on('show', () => deps.tray()?.clearUploadProblem());
       window.on('focus', () => deps.tray()?.clearUploadProblem());
     },
