@@ -5,12 +5,14 @@ import { popRequestId } from '../requestId.ts';
 import { xmlEscape } from '../oss/xml.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultInjector } from '../faults.ts';
+import { logger } from '../../log/logger.ts';
 import { assumeRole } from './assumeRole.ts';
 import { resolveStsCaller } from './caller.ts';
 import { NonceCache } from './nonces.ts';
 import { popSignature, popStringToSign } from './popSignature.ts';
 import { StsError, stsErrors } from './stsError.ts';
 
+const log = logger('sandbox');
 const MAX_BODY = 64 * 1024;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const REQUIRED = ['Action', 'AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureNonce', 'Timestamp', 'Version'];
@@ -37,7 +39,12 @@ async function collectParams(req: IncomingMessage): Promise<Record<string, strin
   if (type === 'application/x-www-form-urlencoded') {
     for (const [k, v] of new URLSearchParams(body)) if (!(k in params)) params[k] = v;
   } else if (type === 'application/json') {
-    const json = JSON.parse(body) as Record<string, unknown>;
+    let json: Record<string, unknown>;
+    try {
+      json = JSON.parse(body) as Record<string, unknown>;
+    } catch {
+      throw stsErrors.contentType();
+    }
     for (const [k, v] of Object.entries(json)) if (!(k in params)) params[k] = String(v);
   } else {
     throw stsErrors.contentType();
@@ -95,6 +102,7 @@ export function createStsHandler(ctx: SandboxContext, faults: FaultInjector): (r
       const result = assumeRole(params, caller, ctx.directory, ctx.tokens, now, sourceIp);
       send(res, 200, format, { RequestId: requestId, ...result });
     })().catch((error: unknown) => {
+      if (!(error instanceof StsError)) log.error('unexpected error in STS handler', { error: String(error) });
       const e = error instanceof StsError ? error : stsErrors.internal();
       send(res, e.status, format, {
         RequestId: requestId,
