@@ -33,6 +33,7 @@ const strings = {
   tooltipUploading: { en: 'Ferry — uploading {count} file(s), {percent}%', 'zh-CN': 'Ferry — 正在上传 {count} 个文件，{percent}%' },
   tooltipError: { en: 'Ferry — {problem}', 'zh-CN': 'Ferry — {problem}' },
   linkCopiedTitle: { en: 'Link copied', 'zh-CN': '链接已复制' },
+  messageCopiedTitle: { en: 'Share message copied', 'zh-CN': '分享消息已复制' },
   linksCopiedTitle: { en: '{count} links copied', 'zh-CN': '已复制 {count} 个链接' },
   linkCopiedBody: { en: '{name} — the link works until {until}.', 'zh-CN': '{name} — 链接有效期至 {until}。' },
   linksCopiedBody: { en: 'The links work until {until} at the latest.', 'zh-CN': '这些链接最晚有效至 {until}。' },

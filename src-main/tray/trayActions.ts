@@ -57,8 +57,8 @@ export function createTrayActions(deps: TrayActionDeps): TrayActionsHandle {
     return run;
   };
 
-  const copied = (file: TrayRecentFile, result: LinkCopy) =>
-    ports.notifications.show({ title: t('linkCopiedTitle'), body: linkCopiedBody(result, file.name, deps.lang()) });
+  const copied = (file: TrayRecentFile, result: LinkCopy, title = t('linkCopiedTitle')) =>
+    ports.notifications.show({ title, body: linkCopiedBody(result, file.name, deps.lang()) });
 
   return {
     pauseAll: () => track(() => services.pauseAll()),
@@ -66,7 +66,7 @@ export function createTrayActions(deps: TrayActionDeps): TrayActionsHandle {
     copyLink: (file, expiry) =>
       track(async () => copied(file, await services.copyLink({ objectKey: file.objectKey, profileId: file.profileId, ...(expiry ? { expiry } : {}) }))),
     copyShareMessage: (file) =>
-      track(async () => copied(file, await services.copyShareMessage({ objectKey: file.objectKey, profileId: file.profileId }))),
+      track(async () => copied(file, await services.copyShareMessage({ objectKey: file.objectKey, profileId: file.profileId }), t('messageCopiedTitle'))),
     showInLinks: () => ports.window.show('links'),
     stopSharing: (file) =>
       track(async () => {

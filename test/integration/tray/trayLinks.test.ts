@@ -67,6 +67,7 @@ describe.skipIf(noKeyringReason)('tray over the real link service and the sandbo
     await actions.idle();
     expect(h.ports.clipboard.text).toContain('plan.pdf');
     expect(h.ports.clipboard.text).toMatch(/http:\/\/\S+plan\.pdf\?\S+/);
+    expect(h.ports.notifications.shown.at(-1)?.title).toBe('Share message copied');
   });
 
   it('Stop sharing asks once, then deletes the file so the link stops working', async () => {
