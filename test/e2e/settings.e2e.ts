@@ -1,0 +1,59 @@
+import { test, expect } from './support/harness.ts';
+
+test('settings: test, switch and remove connections; defaults and theme are saved in main', async ({ page, ferry }) => {
+  await ferry.open();
+  await page.getByRole('button', { name: /Try it on this computer/ }).click();
+  await expect(page.locator('[data-screen="main"]')).toBeVisible({ timeout: 30_000 });
+  // A second connection to the same local stand-in, saved through the real accounts service.
+  const sandbox = await ferry.services.sandbox.ensure();
+  const demo = sandbox.demo!;
+  await ferry.table['profiles.save'](
+    {
+      profile: {
+        name: 'Acme share',
+        endpoint: sandbox.ossEndpoint,
+        stsEndpoint: sandbox.stsEndpoint,
+        region: sandbox.region.replace(/^oss-/, ''),
+        bucket: demo.bucket,
+        roleArn: demo.roleArn,
+        prefixTemplate: 'shared/{user}/',
+        sessionDurationSeconds: 3600,
+        defaultLinkExpiry: '1d',
+        signatureVersion: 'v4',
+        credentialSource: 'keychain-role',
+      },
+      accessKey: { accessKeyId: demo.accessKeyId, accessKeySecret: demo.accessKeySecret },
+      makeActive: false,
+    },
+    { lang: 'en' },
+  );
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const acme = page.locator('li').filter({ hasText: 'Acme share' });
+  await expect(acme).toBeVisible();
+  await acme.getByRole('button', { name: 'Test' }).click();
+  const steps = page.getByTestId('test-steps');
+  await expect(steps.locator('[data-status="failed"]')).toHaveCount(0, { timeout: 30_000 });
+  await expect(steps.locator('[data-step="assume-role"]')).toHaveAttribute('data-status', 'ok');
+
+  await acme.getByRole('button', { name: 'Use this one' }).click();
+  await expect(page.getByTestId('status-bar')).toContainText('Acme share');
+  await expect(acme).toContainText('In use');
+
+  await page.getByLabel('Files sent at the same time').selectOption('5');
+  await page.getByLabel('When a file with the same name is already there').selectOption('replace');
+  await page.getByLabel('Links work for').selectOption('7d');
+  await expect.poll(async () => (await ferry.services.settings.get()).fileConcurrency).toBe(5);
+  await expect.poll(async () => (await ferry.services.settings.get()).collisionPolicy).toBe('replace');
+  await expect
+    .poll(async () => (await ferry.table['profiles.list'](undefined, { lang: 'en' })).profiles.find((p) => p.name === 'Acme share')?.defaultLinkExpiry)
+    .toBe('7d');
+
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await acme.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.locator('li').filter({ hasText: 'Acme share' })).toHaveCount(0);
+  expect((await ferry.table['profiles.list'](undefined, { lang: 'en' })).profiles.map((p) => p.name)).not.toContain('Acme share');
+});
