@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Profile } from '../accounts/profile.ts';
 import type { UploadItemSchema, UploadSourceSchema } from '../contract/uploads.ts';
-import type { Checkpoint } from './checkpointStore.ts';
+import type { Checkpoint, FileIdentity } from './checkpointStore.ts';
 import { SpeedMeter } from './progressBatcher.ts';
 import type { TransferContext } from './transferContext.ts';
 
@@ -30,6 +30,8 @@ export interface QueueEntry {
   /** A notice code (e.g. the file changed and Ferry started over). */
   notice?: string;
   checkpoint?: Checkpoint;
+  /** The file as the walk saw it, used by the first attempt only. */
+  walkedIdentity?: FileIdentity;
   controller?: AbortController;
   ctx?: TransferContext;
   /** Scheduler slots held while running. */

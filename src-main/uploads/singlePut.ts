@@ -16,7 +16,7 @@ export async function putFile(ctx: TransferContext): Promise<TransferResult> {
   let n = 1;
   let ownKey: string | undefined; // once a PUT succeeded under a name, that object is ours to replace
   for (let restart = 0; ; restart++) {
-    const before = await readIdentity(ctx.path, ctx.name);
+    const before = (restart === 0 && ctx.walkedIdentity) || (await readIdentity(ctx.path, ctx.name));
     for (;;) {
       const key = ownKey ?? keepBothKey(ctx.baseKey, n);
       const headers: Headers = ctx.collision === 'keepBoth' && !ownKey ? { 'x-oss-forbid-overwrite': 'true' } : {};

@@ -119,11 +119,13 @@ export class UploadQueue {
       tuning: this.deps.tuning,
       checkpoints: this.deps.checkpoints,
       ...(entry.checkpoint ? { checkpoint: entry.checkpoint } : {}),
+      ...(entry.walkedIdentity ? { walkedIdentity: entry.walkedIdentity } : {}),
       clock: this.deps.clock,
       progress: this.progressFor(entry),
       ...(this.deps.random ? { random: this.deps.random } : {}),
     };
     entry.ctx = ctx;
+    entry.walkedIdentity = undefined; // a retry looks at the file afresh
     try {
       const result = entry.multipart ? await multipartFile(ctx) : await putFile(ctx);
       entry.checkpoint = undefined;

@@ -144,6 +144,7 @@ export class UploadsService {
         collision,
         source: options.source,
         multipart: checkpoint !== undefined || usesMultipart(file.size, tuning),
+        walkedIdentity: file.identity,
         ...(checkpoint ? { checkpoint, notice: 'uploads.notice.resumed' } : {}),
       });
       this.queue.add(entry);

@@ -1,5 +1,6 @@
-import { promises as fs, constants as fsConstants } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import type { FileIdentity } from './checkpointStore.ts';
 
 /** OS clutter that is never uploaded. */
 const SKIPPED_NAMES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
@@ -14,12 +15,14 @@ export interface WalkedFile {
   /** Path inside what was dropped (`Folder/sub/file.txt`; just the name for a dropped file). */
   relative: string;
   size: number;
+  /** As stat saw it during the walk: the first upload attempt starts from this (one stat fewer per file). */
+  identity: FileIdentity;
 }
 
 export interface WalkProblem {
   path: string;
   relative: string;
-  /** `unreadable` (permissions), `missing` (gone), `notAFile` (device, socket…). */
+  /** `unreadable` (a folder Ferry may not list), `missing` (gone), `notAFile` (device, socket…). */
   reason: 'unreadable' | 'missing' | 'notAFile';
 }
 
@@ -66,7 +69,7 @@ export async function walkPaths(inputs: readonly string[]): Promise<WalkResult> 
       await walkDir(absolute, name, root, new Set([root]), result);
     } else if (stat.isFile()) {
       if (isSkippedName(name)) continue;
-      await addFile(absolute, name, stat.size, result);
+      addFile(absolute, name, stat, result);
     } else {
       result.problems.push({ path: absolute, relative: name, reason: 'notAFile' });
     }
@@ -74,13 +77,9 @@ export async function walkPaths(inputs: readonly string[]): Promise<WalkResult> 
   return result;
 }
 
-async function addFile(file: string, relative: string, size: number, result: WalkResult): Promise<void> {
-  try {
-    await fs.access(file, fsConstants.R_OK);
-    result.files.push({ path: file, relative, size });
-  } catch (error) {
-    result.problems.push({ path: file, relative, reason: reasonOf(error) });
-  }
+// Readability is found out when the upload opens the file (an unreadable file fails with its own message).
+function addFile(file: string, relative: string, stat: Stats, result: WalkResult): void {
+  result.files.push({ path: file, relative, size: stat.size, identity: { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, dev: stat.dev } });
 }
 
 async function walkDir(dir: string, relative: string, root: string, seen: Set<string>, result: WalkResult): Promise<void> {
@@ -102,8 +101,7 @@ async function walkDir(dir: string, relative: string, root: string, seen: Set<st
       await walkDir(full, rel, root, seen, result);
     } else if (entry.isFile()) {
       try {
-        const stat = await fs.stat(full);
-        await addFile(full, rel, stat.size, result);
+        addFile(full, rel, await fs.stat(full), result);
       } catch (error) {
         result.problems.push({ path: full, relative: rel, reason: reasonOf(error) });
       }
@@ -125,6 +123,6 @@ async function followLink(full: string, rel: string, root: string, seen: Set<str
     seen.add(target);
     await walkDir(full, rel, root, seen, result);
   } else if (stat.isFile()) {
-    await addFile(full, rel, stat.size, result);
+    addFile(full, rel, stat, result);
   }
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { chmod, chown, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-function ferry(harness: UploadHarness, args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> } {
+function ferry(harness: UploadHarness, args: string[], as?: { uid: number; gid: number }): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> } {
   const child = spawn(process.execPath, [FERRY, ...args], {
     env: {
       PATH: process.env.PATH,
@@ -25,6 +25,7 @@ function ferry(harness: UploadHarness, args: string[]): { child: ChildProcess; d
       ...harness.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(as ?? {}),
   });
   let stdout = '';
   let stderr = '';
@@ -34,6 +35,16 @@ function ferry(harness: UploadHarness, args: string[]): { child: ChildProcess; d
     child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
   return { child, done };
+}
+
+/** Hands a folder (and what is in it) to `owner`, so a child process running as that user can use it. */
+async function chownR(dir: string, owner: { uid: number; gid: number }): Promise<void> {
+  await chown(dir, owner.uid, owner.gid);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) await chownR(full, owner);
+    else if (!entry.name.startsWith('locked')) await chown(full, owner.uid, owner.gid);
+  }
 }
 
 async function checkpointParts(home: string): Promise<number> {
@@ -64,6 +75,27 @@ describe('ferry upload (CLI)', () => {
     expect(code).toBe(1);
     const admin = await h.admin();
     expect((await download(admin, lines.find((l) => l.name === 'a.txt')!.objectKey!)).toString()).toBe('alpha');
+  });
+
+  // Root reads every file, so as root the unreadable file is made unreadable for an unprivileged user
+  // and `ferry upload` runs as that user; otherwise the test runs as it is.
+  it('an unreadable file fails with its own message while the others upload', async () => {
+    h = await uploadHarness();
+    const ok = await h.write('perm/ok.txt', 'ok');
+    const locked = await h.write('perm/locked.txt', 'locked');
+    await chmod(locked, 0o000);
+    const root = process.getuid?.() === 0;
+    const nobody = { uid: 65534, gid: 65534 };
+    if (root) {
+      for (const dir of [h.home, h.files, path.join(h.files, 'perm')]) await chownR(dir, nobody);
+      await chown(ok, nobody.uid, nobody.gid);
+    }
+    const { code, stdout } = await ferry(h, ['upload', ok, locked, '--json'], root ? nobody : undefined).done;
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { name: string; state: string; error?: { code: string; message: string } });
+    expect(lines.find((l) => l.name === 'ok.txt')?.state).toBe('done');
+    expect(lines.find((l) => l.name === 'locked.txt')).toMatchObject({ state: 'failed', error: { code: 'uploads.unreadable' } });
+    expect(code).toBe(1);
+    await chmod(locked, 0o600);
   });
 
   it('SIGKILL mid-upload: a new process resumes, re-sending at most one round of in-flight parts', async () => {

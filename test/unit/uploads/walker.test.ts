@@ -50,17 +50,16 @@ describe('walking dropped paths', () => {
     expect(names.length).toBeLessThan(10);
   });
 
-  it.skipIf(process.getuid?.() === 0)('reports unreadable and missing files while the rest continue', async () => {
+  it('reports missing paths while the rest continue, and hands each file its stat identity', async () => {
     const root = path.join(dir, 'Folder');
     await mkdir(root);
     await writeFile(path.join(root, 'ok.txt'), 'ok');
     await writeFile(path.join(root, 'locked.txt'), 'no');
-    await chmod(path.join(root, 'locked.txt'), 0o000);
+    await chmod(path.join(root, 'locked.txt'), 0o000); // found unreadable when the upload opens it
     const { files, problems } = await walkPaths([root, path.join(dir, 'nope.txt')]);
-    expect(files.map((f) => f.relative)).toEqual(['Folder/ok.txt']);
-    expect(problems.map((p) => [p.relative, p.reason])).toEqual([
-      ['Folder/locked.txt', 'unreadable'],
-      ['nope.txt', 'missing'],
-    ]);
+    expect(files.map((f) => f.relative)).toEqual(['Folder/locked.txt', 'Folder/ok.txt']);
+    expect(files[1]!.identity).toMatchObject({ size: 2 });
+    expect(files[1]!.identity.ino).toBeGreaterThan(0);
+    expect(problems.map((p) => [p.relative, p.reason])).toEqual([['nope.txt', 'missing']]);
   });
 });
