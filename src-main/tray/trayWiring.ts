@@ -3,7 +3,7 @@
  * the active profile and the session; actions through the handler table; links copied when uploads the
  * tray (or a second launch) started finish. main.ts only creates the Electron tray and calls wireTray().
  */
-import type { EventPayloadOf } from '../contract.ts';
+import type { EventChannel, EventPayloadOf } from '../contract.ts';
 import type { Services } from '../app/services.ts';
 import type { HandlerTable } from '../app/dispatch.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -16,7 +16,6 @@ import { invokeThroughHandlers, type TrayServices } from './trayServices.ts';
 import { UploadNotifier, type FinishedUpload } from './uploadNotifier.ts';
 import { MAX_RECENT_FILES } from './buildTrayMenu.ts';
 import { trayText } from './strings.ts';
-import type { TeeEvents } from './teeEvents.ts';
 import type { TrayUploadsSummary } from './trayState.ts';
 
 const FINAL = new Set(['done', 'failed', 'cancelled']);
@@ -38,7 +37,12 @@ export interface TrayWiring {
 export async function wireTray(
   services: Services,
   port: TrayPort,
-  options: { table: HandlerTable; events?: TeeEvents; quit: () => void },
+  options: {
+    table: HandlerTable;
+    /** Main → renderer events to listen in on (TeeEvents in the app): profile and session changes. */
+    events?: { listen(listener: (event: EventChannel, payload: unknown) => void): () => void };
+    quit: () => void;
+  },
 ): Promise<TrayWiring> {
   let lang: Lang = await services.lang();
   const items = new Map<string, UploadItem>();

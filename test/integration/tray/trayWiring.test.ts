@@ -73,4 +73,23 @@ describe.skipIf(noKeyringReason)('the tray wired to the real uploads engine, lin
     tray.clearUploadProblem();
     expect(h.ports.tray.icon).toBe('idle');
   });
+
+  it('follows the active profile and shows an expired sign-in as the error state', async () => {
+    h = await linksHarness();
+    const events = { listen: (fn: Parameters<typeof h.ports.events.subscribe>[0]) => h!.ports.events.subscribe(fn) };
+    tray = await wireTray(h.services, h.ports.tray, { table: buildHandlerTable(h.services), events, quit: () => {} });
+    expect(findTrayItem(h.ports.tray.menu, 'recent.noProfile')).toBeUndefined();
+    h.ports.events.emit('session.changed', {
+      profileId: h.profile.id,
+      state: 'expired',
+      error: { code: 'credentials.expired', message: 'Your sign-in has expired. Open Ferry and sign in again.' },
+    });
+    expect(h.ports.tray.icon).toBe('error');
+    expect(findTrayItem(h.ports.tray.menu, 'problem')?.label).toBe('Your sign-in has expired. Open Ferry and sign in again.');
+    h.ports.events.emit('session.changed', { profileId: h.profile.id, state: 'ready' });
+    expect(h.ports.tray.icon).toBe('idle');
+
+    await h.services.accounts.remove(h.profile.id);
+    await until(() => findTrayItem(h!.ports.tray.menu, 'recent.noProfile'), (item) => item !== undefined);
+  });
 });
