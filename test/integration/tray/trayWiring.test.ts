@@ -75,8 +75,9 @@ describe.skipIf(noKeyringReason)('the tray wired to the real uploads engine, lin
   });
 
   it('follows the active profile and shows an expired sign-in as the error state', async () => {
-    h = await linksHarness();
-    const events = { listen: (fn: Parameters<typeof h.ports.events.subscribe>[0]) => h!.ports.events.subscribe(fn) };
+    const harness = await linksHarness();
+    h = harness;
+    const events = { listen: (fn: Parameters<typeof harness.ports.events.subscribe>[0]) => harness.ports.events.subscribe(fn) };
     tray = await wireTray(h.services, h.ports.tray, { table: buildHandlerTable(h.services), events, quit: () => {} });
     expect(findTrayItem(h.ports.tray.menu, 'recent.noProfile')).toBeUndefined();
     h.ports.events.emit('session.changed', {
