@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { createServices, type Services } from '../../../src-main/app/services.ts';
 import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
 import type { HandlerTable } from '../../../src-main/app/dispatch.ts';
@@ -42,6 +42,15 @@ export const test = base.extend<HarnessOptions & { ferry: Harness }>({
     const services = await createServices({ home, ports, appVersion: E2E_APP_VERSION, systemLocale: () => systemLocale });
     const table = buildHandlerTable(services);
     const calls: string[] = [];
+    // Any script error or CSP violation (e.g. an inline style) fails the test that caused it.
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      const text = message.text();
+      // The meta copy of the policy repeats frame-ancestors, which only the (identical) header enforces.
+      if (/'frame-ancestors' is ignored when delivered via a <meta> element/.test(text)) return;
+      if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(text)) pageErrors.push(`csp: ${text}`);
+    });
     const unbind = await bindFerry({ page, services, table, events: ports.events, onCall: (channel) => calls.push(channel) });
     await use({
       home,
@@ -57,9 +66,10 @@ export const test = base.extend<HarnessOptions & { ferry: Harness }>({
     });
     unbind();
     await services.close();
+    expect(pageErrors, 'script errors or CSP violations in the page').toEqual([]);
     rmSync(home, { recursive: true, force: true });
     rmSync(`${home}-files`, { recursive: true, force: true });
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
