@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, chown, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src-main/cli/main.ts';
 import { bytes, download, listUploads, sha256, uploadHarness, type UploadHarness } from './harness.ts';
 
 const FERRY = fileURLToPath(new URL('../../../src-main/cli/ferry.mjs', import.meta.url));
@@ -75,6 +77,21 @@ describe('ferry upload (CLI)', () => {
     expect(code).toBe(1);
     const admin = await h.admin();
     expect((await download(admin, lines.find((l) => l.name === 'a.txt')!.objectKey!)).toString()).toBe('alpha');
+  });
+
+  it('draws a progress bar on a terminal and prints a plain line per file', async () => {
+    h = await uploadHarness();
+    const file = await h.write('tty/big.bin', bytes(3 * 1024 * 1024, 31));
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const env = { FERRY_HOME: h.home, FERRY_LANG: 'en', FERRY_UPLOAD_PART_SIZE: String(PART), FERRY_UPLOAD_MULTIPART_THRESHOLD: String(1024 * 1024), ...h.env };
+    const code = await runCli(['upload', file], { stdout, stderr, stdin: new PassThrough(), isTTY: true }, env);
+    expect(code).toBe(0);
+    expect(out).toMatch(/\[#+-*\]\s+\d+%\s+[\d.]+ (KB|MB) \/ 3\.1 MB/);
+    expect(out).toMatch(/✓ big\.bin → shared\/.+\/big\.bin/);
+    expect(await runCli(['upload'], { stdout, stderr, stdin: new PassThrough(), isTTY: true }, env)).toBe(2);
   });
 
   // Root reads every file, so as root the unreadable file is made unreadable for an unprivileged user
