@@ -159,3 +159,16 @@ describe('UploadNotifier (failures and non-link cases)', () => {
     expect(ports.notifications.shown[0]?.body).toBe('c.txt is uploaded. This account can only upload, so no link was made.');
   });
 });
+
+describe('link notification text', () => {
+  it('gives the real expiry and says when the sign-in made the link shorter', async () => {
+    const { linkCopiedBody } = await import('../../../src-main/tray/trayActions.ts');
+    const at = Date.UTC(2026, 10, 27, 10, 0);
+    const plain = linkCopiedBody({ expiresAt: at, cappedBy: 'none' }, 'plan.pdf', 'en');
+    expect(plain).toMatch(/^plan\.pdf — the link works until .*2026.*\.$/);
+    const capped = linkCopiedBody({ expiresAt: at, cappedBy: 'credentials' }, 'plan.pdf', 'en');
+    expect(capped).toMatch(/ \(shorter than asked: the sign-in it was made with ends then\)\.$/);
+    const zh = linkCopiedBody({ expiresAt: at, cappedBy: 'credentials' }, '方案.pdf', 'zh-CN');
+    expect(zh).toMatch(/^方案\.pdf — 链接有效期至 .*（比所选时间短：生成链接所用的临时凭证届时失效）。$/);
+  });
+});
