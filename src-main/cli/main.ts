@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServices, type Services } from '../app/services.ts';
+import type { Services } from '../app/services.ts';
 import { toUserError } from '../errors/userError.ts';
 import { langFromEnv } from '../i18n/lang.ts';
 import { recordingPorts } from '../shell/recordingPorts.ts';
@@ -51,8 +51,9 @@ export async function runCli(argv: string[], io: CliIo = defaultIo(), env: NodeJ
     env,
     lang,
     home: dataHome(env),
+    // Loaded on first use: commands such as `ferry sandbox` never pay for the app's services.
     services: async () =>
-      (services ??= await createServices({
+      (services ??= await (await import('../app/services.ts')).createServices({
         home: dataHome(env),
         ports: recordingPorts(),
         appVersion: version,
