@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './support/harness.ts';
 import { dropFiles, makeFixtures } from './support/fixtures.ts';
+import { expectAccessible, snap } from './support/screens.ts';
 
 test('the Links screen: copy again, copy all, export, stop sharing with the honest choice', async ({ page, ferry }) => {
   await ferry.open();
@@ -54,4 +55,34 @@ test('the Links screen: copy again, copy all, export, stop sharing with the hone
   expect((await fetch(planUrl)).status).not.toBe(200);
   await page.getByRole('button', { name: 'All', exact: true }).click();
   await expect(rows.filter({ hasText: 'plan.txt' }).first()).toContainText('Sharing stopped — file deleted');
+});
+
+test('an expired link is shown as expired and Renew gives a fresh one', async ({ page, ferry }) => {
+  await ferry.open();
+  await page.getByRole('button', { name: /Try it on this computer/ }).click();
+  await expect(page.locator('[data-screen="main"]')).toBeVisible({ timeout: 30_000 });
+  const [file] = await makeFixtures(ferry, [{ name: 'handout.pdf', size: 5000 }]);
+  await dropFiles(page, [file!.name]);
+  await page.getByTestId('copy-link').click({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'More link options for handout.pdf' }).click();
+  await page.getByRole('menuitem', { name: /1 hour/ }).click();
+  await expect.poll(() => ferry.ports.clipboard.writes.length).toBe(2);
+  const oldUrl = ferry.ports.clipboard.text;
+
+  ferry.clock.offset = 3 * 3600_000;
+  await page.getByRole('button', { name: 'Shared links' }).click();
+  await page.getByRole('button', { name: 'Expired', exact: true }).click();
+  const row = page.getByTestId('link-row').first();
+  await expect(row).toContainText(/Expired/);
+  await expectAccessible(page, 'links, expired');
+  await snap(page, 'links-expired-light-en');
+  expect((await fetch(oldUrl)).status).toBe(403);
+
+  await row.getByRole('button', { name: 'Make a new link to handout.pdf' }).click();
+  await expect(page.getByTestId('toast')).toContainText('Link copied');
+  const fresh = ferry.ports.clipboard.text;
+  expect(fresh).not.toBe(oldUrl);
+  const response = await fetch(fresh);
+  expect(response.status).toBe(200);
+  expect(Buffer.from(await response.arrayBuffer()).equals(file!.bytes)).toBe(true);
 });

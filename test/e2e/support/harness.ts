@@ -10,14 +10,24 @@ import { test as base, expect } from '@playwright/test';
 import { createServices, type Services } from '../../../src-main/app/services.ts';
 import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
 import type { HandlerTable } from '../../../src-main/app/dispatch.ts';
+import type { Clock } from '../../../src-main/time/clock.ts';
 import { recordingPorts, type RecordingPorts } from '../../../src-main/shell/recordingPorts.ts';
 import { bindFerry, registerFixture } from '../../support/bindFerry.ts';
 import { APP_URL } from '../../support/serveRenderer.ts';
 
 export const E2E_APP_VERSION = '0.0.0-e2e';
 
+/** Real time plus an offset a test can move (services and the sandbox share it). */
+export class ShiftedClock implements Clock {
+  offset = 0;
+  now(): number {
+    return Date.now() + this.offset;
+  }
+}
+
 export interface Harness {
   home: string;
+  clock: ShiftedClock;
   ports: RecordingPorts;
   services: Services;
   table: HandlerTable;
@@ -39,7 +49,8 @@ export const test = base.extend<HarnessOptions & { ferry: Harness }>({
   ferry: async ({ page, systemLocale }, use) => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'ferry-e2e-'));
     const ports = recordingPorts();
-    const services = await createServices({ home, ports, appVersion: E2E_APP_VERSION, systemLocale: () => systemLocale });
+    const clock = new ShiftedClock();
+    const services = await createServices({ home, ports, appVersion: E2E_APP_VERSION, systemLocale: () => systemLocale, clock, sandboxClock: clock });
     const table = buildHandlerTable(services);
     const calls: string[] = [];
     // Any script error or CSP violation (e.g. an inline style) fails the test that caused it.
@@ -54,6 +65,7 @@ export const test = base.extend<HarnessOptions & { ferry: Harness }>({
     const unbind = await bindFerry({ page, services, table, events: ports.events, onCall: (channel) => calls.push(channel) });
     await use({
       home,
+      clock,
       ports,
       services,
       table,
