@@ -28,9 +28,15 @@ export function formatDuration(seconds: number): string {
   return t('units.days', { n: Math.round(hours / 24) });
 }
 
-/** "Fri 18:00" in the user's language. */
-export function formatWhen(ms: number): string {
-  return new Intl.DateTimeFormat(i18n.lang, { weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
+const SIX_DAYS = 6 * 24 * 3600_000;
+
+/** "Fri 18:00" within the week around now, "22 Nov, 18:00" further away; in the user's language. */
+export function formatWhen(ms: number, now = Date.now()): string {
+  const nearby = Math.abs(ms - now) < SIX_DAYS;
+  const options: Intl.DateTimeFormatOptions = nearby
+    ? { weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false }
+    : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false };
+  return new Intl.DateTimeFormat(i18n.lang, options).format(ms);
 }
 
 export function formatDate(ms: number): string {
