@@ -69,6 +69,7 @@ export class UploadHistory {
       this.timer = undefined;
       void this.flush();
     }, WRITE_DELAY_MS);
+    this.timer.unref?.();
   }
 
   /** Called with the whole list (newest first) whenever an upload finishes. Returns an unsubscribe. */

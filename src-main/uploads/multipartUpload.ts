@@ -49,6 +49,7 @@ export async function multipartFile(ctx: TransferContext): Promise<TransferResul
 
 async function runOnce(ctx: TransferContext, names: NameState): Promise<TransferResult> {
   const identity = await readIdentity(ctx.path, ctx.name);
+  ctx.progress.total(identity.size);
   let checkpoint = ctx.checkpoint;
   if (checkpoint) checkpoint = await reconcile(ctx, checkpoint, identity);
   checkpoint ??= await initiate(ctx, identity, names);

@@ -17,6 +17,7 @@ export async function putFile(ctx: TransferContext): Promise<TransferResult> {
   let ownKey: string | undefined; // once a PUT succeeded under a name, that object is ours to replace
   for (let restart = 0; ; restart++) {
     const before = (restart === 0 && ctx.walkedIdentity) || (await readIdentity(ctx.path, ctx.name));
+    ctx.progress.total(before.size);
     for (;;) {
       const key = ownKey ?? keepBothKey(ctx.baseKey, n);
       const headers: Headers = ctx.collision === 'keepBoth' && !ownKey ? { 'x-oss-forbid-overwrite': 'true' } : {};

@@ -8,6 +8,8 @@ export interface TransferProgress {
   /** Bytes sent (positive) or taken back after a failed attempt (negative). */
   add(bytes: number): void;
   set(bytesDone: number): void;
+  /** The file's size as this attempt found it. */
+  total(bytes: number): void;
   verifying(): void;
   /** A plain-language notice code (e.g. the file changed and Ferry started over). */
   notice(code: string): void;

@@ -127,6 +127,7 @@ export class UploadQueue {
     entry.ctx = ctx;
     entry.walkedIdentity = undefined; // a retry looks at the file afresh
     try {
+      if (entry.baseKey === '') throw new FerryError('uploads.badName', { name: entry.name });
       const result = entry.multipart ? await multipartFile(ctx) : await putFile(ctx);
       entry.checkpoint = undefined;
       entry.state = 'done';
@@ -184,6 +185,10 @@ export class UploadQueue {
       },
       set: (bytes) => {
         entry.bytesDone = bytes;
+        this.deps.changed(entry.id);
+      },
+      total: (bytes) => {
+        entry.size = bytes;
         this.deps.changed(entry.id);
       },
       verifying: () => {

@@ -153,7 +153,15 @@ export class UploadsService {
     }
     for (const problem of walked.problems) {
       const error = new FerryError(PROBLEM_CODES[problem.reason], { name: problem.relative });
-      failed.push(this.failedEntry(problem.path, problem.relative, profile, options.source, error));
+      const entry = this.failedEntry(problem.path, problem.relative, profile, options.source, error);
+      // Retry works once the file is back (its key is known now; a bad name stays refused).
+      entry.collision = collision;
+      try {
+        entry.baseKey = buildObjectKey(prefix, problem.relative);
+      } catch {
+        entry.baseKey = '';
+      }
+      failed.push(entry);
     }
     for (const entry of failed) {
       this.queue.add(entry);

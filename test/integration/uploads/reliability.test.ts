@@ -118,5 +118,10 @@ describe('uploads survive failures', () => {
       expect(state('locked.txt')?.error?.message).toMatch(/not allowed to read "locked\.txt"/);
     }
     await chmod(locked, 0o600);
+    // Put the missing file back and Retry: it uploads.
+    await h.write('not-there.txt', 'back again');
+    const missingId = state('not-there.txt')!.id;
+    expect(h.uploads.retry(missingId)).toBe(1);
+    expect(await h.until(missingId)).toMatchObject({ state: 'done', size: 10, bytesDone: 10 });
   });
 });
