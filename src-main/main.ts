@@ -6,13 +6,19 @@ import { BrowserWindow, app, ipcMain, protocol, session } from 'electron';
 import { APP_SCHEME, hardenSession, hardenWebContents } from './security.ts';
 import { appResponseHeaders, resolveAppFile } from './appProtocol.ts';
 import { registerIpc, senderCheck } from './ipc.ts';
+import { ProfileInputSchema } from './contract/profiles.ts';
 import { buildHandlerTable } from './app/handlers.ts';
 import { createServices, type Services } from './app/services.ts';
 import { dataHome } from './storage/dataHome.ts';
 import { configureLogging, logger } from './log/logger.ts';
 import { createMainWindow } from './shell/mainWindow.ts';
 import { electronClipboard, electronDialog, electronEvents, electronExternal, electronNotifications, electronWindowPort } from './shell/electronPorts.ts';
-import { RecordingTray } from './shell/recordingPorts.ts';
+import { ElectronTray } from './shell/electronTray.ts';
+import { installOsIntegration } from './shell/electronOs.ts';
+import { trayImagesDir } from './tray/electronTemplate.ts';
+import { TeeEvents } from './tray/teeEvents.ts';
+import { wireTray, type TrayWiring } from './tray/trayWiring.ts';
+import { installTrayE2EHook } from './tray/e2eHook.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -27,10 +33,12 @@ app.setPath('userData', dataHome());
 
 let mainWindow: BrowserWindow | undefined;
 let services: Services | undefined;
+let tray: TrayWiring | undefined;
 
 function showWindow(screen?: string): void {
   if (!mainWindow || mainWindow.isDestroyed()) {
     mainWindow = createMainWindow({ preloadPath, screen });
+    osIntegration?.guardWindow(mainWindow);
     return;
   }
   if (screen) void mainWindow.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${screen}`)}`);
@@ -41,9 +49,19 @@ function showWindow(screen?: string): void {
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
+let osIntegration: ReturnType<typeof installOsIntegration> | undefined;
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  osIntegration = installOsIntegration({
+    services: () => services,
+    tray: () => tray,
+    // The connect screen opens pre-filled from IT's ferry://connect link; the user adds the key.
+    openConnect: (profile) => {
+      showWindow('connect');
+      services?.ports.events.emit('profiles.importRequested', ProfileInputSchema.parse(profile));
+    },
+  });
   app.whenReady().then(start).catch((error: unknown) => {
     log.error('start-up failed', { error: error instanceof Error ? error.message : String(error) });
     app.exit(1);
@@ -63,15 +81,21 @@ async function start(): Promise<void> {
     }
   });
 
-  const tray = new RecordingTray(); // replaced by the Electron tray adapter when the tray lands
+  if (process.platform === 'win32') app.setAppUserModelId('app.ferry.desktop');
+  const electronTray = new ElectronTray({
+    imagesDir: trayImagesDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
+    onDropFiles: (paths) => void tray?.dropFiles(paths),
+    onClick: () => showWindow(),
+  });
+  const events = new TeeEvents(electronEvents);
   services = await createServices({
     home: dataHome(),
     ports: {
       clipboard: electronClipboard,
       dialog: electronDialog,
       notifications: electronNotifications,
-      tray,
-      events: electronEvents,
+      tray: electronTray,
+      events,
       window: electronWindowPort(showWindow),
       external: electronExternal,
     },
@@ -79,11 +103,14 @@ async function start(): Promise<void> {
     systemLocale: () => app.getLocale(),
   });
   const ready = services;
-  registerIpc(ipcMain, buildHandlerTable(ready), {
+  const table = buildHandlerTable(ready);
+  tray = await wireTray(ready, electronTray, { table, events, quit: () => app.quit() });
+  if (!app.isPackaged) installTrayE2EHook(process.env, { menu: () => electronTray.lastMenu, drop: (paths) => tray!.dropFiles(paths) });
+  registerIpc(ipcMain, table, {
     isTrusted: senderCheck(() => BrowserWindow.getAllWindows().map((window) => window.webContents)),
     lang: () => ready.lang(),
   });
-  showWindow();
+  await osIntegration?.ready(); // shows the window unless started hidden at login or handed only files/links
   app.on('activate', () => showWindow());
 }
 
