@@ -71,3 +71,17 @@ test.describe('on a Chinese system', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Ferry');
   });
 });
+
+test('a file name that looks like HTML is shown as text, never run', async ({ page, ferry }) => {
+  await ferry.open();
+  await page.getByRole('button', { name: /Try it on this computer/ }).click();
+  await expect(page.locator('[data-screen="main"]')).toBeVisible({ timeout: 30_000 });
+  const name = '<img src=x onerror="window.__owned=1">.txt';
+  await makeFixtures(ferry, [{ name, size: 100 }]);
+  await dropFiles(page, [name]);
+  const row = page.getByTestId('upload-row');
+  await expect(row.locator('.name')).toHaveText(name);
+  await expect(row).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  expect(await page.locator('[data-testid="upload-list"] img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __owned?: number }).__owned)).toBeUndefined();
+});

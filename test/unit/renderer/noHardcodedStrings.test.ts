@@ -68,3 +68,14 @@ describe('components', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('text, never HTML', () => {
+  it('no component uses {@html}: file names and server messages are always rendered as text', () => {
+    const withHtml = svelteFiles(components).filter((file) => {
+      const ast = parse(readFileSync(file, 'utf8'), { modern: true });
+      return JSON.stringify(ast.fragment, (key, value) => (key === 'parent' ? undefined : value)).includes('"type":"HtmlTag"');
+    });
+    expect(withHtml).toEqual([]);
+    expect(JSON.stringify(parse('<p>{@html x}</p>', { modern: true }).fragment)).toContain('"type":"HtmlTag"');
+  });
+});
