@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { test, expect } from './support/harness.ts';
+import { expectAccessible, snap } from './support/screens.ts';
 import { dropFiles, makeFixtures } from './support/fixtures.ts';
 
 const MB = 1024 * 1024;
@@ -24,7 +27,7 @@ test('pause, resume, cancel and retry act on the real upload engine', async ({ p
   await expect(row).toHaveAttribute('data-state', 'cancelled');
 
   sandbox.faults.clear();
-  await row.getByRole('button', { name: 'Try slow-scan.pdf again' }).click();
+  await row.getByRole('button', { name: 'Retry slow-scan.pdf' }).click();
   await expect(row).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(row.getByTestId('copy-link')).toBeVisible();
 });
@@ -84,4 +87,26 @@ test('a file name that looks like HTML is shown as text, never run', async ({ pa
   await expect(row).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   expect(await page.locator('[data-testid="upload-list"] img').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __owned?: number }).__owned)).toBeUndefined();
+});
+
+test('a file that cannot be read is reported in plain words and can be retried once it is back', async ({ page, ferry }) => {
+  await ferry.open();
+  await page.getByRole('button', { name: /Try it on this computer/ }).click();
+  await expect(page.locator('[data-screen="main"]')).toBeVisible({ timeout: 30_000 });
+  const missing = `${ferry.home}-files/ghost.txt`;
+  await ferry.registerFixture('ghost.txt', missing);
+  await dropFiles(page, ['ghost.txt']);
+
+  await expect(page.getByTestId('toast')).toContainText('ghost.txt');
+  const row = page.getByTestId('upload-row').filter({ hasText: 'ghost.txt' });
+  await expect(row).toHaveAttribute('data-state', 'failed');
+  await expect(row.locator('.error-text')).not.toBeEmpty();
+  await expect(page.getByTestId('queue-summary')).toContainText('need attention');
+  await expectAccessible(page, 'main with a failed upload');
+  await snap(page, 'main-failed-light-en');
+
+  mkdirSync(path.dirname(missing), { recursive: true });
+  writeFileSync(missing, 'back again');
+  await row.getByRole('button', { name: 'Retry ghost.txt' }).click();
+  await expect(row).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
 });
