@@ -11,10 +11,12 @@ export interface ConnectFields {
   roleArn: string;
   accessKeyId: string;
   accessKeySecret: string;
+  signingKeyId: string;
+  signingKeySecret: string;
 }
 
 export function emptyFields(): ConnectFields {
-  return { name: '', endpoint: '', region: '', bucket: '', prefixTemplate: 'shared/{user}/{yyyy}-{mm}/', roleArn: '', accessKeyId: '', accessKeySecret: '' };
+  return { name: '', endpoint: '', region: '', bucket: '', prefixTemplate: 'shared/{user}/{yyyy}-{mm}/', roleArn: '', accessKeyId: '', accessKeySecret: '', signingKeyId: '', signingKeySecret: '' };
 }
 
 export function fieldsFrom(input: ProfileInput, current: ConnectFields): ConnectFields {
@@ -47,4 +49,9 @@ export function profileFrom(fields: ConnectFields, imported: ProfileInput | null
     signatureVersion: imported?.signatureVersion ?? 'v4',
     credentialSource: imported?.credentialSource ?? 'keychain-role',
   };
+}
+
+/** A key pair typed in the form, or undefined when the ID was left empty (keep what is stored). */
+export function keyPair(id: string, secret: string): { accessKeyId: string; accessKeySecret: string } | undefined {
+  return id.trim() === '' ? undefined : { accessKeyId: id.trim(), accessKeySecret: secret };
 }
