@@ -42,6 +42,19 @@ describe('uploads against the sandbox', () => {
     expect(await listUploads(admin)).toEqual([]);
   });
 
+  it('uploads 100 MB in 5 MB parts, verified end to end', async () => {
+    h = await uploadHarness({ tuning: { multipartThreshold: 8 * 1024 * 1024, partSize: 5 * 1024 * 1024 } });
+    const data = bytes(100 * 1024 * 1024, 17);
+    const file = await h.write('hundred.bin', data);
+    const expected = crc64(data).toString();
+    const { ids } = await h.uploads.add([file], { source: 'drop' });
+    const item = await h.until(ids[0]!, undefined, 120_000);
+    expect(item).toMatchObject({ state: 'done', size: data.length, bytesDone: data.length });
+    const head = await (await h.admin()).head(item.objectKey!);
+    expect(head.res.headers['x-oss-hash-crc64ecma']).toBe(expected);
+    expect(Number(head.res.headers['content-length'])).toBe(data.length);
+  }, 180_000);
+
   it('walks a folder with nested sub-folders, skipping OS clutter', async () => {
     h = await uploadHarness();
     for (let i = 0; i < 30; i++) await h.write(`Team/${i % 3}/${i % 2 ? 'x' : 'y'}/file-${i}.txt`, `content ${i}`);
