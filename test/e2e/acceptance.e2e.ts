@@ -86,8 +86,8 @@ test('a wrong secret in the connect form is explained at the "get permission" st
   await page.getByLabel('Or paste the link or text IT sent you').fill(link);
   await page.getByRole('button', { name: 'Use this' }).click();
   await expect(page.getByLabel('Name for this connection')).toHaveValue('Acme share');
-  await page.getByLabel('AccessKey ID').fill(demo.accessKeyId);
-  await page.getByLabel('AccessKey secret').fill(`${demo.accessKeySecret.slice(0, -4)}XXXX`);
+  await page.getByLabel('AccessKey ID', { exact: true }).fill(demo.accessKeyId);
+  await page.getByLabel('AccessKey secret', { exact: true }).fill(`${demo.accessKeySecret.slice(0, -4)}XXXX`);
   await page.getByRole('button', { name: 'Save and test connection' }).click();
 
   const steps = page.getByTestId('test-steps');
@@ -103,7 +103,7 @@ test('a wrong secret in the connect form is explained at the "get permission" st
   expect(await page.content()).not.toContain(demo.accessKeySecret.slice(0, -4));
 
   // Fixing the secret turns every step green and makes the connection the active one.
-  await page.getByLabel('AccessKey secret').fill(demo.accessKeySecret);
+  await page.getByLabel('AccessKey secret', { exact: true }).fill(demo.accessKeySecret);
   await page.getByRole('button', { name: 'Save and test connection' }).click();
   await expect(steps.locator('[data-status="ok"]')).toHaveCount(await steps.locator('li').count(), { timeout: 30_000 });
   await page.getByRole('button', { name: 'Start sending files' }).click();
