@@ -110,3 +110,22 @@ test('a file that cannot be read is reported in plain words and can be retried o
   await row.getByRole('button', { name: 'Retry ghost.txt' }).click();
   await expect(row).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
 });
+
+test('"Choose files…" and "Paste from clipboard" queue what the OS hands over', async ({ page, ferry }) => {
+  await ferry.open();
+  await page.getByRole('button', { name: /Try it on this computer/ }).click();
+  await expect(page.locator('[data-screen="main"]')).toBeVisible({ timeout: 30_000 });
+  const [picked, copied] = await makeFixtures(ferry, [
+    { name: 'picked.txt', size: 300 },
+    { name: 'copied.txt', size: 400 },
+  ]);
+  ferry.ports.dialog.nextOpen.push([picked!.path]);
+  await page.getByRole('button', { name: 'Choose files…' }).click();
+  await expect(page.getByTestId('upload-row').filter({ hasText: 'picked.txt' })).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  expect(ferry.ports.dialog.calls.some((c) => c.kind === 'open')).toBe(true);
+
+  ferry.ports.clipboard.filePaths = [copied!.path];
+  await page.getByRole('button', { name: 'Paste from clipboard' }).click();
+  await expect(page.getByTestId('upload-row').filter({ hasText: 'copied.txt' })).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(page.getByTestId('live-region')).toContainText(/sent|added/);
+});
