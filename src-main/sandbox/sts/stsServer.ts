@@ -3,6 +3,7 @@ import { MAX_SKEW_MS, type SandboxContext } from '../context.ts';
 import { normalizeIp } from '../policy/ipRange.ts';
 import { popRequestId } from '../requestId.ts';
 import { xmlEscape } from '../oss/xml.ts';
+import { httpDate } from '../oss/auth/skew.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultInjector } from '../faults.ts';
 import { logger } from '../../log/logger.ts';
@@ -52,13 +53,15 @@ async function collectParams(req: IncomingMessage): Promise<Record<string, strin
   return params;
 }
 
-function send(res: ServerResponse, status: number, format: string, body: Record<string, unknown>): void {
+function send(res: ServerResponse, now: number, status: number, format: string, body: Record<string, unknown>): void {
   const xml = format.toUpperCase() === 'XML';
   const text = xml ? toXml(status < 300 ? 'AssumeRoleResponse' : 'Error', body) : JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': xml ? 'text/xml;charset=utf-8' : 'application/json;charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'x-acs-request-id': String(body.RequestId),
+    // Sandbox time, not the host's: clients learn clock skew from this header.
+    Date: httpDate(now),
   });
   res.end(text);
 }
@@ -100,11 +103,11 @@ export function createStsHandler(ctx: SandboxContext, faults: FaultInjector): (r
       if (params.Action !== 'AssumeRole') throw stsErrors.unknownAction();
       const sourceIp = normalizeIp(req.socket.remoteAddress ?? '');
       const result = assumeRole(params, caller, ctx.directory, ctx.tokens, now, sourceIp);
-      send(res, 200, format, { RequestId: requestId, ...result });
+      send(res, ctx.clock.now(), 200, format, { RequestId: requestId, ...result });
     })().catch((error: unknown) => {
       if (!(error instanceof StsError)) log.error('unexpected error in STS handler', { error: String(error) });
       const e = error instanceof StsError ? error : stsErrors.internal();
-      send(res, e.status, format, {
+      send(res, ctx.clock.now(), e.status, format, {
         RequestId: requestId,
         HostId: 'sts.aliyuncs.com',
         Code: e.code,

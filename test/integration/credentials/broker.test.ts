@@ -87,13 +87,21 @@ describe.skipIf(noKeyringReason)('STS broker against the sandbox', () => {
   });
 
   it('learns clock skew from STS (InvalidTimeStamp) and signs with corrected time', async () => {
-    const clock = new ManualClock(Date.now() + 2 * 3_600_000); // this computer is two hours fast
-    h = await companyHarness({ clock });
+    h = await companyHarness();
+    h.company.setClockOffset(2 * 3_600_000); // STS's clock is two hours ahead of this computer's
     const { broker } = h.services;
+    const profile = await h.services.accounts.runtimeProfile(h.profile.id);
     const credentials = await broker.get(h.profile.id, 'upload');
-    expect(Math.round(broker.clockOffsetMs() / 60_000)).toBe(-120);
+    // The first AssumeRole was refused (InvalidTimeStamp); the offset came from that reply's Date.
+    expect(Math.round(broker.clockOffsetMs() / 60_000)).toBe(120);
     expect(broker.assumeRoleCalls).toBe(2);
-    expect(credentials.expiresAt! - Date.now()).toBeGreaterThan(3_500_000);
+    expect(credentials.expiresAt! - h.company.now()).toBeGreaterThan(3_500_000);
+    // The credentials work against OSS (on the same skewed clock) when signed with the learned time.
+    const key = `${stablePrefix(profile.prefixTemplate, currentUserName())}sts-skew.txt`;
+    await createOssClient(profile, credentials, { clockOffsetMs: broker.clockOffsetMs() }).put(key, Buffer.from('x'));
+    // A warm cache stays warm: no further AssumeRole.
+    expect((await broker.get(h.profile.id, 'upload')).accessKeyId).toBe(credentials.accessKeyId);
+    expect(broker.assumeRoleCalls).toBe(2);
   });
 
   it('learns clock skew from OSS (RequestTimeTooSkewed) and the retried request succeeds', async () => {

@@ -158,6 +158,39 @@ describe('STS transports and replay protection', () => {
   });
 });
 
+describe('sandbox time in replies', () => {
+  it('STS and OSS replies carry the sandbox clock in Date, so clients can learn the skew from it', async () => {
+    const offset = 2 * 3_600_000;
+    t.sb.setClockOffset(offset);
+    try {
+      // Signed with this computer's time: two hours behind the sandbox, so STS refuses it.
+      const stale = await fetch(`${t.sb.stsEndpoint}/`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ...baseParams(KEYS.assumer), Signature: 'x' }).toString(),
+      });
+      expect((await stale.json()) as Record<string, unknown>).toMatchObject({ Code: 'InvalidTimeStamp.Expired' });
+      const stsDate = Date.parse(stale.headers.get('date') ?? '');
+      expect(Math.abs(stsDate - (Date.now() + offset))).toBeLessThan(5_000);
+
+      const params = baseParams(KEYS.assumer, { Timestamp: new Date(Date.now() + offset).toISOString() });
+      const ok = await fetch(`${t.sb.stsEndpoint}/`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ...params, Signature: sign('POST', params, KEYS.assumer.secret) }).toString(),
+      });
+      expect(ok.status).toBe(200);
+      expect(Math.abs(Date.parse(ok.headers.get('date') ?? '') - (Date.now() + offset))).toBeLessThan(5_000);
+
+      const oss = await fetch(`${t.sb.ossEndpoint}/ferry-test/anything.txt`);
+      expect(oss.status).toBe(403);
+      expect(Math.abs(Date.parse(oss.headers.get('date') ?? '') - (Date.now() + offset))).toBeLessThan(5_000);
+    } finally {
+      t.sb.setClockOffset(0);
+    }
+  });
+});
+
 describe('restarts', () => {
   it('keeps the demo key and honours tokens issued before a restart', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
