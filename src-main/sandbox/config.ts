@@ -50,7 +50,16 @@ export const sandboxConfigSchema = z.strictObject({
   region: z.string().regex(/^[a-z]+(-[a-z0-9]+)+$/, 'a region id like cn-hangzhou').default('cn-hangzhou'),
   buckets: z.array(z.strictObject({ name: bucketName, acl: z.enum(['private', 'public-read']).default('private') })).default([]),
   users: z
-    .array(z.strictObject({ name, enabled: z.boolean().default(true), accessKeys: z.array(accessKey).default([]), policies: z.array(policy).default([]) }))
+    .array(
+      z.strictObject({
+        name,
+        enabled: z.boolean().default(true),
+        /** The account's main (root) identity rather than a RAM user: every OSS right, no AssumeRole. */
+        root: z.boolean().default(false),
+        accessKeys: z.array(accessKey).default([]),
+        policies: z.array(policy).default([]),
+      }),
+    )
     .default([]),
   roles: z
     .array(
@@ -100,6 +109,9 @@ function checkReferences(config: SandboxConfig): SandboxConfig {
   dup('users', config.users.map((u) => u.name));
   dup('roles', config.roles.map((r) => r.name));
   dup('access key ids', config.users.flatMap((u) => u.accessKeys.map((k) => k.id)));
+  const roots = config.users.filter((u) => u.root);
+  if (roots.length > 1) problems.push(`  users: an account has one root identity, found ${roots.map((u) => `"${u.name}"`).join(', ')}`);
+  for (const u of roots) if (u.policies.length) problems.push(`  users.${u.name}.policies: the root account has every right; it takes no policies`);
   const users = new Set(config.users.map((u) => u.name));
   for (const role of config.roles) {
     for (const t of role.trustedUsers) if (t !== '*' && !users.has(t)) problems.push(`  roles.${role.name}.trustedUsers: no user "${t}"`);

@@ -12,7 +12,7 @@ export interface Permission {
 }
 
 /**
- * RAM for OSS: users get their attached policies; STS sessions get the role's policies intersected
+ * RAM for OSS: the root account may do anything, RAM users get their attached policies; STS sessions get the role's policies intersected
  * with the AssumeRole session policy. Anonymous callers only read public-read buckets.
  */
 export function authorize(
@@ -39,6 +39,8 @@ export function authorize(
       if (env.bucketPublicRead && permission.action === 'oss:GetObject') return;
       throw ossErrors.accessDeniedAnonymous();
     case 'user':
+      // The main account owns its buckets outright; RAM policies bind only RAM users.
+      if (principal.user.root) return;
       if (evaluatePolicies(principal.user.policies, request) !== 'allow') throw ossErrors.accessDeniedAcl();
       return;
     case 'session': {

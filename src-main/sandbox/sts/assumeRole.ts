@@ -61,6 +61,8 @@ export function assumeRole(
   const policyText = params.Policy;
   const sessionPolicy = policyText === undefined ? undefined : parseSessionPolicy(policyText);
 
+  if (caller.kind === 'user' && caller.user.root) throw stsErrors.rootAccount();
+
   const [, accountId = '', roleName = ''] = match;
   const role = accountId === directory.accountId ? directory.roleByArnName(roleName) : undefined;
   if (!role) throw stsErrors.roleNotFound();

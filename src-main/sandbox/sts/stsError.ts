@@ -35,6 +35,7 @@ export const stsErrors = {
   policySize: () => new StsError(400, 'InvalidParameter.PolicySize', 'The size of Policy must be smaller than 2048 bytes.'),
   notAuthorizedByRam: () =>
     new StsError(403, 'NoPermission', 'You are not authorized to do this action. You should be authorized by RAM.'),
+  rootAccount: () => new StsError(403, 'NoPermission', 'Roles may not be assumed by root accounts.'),
   roleNotTrusted: () =>
     new StsError(
       403,

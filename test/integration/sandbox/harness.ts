@@ -11,6 +11,7 @@ export const KEYS = {
   noperm: { id: 'LTAI5tNoPerm00000000001', secret: 'noperm-secret-000000000000001' },
   disabled: { id: 'LTAI5tDisabled000000001', secret: 'disabled-secret-0000000000001' },
   reader: { id: 'LTAI5tReader00000000001', secret: 'reader-secret-000000000000001' },
+  root: { id: 'LTAI5tRootOwner00000001', secret: 'root-secret-00000000000000001' },
 };
 
 export const BUCKET = 'ferry-test';
@@ -23,6 +24,7 @@ export function testConfig(): SandboxConfigInput {
       { name: 'admin', accessKeys: [KEYS.admin], policies: [{ Version: '1', Statement: [{ Effect: 'Allow', Action: 'oss:*', Resource: '*' }] }] },
       { name: 'assumer', accessKeys: [KEYS.assumer], policies: [{ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] }] },
       { name: 'noperm', accessKeys: [KEYS.noperm] },
+      { name: 'owner', root: true, accessKeys: [KEYS.root] },
       { name: 'disabled', accessKeys: [{ ...KEYS.disabled, enabled: false }], policies: [{ Version: '1', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }] },
       {
         name: 'reader',

@@ -86,6 +86,7 @@ describe('STS AssumeRole with ali-oss STS client', () => {
     const cases: Array<[Promise<unknown>, string, number, string?]> = [
       [client(KEYS.noperm).assumeRole(arn('uploader'), undefined as never, 900, 's1'), 'NoPermission', 403, 'You are not authorized to do this action. You should be authorized by RAM.'],
       [client(KEYS.assumer).assumeRole(arn('admins-only'), undefined as never, 900, 's1'), 'NoPermission', 403, 'does not trust you'],
+      [client(KEYS.root).assumeRole(arn('uploader'), undefined as never, 900, 's1'), 'NoPermission', 403, 'Roles may not be assumed by root accounts.'],
       [client(KEYS.assumer).assumeRole(arn('nobody'), undefined as never, 900, 's1'), 'EntityNotExist.Role', 404, 'The specified Role not exists .'],
       [client(KEYS.assumer).assumeRole(arn('uploader'), undefined as never, 899, 's1'), 'InvalidParameter.DurationSeconds', 400, 'The Min/Max value of DurationSeconds is 15min/1hr.'],
       [client(KEYS.assumer).assumeRole(arn('uploader'), undefined as never, 7201, 's1'), 'InvalidParameter.DurationSeconds', 400],
@@ -155,6 +156,19 @@ describe('STS transports and replay protection', () => {
     const { RoleSessionName: _omitted, ...withoutSession } = baseParams(KEYS.assumer);
     const missing = await call('POST', withoutSession, KEYS.assumer.secret);
     expect(missing).toMatchObject({ status: 400, body: { Code: 'MissingRoleSessionName', Message: 'RoleSessionName is mandatory for this action.' } });
+  });
+});
+
+describe('the main (root) account key', () => {
+  it('may not assume roles, yet has every OSS right in its own account', async () => {
+    const error = await stsFailure(assumeRole(t.sb, KEYS.root, 'uploader'));
+    expect([error.code, error.status, error.message]).toEqual(['NoPermission', 403, expect.stringContaining('Roles may not be assumed by root accounts.')]);
+    const owner = { accessKeyId: KEYS.root.id, accessKeySecret: KEYS.root.secret };
+    for (const v4 of [false, true]) {
+      const client = ossClient(t.sb, owner, { v4 });
+      await client.put(`root/${v4 ? 'v4' : 'v1'}.txt`, Buffer.from('owner'));
+      expect(String((await client.get(`root/${v4 ? 'v4' : 'v1'}.txt`)).content)).toBe('owner');
+    }
   });
 });
 

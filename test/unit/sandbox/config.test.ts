@@ -38,6 +38,13 @@ describe('sandbox config', () => {
     expect(() => parseSandboxConfig({ buckets: [{ name: 'abc' }, { name: 'abc' }] })).toThrow(/defined twice/);
     expect(() => parseSandboxConfig({ time: { now: 'not a date' } })).toThrow(/time.now/);
   });
+
+  it('knows one root identity without policies', () => {
+    expect(() => parseSandboxConfig({ users: [{ name: 'a', root: true }, { name: 'b', root: true }] })).toThrow(/one root identity/);
+    expect(() => parseSandboxConfig({ users: [{ name: 'a', root: true, policies: [{ Version: '1', Statement: [{ Effect: 'Allow', Action: 'oss:*', Resource: '*' }] }] }] })).toThrow(/takes no policies/);
+    const config = parseSandboxConfig({ users: [{ name: 'owner', root: true }] });
+    expect(config.users[0]!.root).toBe(true);
+  });
 });
 
 describe('Range parsing (OSS rules)', () => {
