@@ -10,6 +10,8 @@ const policy = z.unknown().superRefine((doc, ctx) => {
 const name = z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'letters, digits and . _ @ - only (1–64)');
 const bucketName = z.string().regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'OSS bucket names are 3–63 lower-case letters, digits or -');
 
+const regionId = z.string().regex(/^[a-z]+(-[a-z0-9]+)+$/, 'a region id like cn-hangzhou');
+
 const accessKey = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9]{8,64}$/, 'AccessKey ids are 8–64 letters or digits'),
   secret: z.string().min(8, 'AccessKey secrets need at least 8 characters'),
@@ -47,8 +49,17 @@ const instant = z.union([z.number(), z.string()]).transform((v, ctx) => {
 export const sandboxConfigSchema = z.strictObject({
   accountId: z.string().regex(/^\d{16}$/, 'account ids are 16 digits').default('1234567890123456'),
   /** Bare region id as V4 signs it (`cn-hangzhou`); clients see `oss-<region>`. */
-  region: z.string().regex(/^[a-z]+(-[a-z0-9]+)+$/, 'a region id like cn-hangzhou').default('cn-hangzhou'),
-  buckets: z.array(z.strictObject({ name: bucketName, acl: z.enum(['private', 'public-read']).default('private') })).default([]),
+  region: regionId.default('cn-hangzhou'),
+  buckets: z
+    .array(
+      z.strictObject({
+        name: bucketName,
+        acl: z.enum(['private', 'public-read']).default('private'),
+        /** Where the bucket lives (bare id); omitted: the sandbox's own `region`. */
+        region: regionId.optional(),
+      }),
+    )
+    .default([]),
   users: z
     .array(
       z.strictObject({

@@ -50,4 +50,9 @@ export class Directory {
   bucket(name: string): SandboxConfig['buckets'][number] | undefined {
     return this.config.buckets.find((b) => b.name === name);
   }
+
+  /** The region a bucket lives in (bare id); its own `region`, else the sandbox's. */
+  bucketRegion(name: string): string {
+    return this.bucket(name)?.region ?? this.region;
+  }
 }

@@ -23,6 +23,14 @@ export const ossErrors = {
   accessDeniedAnonymous: () => new OssError(403, 'AccessDenied', 'Anonymous access is forbidden for this operation.', {}, '0003-00001201'),
   accessDeniedAcl: () => new OssError(403, 'AccessDenied', 'You have no right to access this object because of bucket acl.', {}),
   accessDeniedAuthorizer: () => new OssError(403, 'AccessDenied', "Access denied by authorizer's policy.", {}),
+  /** The bucket lives in another region than the endpoint the request went to (code as in the Go SDK's fixture). */
+  wrongEndpoint: (bucket: string, endpoint: string) =>
+    new OssError(
+      403,
+      'AccessDenied',
+      'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
+      { Bucket: bucket, Endpoint: endpoint },
+    ),
   accessDenied: (message: string, ec?: string) => new OssError(403, 'AccessDenied', message, {}, ec),
   requestExpired: (expires: string, serverTime: string) =>
     new OssError(403, 'AccessDenied', 'Request has expired.', { Expires: expires, ServerTime: serverTime }, '0002-00000069'),

@@ -48,7 +48,10 @@ async function handle(ctx: OssContext, faults: FaultInjector, req: IncomingMessa
   res.setHeader('Server', 'AliyunOSS');
   res.setHeader('Date', httpDate(ctx.clock.now()));
   res.setHeader('x-oss-request-id', requestId);
-  const hostBase = `oss-${ctx.directory.region}.aliyuncs.com`;
+  // The sandbox's address stands for its region's endpoint (whatever Host says: ali-oss V4 always
+  // names the signing region's host there).
+  const region = ctx.directory.region;
+  const hostBase = `oss-${region}.aliyuncs.com`;
   let route: OssRoute | undefined;
   try {
     const fault = faults.next('oss', req);
@@ -66,13 +69,17 @@ async function handle(ctx: OssContext, faults: FaultInjector, req: IncomingMessa
     const op = identifyOperation(req, route);
     const bucket = route.bucket === undefined ? undefined : ctx.directory.bucket(route.bucket);
     if (route.bucket !== undefined && !bucket) throw ossErrors.noSuchBucket(route.bucket);
+    // A bucket answers only at its own region's endpoint, before any signature is looked at.
+    // GetBucketLocation is exempt: it is how a client finds the right endpoint.
+    const bucketRegion = bucket ? ctx.directory.bucketRegion(bucket.name) : region;
+    if (bucket && bucketRegion !== region && op !== 'GetBucketLocation') throw ossErrors.wrongEndpoint(bucket.name, `oss-${bucketRegion}.aliyuncs.com`);
     const sourceIp = normalizeIp(req.socket.remoteAddress ?? '');
     const { principal, presigned } = authenticate(ctx, req, route, sourceIp);
     if (!AUTHORIZED_PER_OBJECT.has(op)) {
       authorize(
         ctx,
         principal,
-        { action: ACTION[op], resource: resourceArn(ctx.directory.region, ctx.directory.accountId, route.bucket, route.key), context: conditionContext(op, route) },
+        { action: ACTION[op], resource: resourceArn(bucketRegion, ctx.directory.accountId, route.bucket, route.key), context: conditionContext(op, route) },
         { sourceIp, userAgent: req.headers['user-agent'] ?? '', bucketPublicRead: bucket?.acl === 'public-read' },
       );
     }

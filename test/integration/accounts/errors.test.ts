@@ -142,6 +142,27 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
     expect(zh?.error?.message).toMatch(/地域/);
   });
 
+  it('OSS: a bucket in another region than the endpoint (AccessDenied "must be addressed using the specified endpoint")', async () => {
+    const c = await companyHarness({
+      config: (key) => {
+        const base = demoConfig({ key, bucket: 'acme-share' });
+        return { ...base, buckets: [...(base.buckets ?? []), { name: 'acme-shanghai', region: 'cn-shanghai' }] };
+      },
+      profile: { bucket: 'acme-shanghai' },
+    });
+    h = c;
+    for (const signatureVersion of ['v4', 'v1'] as const) {
+      const profile = await c.services.accounts.runtimeProfile(c.profile.id);
+      await c.services.accounts.save({
+        profile: ProfileInputSchema.parse({ id: c.profile.id, name: 'Acme', endpoint: profile.endpoint, stsEndpoint: c.company.stsEndpoint, region: 'cn-hangzhou', bucket: 'acme-shanghai', roleArn: c.company.demo?.roleArn, signatureVersion }),
+      });
+      const { failed, zh } = await failedStep(c, c.profile.id);
+      expect([signatureVersion, failed?.id, failed?.error?.code]).toEqual([signatureVersion, 'bucket', 'oss.wrongEndpoint']);
+      expect(failed?.error?.message).toMatch(/bucket is in a different region than this connection's address\. Ask IT for the bucket's correct endpoint/);
+      expect(zh?.error?.message).toMatch(/存储空间所在地域与此连接的地址不一致。请向 IT 索取该存储空间的正确 Endpoint/);
+    }
+  });
+
   it('OSS: long-term keys from the environment — unknown id and wrong secret', async () => {
     const company = await companyHarness();
     h = company;

@@ -15,11 +15,13 @@ export const KEYS = {
 };
 
 export const BUCKET = 'ferry-test';
+/** Lives in cn-shanghai, while the sandbox's address stands for the cn-hangzhou endpoint. */
+export const SHANGHAI_BUCKET = 'shanghai-files';
 
 export function testConfig(): SandboxConfigInput {
   return {
     accountId: '1234567890123456',
-    buckets: [{ name: BUCKET }, { name: 'other-bucket' }, { name: 'public-bucket', acl: 'public-read' }],
+    buckets: [{ name: BUCKET }, { name: 'other-bucket' }, { name: 'public-bucket', acl: 'public-read' }, { name: SHANGHAI_BUCKET, acl: 'public-read', region: 'cn-shanghai' }],
     users: [
       { name: 'admin', accessKeys: [KEYS.admin], policies: [{ Version: '1', Statement: [{ Effect: 'Allow', Action: 'oss:*', Resource: '*' }] }] },
       { name: 'assumer', accessKeys: [KEYS.assumer], policies: [{ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] }] },

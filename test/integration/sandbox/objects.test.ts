@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crc64 } from '../../../src-main/oss/crc64.ts';
 import OSS from 'ali-oss';
-import { assumeRole, BUCKET, expectOssError, KEYS, longTerm, ossClient, rawOss, startTestSandbox, type Creds, type TestSandbox } from './harness.ts';
+import { assumeRole, BUCKET, expectOssError, KEYS, longTerm, ossClient, rawOss, SHANGHAI_BUCKET, startTestSandbox, type Creds, type TestSandbox } from './harness.ts';
 
 let t: TestSandbox;
 let sts: Creds;
@@ -118,9 +118,27 @@ describe('bucket operations', () => {
     await expectOssError(ossClient(t.sb, longTerm(KEYS.admin), { bucket: 'no-such-bucket' }).get('x'), 'NoSuchBucket', 404, 'The specified bucket does not exist.');
   });
 
+  it('a bucket in another region answers only at its own endpoint (AccessDenied naming it); GetBucketLocation still tells', async () => {
+    const wrongEndpoint = 'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.';
+    const admin = longTerm(KEYS.admin);
+    // V1, and V4 signed for the bucket's region: both went to the cn-hangzhou endpoint.
+    await expectOssError(ossClient(t.sb, admin, { bucket: SHANGHAI_BUCKET }).get('x.txt'), 'AccessDenied', 403, wrongEndpoint);
+    const v4 = ossClient(t.sb, admin, { bucket: SHANGHAI_BUCKET, v4: true });
+    (v4 as unknown as { options: { region: string } }).options.region = 'oss-cn-shanghai';
+    await expectOssError(v4.put('x.txt', Buffer.from('x')), 'AccessDenied', 403, wrongEndpoint);
+    const anonymous = await fetch(`${t.sb.ossEndpoint}/${SHANGHAI_BUCKET}/x.txt`);
+    const xml = await anonymous.text();
+    expect(anonymous.status).toBe(403);
+    expect(xml).toContain('<Code>AccessDenied</Code>');
+    expect(xml).toContain(`<Bucket>${SHANGHAI_BUCKET}</Bucket><Endpoint>oss-cn-shanghai.aliyuncs.com</Endpoint>`);
+    expect(xml).toContain(`<HostId>${SHANGHAI_BUCKET}.oss-cn-hangzhou.aliyuncs.com</HostId>`);
+    expect((await ossClient(t.sb, admin).getBucketLocation(SHANGHAI_BUCKET)).location).toBe('oss-cn-shanghai');
+    expect((await ossClient(t.sb, admin).listBuckets({})).buckets.find((b: { name: string }) => b.name === SHANGHAI_BUCKET)?.region).toBe('oss-cn-shanghai');
+  });
+
   it('ListBuckets needs oss:ListBuckets and lists the configured buckets', async () => {
     const all = await ossClient(t.sb, longTerm(KEYS.admin)).listBuckets({});
-    expect(all.buckets.map((b: { name: string }) => b.name).sort()).toEqual([BUCKET, 'other-bucket', 'public-bucket']);
+    expect(all.buckets.map((b: { name: string }) => b.name).sort()).toEqual([BUCKET, 'other-bucket', 'public-bucket', SHANGHAI_BUCKET]);
     await expectOssError(ossClient(t.sb, sts).listBuckets({}), 'AccessDenied', 403);
   });
 

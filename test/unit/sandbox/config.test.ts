@@ -39,10 +39,12 @@ describe('sandbox config', () => {
     expect(() => parseSandboxConfig({ time: { now: 'not a date' } })).toThrow(/time.now/);
   });
 
-  it('knows one root identity without policies', () => {
+  it('knows one root identity without policies, and buckets in other regions', () => {
     expect(() => parseSandboxConfig({ users: [{ name: 'a', root: true }, { name: 'b', root: true }] })).toThrow(/one root identity/);
     expect(() => parseSandboxConfig({ users: [{ name: 'a', root: true, policies: [{ Version: '1', Statement: [{ Effect: 'Allow', Action: 'oss:*', Resource: '*' }] }] }] })).toThrow(/takes no policies/);
-    const config = parseSandboxConfig({ users: [{ name: 'owner', root: true }] });
+    expect(() => parseSandboxConfig({ buckets: [{ name: 'abc', region: 'Shanghai' }] })).toThrow(/buckets.0.region/);
+    const config = parseSandboxConfig({ buckets: [{ name: 'abc', region: 'cn-shanghai' }, { name: 'def' }], users: [{ name: 'owner', root: true }] });
+    expect(config.buckets.map((b) => b.region)).toEqual(['cn-shanghai', undefined]);
     expect(config.users[0]!.root).toBe(true);
   });
 });

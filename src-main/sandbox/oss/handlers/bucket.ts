@@ -2,8 +2,8 @@ import { isoMillis } from '../auth/skew.ts';
 import { sendXml } from '../respond.ts';
 import type { OssHandler, OssScope } from '../scope.ts';
 
-function locationOf(scope: OssScope): string {
-  return `oss-${scope.ctx.directory.region}`;
+function locationOf(scope: OssScope, bucket = scope.bucket): string {
+  return `oss-${scope.ctx.directory.bucketRegion(bucket)}`;
 }
 
 /** Buckets come from config; their creation date is the sandbox's first start. */
@@ -44,18 +44,17 @@ export const getBucketInfo: OssHandler = async (scope) => {
 };
 
 export const listBuckets: OssHandler = async (scope) => {
-  const location = locationOf(scope);
   const account = scope.ctx.directory.accountId;
   sendXml(scope.res, 200, 'ListAllMyBucketsResult', {
     Owner: { ID: account, DisplayName: account },
     Buckets: {
       Bucket: scope.ctx.directory.config.buckets.map((b) => ({
         CreationDate: creationDate(scope),
-        ExtranetEndpoint: `${location}.aliyuncs.com`,
-        IntranetEndpoint: `${location}-internal.aliyuncs.com`,
-        Location: location,
+        ExtranetEndpoint: `${locationOf(scope, b.name)}.aliyuncs.com`,
+        IntranetEndpoint: `${locationOf(scope, b.name)}-internal.aliyuncs.com`,
+        Location: locationOf(scope, b.name),
         Name: b.name,
-        Region: scope.ctx.directory.region,
+        Region: scope.ctx.directory.bucketRegion(b.name),
         StorageClass: 'Standard',
       })),
     },

@@ -32,7 +32,7 @@ export const deleteMultipleObjects: OssHandler = async (scope) => {
   const quiet = xmlText(xml, 'Quiet')?.toLowerCase() === 'true';
   const { ctx } = scope;
   for (const key of keys) {
-    authorize(ctx, scope.principal, { action: 'oss:DeleteObject', resource: resourceArn(ctx.directory.region, ctx.directory.accountId, scope.bucket, key), context: {} }, {
+    authorize(ctx, scope.principal, { action: 'oss:DeleteObject', resource: resourceArn(ctx.directory.bucketRegion(scope.bucket), ctx.directory.accountId, scope.bucket, key), context: {} }, {
       sourceIp: scope.sourceIp,
       userAgent: scope.req.headers['user-agent'] ?? '',
       bucketPublicRead: false,

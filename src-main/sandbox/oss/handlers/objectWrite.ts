@@ -61,7 +61,7 @@ export const copyObject: OssHandler = async (scope) => {
   const { ctx } = scope;
   const source = parseCopySource(String(headerValue(scope.req, 'x-oss-copy-source')));
   if (!ctx.directory.bucket(source.bucket)) throw ossErrors.noSuchBucket(source.bucket);
-  authorize(ctx, scope.principal, { action: 'oss:GetObject', resource: resourceArn(ctx.directory.region, ctx.directory.accountId, source.bucket, source.key), context: {} }, {
+  authorize(ctx, scope.principal, { action: 'oss:GetObject', resource: resourceArn(ctx.directory.bucketRegion(source.bucket), ctx.directory.accountId, source.bucket, source.key), context: {} }, {
     sourceIp: scope.sourceIp,
     userAgent: headerValue(scope.req, 'user-agent') ?? '',
     bucketPublicRead: ctx.directory.bucket(source.bucket)?.acl === 'public-read',
