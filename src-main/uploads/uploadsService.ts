@@ -95,7 +95,8 @@ export class UploadsService {
 
   private session(profile: Profile): OssSession {
     let session = this.sessions.get(profile.id);
-    if (!session || session.profile !== profile) {
+    // Same connection settings → same session (and client); an edited profile gets a fresh one.
+    if (!session || (session.profile !== profile && JSON.stringify(session.profile) !== JSON.stringify(profile))) {
       session = new OssSession(profile, this.options.broker, this.options.clientFactory);
       this.sessions.set(profile.id, session);
     }
