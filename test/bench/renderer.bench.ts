@@ -42,12 +42,12 @@ async function buildFloorApp(): Promise<number> {
   }
 }
 
-function p99(samples: number[]): number {
+function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] as number;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
-function queueBatchCost(): { apply: number; copy: number } {
+function queueBatchCost(): { applyP50: number; applyP99: number; copyP50: number } {
   const item = (i: number, bytesDone = 0): UploadItem => ({ id: `f${i}`, name: `file-${i}.jpg`, size: 1e6, bytesDone, state: 'uploading', speed: 1e5, etaSeconds: 9, profileId: 'p' });
   let items = Array.from({ length: 10_000 }, (_, i) => item(i));
   let index = indexOf(items);
@@ -62,7 +62,7 @@ function queueBatchCost(): { apply: number; copy: number } {
     items = items.slice();
     copy.push(performance.now() - t);
   }
-  return { apply: p99(apply), copy: p99(copy) };
+  return { applyP50: percentile(apply, 50), applyP99: percentile(apply, 99), copyP50: percentile(copy, 50) };
 }
 
 const bench: BenchModule = {
@@ -74,7 +74,8 @@ const bench: BenchModule = {
     const queue = queueBatchCost();
     return [
       { name: 'renderer bundle, gzipped', value: ferry, unit: 'KB', baseline: floor, baselineName: 'one-component Svelte 5 app', target: `<= ${TARGET_KB} KB`, met: ferry <= TARGET_KB },
-      { name: 'apply 100 changes to 10,000 items (p99)', value: queue.apply, unit: 'ms', baseline: queue.copy, baselineName: 'array copy', target: '<= 8 ms (half a frame)', met: queue.apply <= 8 },
+      { name: 'apply 100 changes to 10,000 items (median)', value: queue.applyP50, unit: 'ms', baseline: queue.copyP50, baselineName: 'array copy, median' },
+      { name: 'apply 100 changes to 10,000 items (p99)', value: queue.applyP99, unit: 'ms', target: '<= 8 ms (half a frame)', met: queue.applyP99 <= 8 },
     ];
   },
 };
