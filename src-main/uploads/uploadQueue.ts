@@ -1,35 +1,14 @@
-import type { Profile } from '../accounts/profile.ts';
-import { FerryError } from '../errors/ferryError.ts';
-import { logger } from '../log/logger.ts';
-import { CrcMismatchError } from './retryPolicy.ts';
-import type { Clock } from '../time/clock.ts';
 import { StoppedError, type StopReason } from './abort.ts';
-import type { CheckpointStore } from './checkpointStore.ts';
-import type { UploadHistory } from './history.ts';
-import { discardUpload, multipartFile } from './multipartUpload.ts';
-import type { OssSession } from './ossSession.ts';
-import type { TransferTuning } from './partPlan.ts';
+import { discardEntry, runEntry, type RunnerDeps } from './entryRunner.ts';
 import { isActive, isFinished, type QueueEntry } from './queueEntry.ts';
-import { putFile } from './singlePut.ts';
-import type { TransferContext } from './transferContext.ts';
-
-const log = logger('uploads');
 
 export interface Limits {
   fileConcurrency: number;
   partConcurrency: number;
 }
 
-export interface QueueDeps {
-  clock: Clock;
-  checkpoints: CheckpointStore;
-  history: UploadHistory;
-  session(profile: Profile): OssSession;
-  tuning: TransferTuning;
-  /** An entry's visible state changed (batched by the caller). */
-  changed(id: string): void;
+export interface QueueDeps extends RunnerDeps {
   removed(id: string): void;
-  random?: () => number;
 }
 
 /**
@@ -100,106 +79,12 @@ export class UploadQueue {
     this.running.set(entry.id, job);
   }
 
-  private async run(entry: QueueEntry): Promise<void> {
-    const controller = new AbortController();
-    entry.controller = controller;
-    entry.state = 'uploading';
-    entry.error = undefined;
-    entry.speed.reset();
-    this.deps.changed(entry.id);
-    const ctx: TransferContext = {
-      id: entry.id,
-      path: entry.path,
-      name: entry.name,
-      baseKey: entry.baseKey,
-      collision: entry.collision,
-      session: this.deps.session(entry.profile),
-      signal: controller.signal,
-      partConcurrency: this.limits.partConcurrency,
-      tuning: this.deps.tuning,
-      checkpoints: this.deps.checkpoints,
-      ...(entry.checkpoint ? { checkpoint: entry.checkpoint } : {}),
-      ...(entry.walkedIdentity ? { walkedIdentity: entry.walkedIdentity } : {}),
-      clock: this.deps.clock,
-      progress: this.progressFor(entry),
-      ...(this.deps.random ? { random: this.deps.random } : {}),
-    };
-    entry.ctx = ctx;
-    entry.walkedIdentity = undefined; // a retry looks at the file afresh
-    try {
-      if (entry.baseKey === '') throw new FerryError('uploads.badName', { name: entry.name });
-      const result = entry.multipart ? await multipartFile(ctx) : await putFile(ctx);
-      entry.checkpoint = undefined;
-      entry.state = 'done';
-      entry.size = result.size;
-      entry.bytesDone = result.size;
-      entry.objectKey = result.key;
-      entry.finishedAt = this.deps.clock.now();
-      await this.deps.history.add({
-        id: entry.id,
-        objectKey: result.key,
-        name: entry.name,
-        size: result.size,
-        finishedAt: entry.finishedAt,
-        profileId: entry.profile.id,
-        bucket: entry.profile.bucket,
-      });
-    } catch (error) {
-      entry.checkpoint = ctx.checkpoint;
-      await this.settleFailure(entry, error);
-    } finally {
-      entry.controller = undefined;
-      entry.ctx = undefined;
-      this.deps.changed(entry.id);
-    }
+  private run(entry: QueueEntry): Promise<void> {
+    return runEntry(entry, this.deps, this.limits.partConcurrency);
   }
 
-  private async settleFailure(entry: QueueEntry, error: unknown): Promise<void> {
-    if (error instanceof StoppedError) {
-      if (error.reason === 'cancel') {
-        await this.discard(entry);
-        entry.state = 'cancelled';
-        entry.bytesDone = 0;
-      } else {
-        entry.state = 'paused';
-        if (!entry.checkpoint) entry.bytesDone = 0;
-      }
-      return;
-    }
-    log.warn('upload failed', { id: entry.id, error: (error as Error)?.name, code: (error as { code?: string })?.code });
-    entry.state = 'failed';
-    entry.error = error instanceof CrcMismatchError ? new FerryError('uploads.verifyFailed', { name: entry.name }, { cause: error }) : error;
-  }
-
-  private async discard(entry: QueueEntry): Promise<void> {
-    const checkpoint = entry.checkpoint;
-    entry.checkpoint = undefined;
-    if (checkpoint) await discardUpload({ session: this.deps.session(entry.profile), checkpoints: this.deps.checkpoints, id: entry.id }, checkpoint);
-  }
-
-  private progressFor(entry: QueueEntry): TransferContext['progress'] {
-    return {
-      add: (bytes) => {
-        entry.bytesDone = Math.min(entry.size, Math.max(0, entry.bytesDone + bytes));
-        this.deps.changed(entry.id);
-      },
-      set: (bytes) => {
-        entry.bytesDone = bytes;
-        this.deps.changed(entry.id);
-      },
-      total: (bytes) => {
-        entry.size = bytes;
-        this.deps.changed(entry.id);
-      },
-      verifying: () => {
-        entry.state = 'verifying';
-        this.deps.changed(entry.id);
-      },
-      notice: (code) => {
-        entry.notice = code;
-        this.deps.changed(entry.id);
-      },
-    };
+  private discard(entry: QueueEntry): Promise<void> {
+    return discardEntry(entry, this.deps);
   }
 
   private stopRunning(entry: QueueEntry, reason: StopReason): void {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { AccountsService } from '../accounts/accountsService.ts';
 import type { Profile } from '../accounts/profile.ts';
 import { currentUserName, expandPrefix } from '../accounts/prefixTemplate.ts';
@@ -15,7 +14,8 @@ import { buildObjectKey } from './objectKey.ts';
 import { OssSession, type ClientFactory } from './ossSession.ts';
 import { DEFAULT_TUNING, usesMultipart, type TransferTuning } from './partPlan.ts';
 import { ProgressBatcher } from './progressBatcher.ts';
-import { newEntry, type CollisionPolicy, type QueueEntry, type UploadItem, type UploadSource } from './queueEntry.ts';
+import type { CollisionPolicy, QueueEntry, UploadItem, UploadSource } from './queueEntry.ts';
+import { entryForCheckpoint, entryForFile, failedEntry } from './entryFactory.ts';
 import { UploadQueue } from './uploadQueue.ts';
 import { toItemView } from './itemView.ts';
 import { walkPaths, type WalkProblem } from './walker.ts';
@@ -132,29 +132,17 @@ export class UploadsService {
       try {
         baseKey = checkpoint?.key ?? buildObjectKey(prefix, file.relative);
       } catch (error) {
-        failed.push(this.failedEntry(file.path, file.relative, profile, options.source, error));
+        failed.push(failedEntry(file.path, file.relative, profile, options.source, error));
         continue;
       }
-      const entry = newEntry({
-        id: checkpoint?.id ?? randomUUID(),
-        path: file.path,
-        name: checkpoint?.name ?? file.relative.normalize('NFC'),
-        size: file.size,
-        profile,
-        baseKey,
-        collision,
-        source: options.source,
-        multipart: checkpoint !== undefined || usesMultipart(file.size, tuning),
-        walkedIdentity: file.identity,
-        ...(checkpoint ? { checkpoint, notice: 'uploads.notice.resumed' } : {}),
-      });
+      const entry = entryForFile(file, { profile, baseKey, collision, source: options.source, multipart: usesMultipart(file.size, tuning), checkpoint });
       this.queue.add(entry);
       reply.accepted++;
       reply.ids.push(entry.id);
     }
     for (const problem of walked.problems) {
       const error = new FerryError(PROBLEM_CODES[problem.reason], { name: problem.relative });
-      const entry = this.failedEntry(problem.path, problem.relative, profile, options.source, error);
+      const entry = failedEntry(problem.path, problem.relative, profile, options.source, error);
       // Retry works once the file is back (its key is known now; a bad name stays refused).
       entry.collision = collision;
       try {
@@ -186,10 +174,6 @@ export class UploadsService {
     return true;
   }
 
-  private failedEntry(path: string, name: string, profile: Profile, source: UploadSource, error: unknown): QueueEntry {
-    return newEntry({ id: randomUUID(), path, name: name.normalize('NFC'), size: 0, profile, baseKey: '', collision: 'keepBoth', source, multipart: false, state: 'failed', error });
-  }
-
   /** Re-queues uploads that a previous run left unfinished (their checkpoints), e.g. at app start. */
   async resumeSaved(): Promise<number> {
     let n = 0;
@@ -201,21 +185,7 @@ export class UploadsService {
       } catch {
         continue; // the connection was removed; its checkpoint waits in case it comes back
       }
-      this.queue.add(
-        newEntry({
-          id: checkpoint.id,
-          path: checkpoint.path,
-          name: checkpoint.name,
-          size: checkpoint.file.size,
-          profile,
-          baseKey: checkpoint.key,
-          collision: 'keepBoth',
-          source: 'args',
-          multipart: true,
-          checkpoint,
-          notice: 'uploads.notice.resumed',
-        }),
-      );
+      this.queue.add(entryForCheckpoint(checkpoint, profile));
       n++;
     }
     this.queue.pump();

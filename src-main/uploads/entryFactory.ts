@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { Profile } from '../accounts/profile.ts';
+import type { Checkpoint } from './checkpointStore.ts';
+import { newEntry, type CollisionPolicy, type QueueEntry, type UploadSource } from './queueEntry.ts';
+import type { WalkedFile } from './walker.ts';
+
+/** A walked file as a queue entry; with a checkpoint for the same file, the entry resumes it. */
+export function entryForFile(
+  file: WalkedFile,
+  options: { profile: Profile; baseKey: string; collision: CollisionPolicy; source: UploadSource; multipart: boolean; checkpoint?: Checkpoint | undefined },
+): QueueEntry {
+  const { checkpoint } = options;
+  return newEntry({
+    id: checkpoint?.id ?? randomUUID(),
+    path: file.path,
+    name: checkpoint?.name ?? file.relative.normalize('NFC'),
+    size: file.size,
+    profile: options.profile,
+    baseKey: options.baseKey,
+    collision: options.collision,
+    source: options.source,
+    multipart: checkpoint !== undefined || options.multipart,
+    walkedIdentity: file.identity,
+    ...(checkpoint ? { checkpoint, notice: 'uploads.notice.resumed' } : {}),
+  });
+}
+
+/** An upload a previous run left unfinished, queued again from its checkpoint. */
+export function entryForCheckpoint(checkpoint: Checkpoint, profile: Profile): QueueEntry {
+  return newEntry({
+    id: checkpoint.id,
+    path: checkpoint.path,
+    name: checkpoint.name,
+    size: checkpoint.file.size,
+    profile,
+    baseKey: checkpoint.key,
+    collision: 'keepBoth',
+    source: 'args',
+    multipart: true,
+    checkpoint,
+    notice: 'uploads.notice.resumed',
+  });
+}
+
+/** A file that could not be queued, shown in the list as failed so the window can offer Retry. */
+export function failedEntry(path: string, name: string, profile: Profile, source: UploadSource, error: unknown): QueueEntry {
+  return newEntry({ id: randomUUID(), path, name: name.normalize('NFC'), size: 0, profile, baseKey: '', collision: 'keepBoth', source, multipart: false, state: 'failed', error });
+}
