@@ -22,7 +22,9 @@ export function sessionPolicy(purpose: Purpose, bucket: string, prefix: string):
     statements.push({ Effect: 'Allow', Action: ['oss:GetObject'], Resource: [objects] });
   } else {
     statements.push(
-      { Effect: 'Allow', Action: ['oss:DeleteObject', 'oss:GetObject'], Resource: [objects] },
+      // GetObject + PutObject inside the prefix: "Stop sharing → move" copies on the server (CopyObject,
+      // or multipart UploadPartCopy for big files) before deleting the original.
+      { Effect: 'Allow', Action: ['oss:DeleteObject', 'oss:GetObject', 'oss:PutObject'], Resource: [objects] },
       {
         Effect: 'Allow',
         Action: ['oss:ListObjects'],

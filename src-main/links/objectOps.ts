@@ -16,11 +16,25 @@ export interface ObjectOps {
 
 /** CopyObject handles up to 1 GB; larger objects are copied part by part on the server. */
 const SINGLE_COPY_LIMIT = 1024 ** 3;
+const COPY_PART_SIZE = 100 * 1024 ** 2;
 /** PutObject's own limit. */
 const STREAM_COPY_LIMIT = 5 * 1024 ** 3;
 
+export interface CopyLimits {
+  /** Largest object moved with one CopyObject; above it, multipart UploadPartCopy. */
+  singleCopyLimit: number;
+  partSize: number;
+}
+
 export class OssObjectOps implements ObjectOps {
-  constructor(private readonly broker: CredentialBroker) {}
+  private readonly limits: CopyLimits;
+
+  constructor(
+    private readonly broker: CredentialBroker,
+    limits: Partial<CopyLimits> = {},
+  ) {
+    this.limits = { singleCopyLimit: SINGLE_COPY_LIMIT, partSize: COPY_PART_SIZE, ...limits };
+  }
 
   async size(profile: Profile, key: string): Promise<number> {
     const result = await this.call(profile, 'share', key, (c) => c.head(key));
@@ -38,8 +52,9 @@ export class OssObjectOps implements ObjectOps {
     const size = Number(headers['content-length'] ?? 0);
     try {
       await this.call(profile, 'manage', from, async (c) => {
-        if (size <= SINGLE_COPY_LIMIT) await c.copy(to, from);
-        else await c.multipartUploadCopy(to, { sourceKey: from, sourceBucketName: profile.bucket, startOffset: 0, endOffset: size - 1 }, { partSize: 100 * 1024 ** 2 });
+        if (size <= this.limits.singleCopyLimit) await c.copy(to, from);
+        // ali-oss's endOffset is exclusive (it copies `start`…`endOffset - 1`).
+        else await c.multipartUploadCopy(to, { sourceKey: from, sourceBucketName: profile.bucket, startOffset: 0, endOffset: size }, { partSize: this.limits.partSize });
       });
     } catch (error) {
       // A session policy without PutObject for 'manage' cannot copy on the server: stream the bytes

@@ -10,14 +10,17 @@ import { demoConfig, loadOrCreateDemoKey } from './demo.ts';
 import { FaultInjector } from './faults.ts';
 import { Directory } from './iam/directory.ts';
 import { createOssHandler } from './oss/ossServer.ts';
+import { ServedOperations } from './oss/servedOperations.ts';
 import { SandboxClock } from './sandboxClock.ts';
 import { MultipartStore } from './storage/multipartStore.ts';
 import { ObjectStore } from './storage/objectStore.ts';
 import { createStsHandler } from './sts/stsServer.ts';
+import type { OperationName } from './oss/operations.ts';
 import { TokenAuthority } from './sts/tokens.ts';
 
 export { demoConfig, loadOrCreateDemoKey, bucketObjectPolicy, assumeRoleOnlyPolicy, generateDemoKey, DEMO_BUCKET, DEMO_ROLE, DEMO_USER } from './demo.ts';
 export type { FaultInput } from './faults.ts';
+export type { OperationName } from './oss/operations.ts';
 export { parseSandboxConfig, SandboxConfigError, type SandboxConfigInput, type SandboxConfig, type FaultSpec } from './config.ts';
 
 export interface SandboxOptions {
@@ -57,6 +60,8 @@ export interface SandboxHandle {
   /** Freezes sandbox time at `ms` (epoch), or follows the base clock again with undefined. */
   setNow(ms: number | undefined): void;
   now(): number;
+  /** OSS requests answered with success so far, by operation (read-only; for tests and diagnostics). */
+  servedOperations(): Partial<Record<OperationName, number>>;
   /** Stops accepting connections and resolves once in-flight requests have finished. */
   close(): Promise<void>;
 }
@@ -132,7 +137,8 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   const faults = new FaultInjector(config.faults);
 
   const stsServer = createServer(createStsHandler({ directory, tokens, clock }, faults));
-  const ossContext = { directory, tokens, clock, objects, uploads, endpoint: '', createdAt: state.createdAt };
+  const served = new ServedOperations();
+  const ossContext = { directory, tokens, clock, objects, uploads, endpoint: '', createdAt: state.createdAt, served };
   const ossServer = createServer({ requestTimeout: 0 }, createOssHandler(ossContext, faults));
   const ossPort = await listen(ossServer, options.port ?? 0);
   const stsPort = await listen(stsServer, options.stsPort ?? 0).catch(async (error: unknown) => {
@@ -152,6 +158,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     setClockOffset: (ms) => clock.setOffset(ms),
     setNow: (ms) => clock.setNow(ms),
     now: () => clock.now(),
+    servedOperations: () => served.snapshot(),
     close: async () => {
       await Promise.all([shutdown(ossServer), shutdown(stsServer)]);
     },

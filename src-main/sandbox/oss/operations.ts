@@ -18,6 +18,7 @@ export type OperationName =
   | 'DeleteMultipleObjects'
   | 'InitiateMultipartUpload'
   | 'UploadPart'
+  | 'UploadPartCopy'
   | 'CompleteMultipartUpload'
   | 'AbortMultipartUpload'
   | 'ListParts';
@@ -39,6 +40,7 @@ export const ACTION: Record<OperationName, string> = {
   DeleteMultipleObjects: 'oss:DeleteObject',
   InitiateMultipartUpload: 'oss:PutObject',
   UploadPart: 'oss:PutObject',
+  UploadPartCopy: 'oss:PutObject',
   CompleteMultipartUpload: 'oss:PutObject',
   AbortMultipartUpload: 'oss:AbortMultipartUpload',
   ListParts: 'oss:ListParts',
@@ -65,7 +67,7 @@ export function identifyOperation(req: IncomingMessage, route: OssRoute): Operat
   }
   switch (method) {
     case 'PUT':
-      if (q.has('uploadId') || q.has('partNumber')) return 'UploadPart';
+      if (q.has('uploadId') || q.has('partNumber')) return req.headers['x-oss-copy-source'] !== undefined ? 'UploadPartCopy' : 'UploadPart';
       return req.headers['x-oss-copy-source'] !== undefined ? 'CopyObject' : 'PutObject';
     case 'GET':
       return q.has('uploadId') ? 'ListParts' : 'GetObject';

@@ -105,6 +105,7 @@ async function handle(ctx: OssContext, faults: FaultInjector, req: IncomingMessa
       inbound,
       outbound,
     });
+    if (!req.socket.destroyed) ctx.served.record(op);
   } catch (error) {
     if (req.socket.destroyed) return;
     const ossError = error instanceof OssError ? error : ossErrors.internal();

@@ -6,6 +6,7 @@ import type { ObjectStore } from '../storage/objectStore.ts';
 import type { Principal } from './auth/principal.ts';
 import type { OperationName } from './operations.ts';
 import type { OssRoute } from './route.ts';
+import type { ServedOperations } from './servedOperations.ts';
 
 export interface OssContext extends SandboxContext {
   objects: ObjectStore;
@@ -14,6 +15,7 @@ export interface OssContext extends SandboxContext {
   endpoint: string;
   /** When this sandbox's data folder was first used: the buckets' CreationDate. */
   createdAt: number;
+  served: ServedOperations;
 }
 
 /** One authenticated, authorized request on its way to a handler. */

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import { noKeyringReason } from '../accounts/harness.ts';
+import { OssObjectOps } from '../../../src-main/links/objectOps.ts';
+import type { OperationName } from '../../../src-main/sandbox/index.ts';
 import { fetchLink, linksHarness, type LinksHarness } from './linksHarness.ts';
 
 describe.skipIf(noKeyringReason)('stop sharing: signed URLs cannot be recalled, so delete or move the object', () => {
@@ -71,5 +73,44 @@ describe.skipIf(noKeyringReason)('stop sharing: signed URLs cannot be recalled, 
     expect(fetched.headers.get('content-disposition')).toContain("filename*=UTF-8''%E5%90%88%E5%90%8C%20v2.docx");
     const entry = (await h.services.links.service.list()).entries.find((e) => e.id === old.linkId);
     expect(entry).toMatchObject({ stopped: true, stopMode: 'move', movedTo: result.newObjectKey });
+  });
+
+  /** OSS operations the sandbox served while `action` ran. */
+  async function served(action: () => Promise<unknown>): Promise<Partial<Record<OperationName, number>>> {
+    const before = h!.company.servedOperations();
+    await action();
+    const after = h!.company.servedOperations();
+    const delta: Partial<Record<OperationName, number>> = {};
+    for (const [op, n] of Object.entries(after) as [OperationName, number][]) if (n - (before[op] ?? 0) > 0) delta[op] = n - (before[op] ?? 0);
+    return delta;
+  }
+
+  it('move copies on the server (CopyObject with the manage credentials), never streaming the bytes through Ferry', async () => {
+    h = await linksHarness();
+    const bytes = randomBytes(300_000);
+    const key = await h.put('plan.pdf', bytes);
+    let newKey = '';
+    const ops = await served(async () => {
+      newKey = (await h!.services.links.stop({ objectKey: key, mode: 'move' }, 'en')).newObjectKey!;
+    });
+    expect(ops).toEqual({ HeadObject: 2, CopyObject: 1, DeleteObject: 1 });
+    expect((await h.exists(newKey))?.equals(bytes)).toBe(true);
+    expect(await h.exists(key)).toBeUndefined();
+  });
+
+  it('a file above the single-copy limit moves by multipart UploadPartCopy on the server, every byte kept', async () => {
+    h = await linksHarness();
+    const bytes = randomBytes(250 * 1024 + 7); // three parts at 100 KB: 100 KB, 100 KB, the odd rest
+    const key = await h.put('big.bin', bytes);
+    const profile = await h.services.accounts.runtimeProfile(h.profile.id);
+    const objects = new OssObjectOps(h.services.broker, { singleCopyLimit: 100 * 1024, partSize: 100 * 1024 });
+    const to = `${key}.moved`;
+    const ops = await served(() => objects.move(profile, key, to));
+    expect(ops).toMatchObject({ InitiateMultipartUpload: 1, UploadPartCopy: 3, CompleteMultipartUpload: 1, DeleteObject: 1 });
+    expect(ops.CopyObject ?? 0).toBe(0);
+    expect(ops.GetObject ?? 0).toBe(0);
+    expect(ops.PutObject ?? 0).toBe(0);
+    expect((await h.exists(to))?.equals(bytes)).toBe(true);
+    expect(await h.exists(key)).toBeUndefined();
   });
 });

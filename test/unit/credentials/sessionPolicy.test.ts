@@ -31,7 +31,12 @@ describe('session policies', () => {
     expect(decide('manage', 'oss:DeleteObject', 'acs:oss:*:*:acme/shared/alice/a.pdf')).toBe('allow');
     expect(decide('manage', 'oss:ListObjects', 'acs:oss:*:*:acme', 'shared/alice/2026')).toBe('allow');
     expect(decide('manage', 'oss:ListObjects', 'acs:oss:*:*:acme', 'shared/')).not.toBe('allow');
-    expect(decide('manage', 'oss:PutObject', 'acs:oss:*:*:acme/shared/alice/a.pdf')).not.toBe('allow');
+    // Server-side copy for "Stop sharing → move": read and write inside the prefix, nowhere else.
+    expect(decide('manage', 'oss:PutObject', 'acs:oss:*:*:acme/shared/alice/moved-1234abcd/a.pdf')).toBe('allow');
+    expect(decide('manage', 'oss:GetObject', 'acs:oss:*:*:acme/shared/alice/a.pdf')).toBe('allow');
+    expect(decide('manage', 'oss:PutObject', 'acs:oss:*:*:acme/shared/bob/a.pdf')).not.toBe('allow');
+    expect(decide('manage', 'oss:PutObject', 'acs:oss:*:*:acme/a.pdf')).not.toBe('allow');
+    expect(decide('manage', 'oss:ListParts', 'acs:oss:*:*:acme/shared/alice/a.pdf')).not.toBe('allow');
   });
 
   it('cannot be widened by wildcards in a prefix', () => {

@@ -8,6 +8,7 @@ import { abortMultipartUpload, initiateMultipartUpload, uploadPart } from './mul
 import { getObject, getObjectMeta, headObject } from './objectRead.ts';
 import { copyObject, deleteObject, putObject } from './objectWrite.ts';
 import { deleteMultipleObjects } from './deleteMultiple.ts';
+import { uploadPartCopy } from './uploadPartCopy.ts';
 
 export const HANDLERS: Record<OperationName, OssHandler> = {
   ListBuckets: listBuckets,
@@ -25,6 +26,7 @@ export const HANDLERS: Record<OperationName, OssHandler> = {
   DeleteMultipleObjects: deleteMultipleObjects,
   InitiateMultipartUpload: initiateMultipartUpload,
   UploadPart: uploadPart,
+  UploadPartCopy: uploadPartCopy,
   CompleteMultipartUpload: completeMultipartUpload,
   AbortMultipartUpload: abortMultipartUpload,
   ListParts: listParts,

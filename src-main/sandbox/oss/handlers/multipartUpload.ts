@@ -31,7 +31,7 @@ export const initiateMultipartUpload: OssHandler = async (scope) => {
   });
 };
 
-function partNumberOf(scope: OssScope): number {
+export function partNumberOf(scope: OssScope): number {
   const text = scope.route.query.get('partNumber');
   if (text === undefined) {
     throw ossErrors.invalidArgument('Unexpected query string parameter.', 'ResourceType', 'partNumber', '0017-00000219');

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { ObjectExistsError } from '../../storage/objectStore.ts';
+import { ObjectExistsError, type OpenObject } from '../../storage/objectStore.ts';
 import { BodyDigest } from '../../storage/bodyDigest.ts';
 import { writeTempObject } from '../../storage/fsync.ts';
 import type { ObjectMeta } from '../../storage/objectFile.ts';
@@ -56,8 +56,11 @@ function parseCopySource(header: string): { bucket: string; key: string } {
   return { bucket: m[1]!, key: m[2]! };
 }
 
-/** CopyObject: needs GetObject on the source as well as PutObject on the target. */
-export const copyObject: OssHandler = async (scope) => {
+/**
+ * The `x-oss-copy-source` of CopyObject / UploadPartCopy, once the caller is found to have GetObject on
+ * it (PutObject on the target was checked with the request).
+ */
+export function authorizedCopySource(scope: OssScope): { bucket: string; key: string } {
   const { ctx } = scope;
   const source = parseCopySource(String(headerValue(scope.req, 'x-oss-copy-source')));
   if (!ctx.directory.bucket(source.bucket)) throw ossErrors.noSuchBucket(source.bucket);
@@ -66,9 +69,22 @@ export const copyObject: OssHandler = async (scope) => {
     userAgent: headerValue(scope.req, 'user-agent') ?? '',
     bucketPublicRead: ctx.directory.bucket(source.bucket)?.acl === 'public-read',
   });
-  if (forbidsOverwrite(scope) && ctx.objects.head(scope.bucket, scope.key)) throw ossErrors.fileAlreadyExists();
-  const opened = await ctx.objects.open(source.bucket, source.key);
+  return source;
+}
+
+/** Opens the copy source for reading; the caller closes the handle. */
+export async function openCopySource(scope: OssScope, source: { bucket: string; key: string }): Promise<OpenObject> {
+  const opened = await scope.ctx.objects.open(source.bucket, source.key);
   if (!opened) throw ossErrors.noSuchKey(source.key);
+  return opened;
+}
+
+/** CopyObject: needs GetObject on the source as well as PutObject on the target. */
+export const copyObject: OssHandler = async (scope) => {
+  const { ctx } = scope;
+  const source = authorizedCopySource(scope);
+  if (forbidsOverwrite(scope) && ctx.objects.head(scope.bucket, scope.key)) throw ossErrors.fileAlreadyExists();
+  const opened = await openCopySource(scope, source);
   const replace = headerValue(scope.req, 'x-oss-metadata-directive')?.toUpperCase() === 'REPLACE';
   const src = opened.meta;
   let written: { tempPath: string; meta: ObjectMeta };
