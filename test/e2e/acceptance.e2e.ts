@@ -1,18 +1,10 @@
-import { test, expect, type Harness } from './support/harness.ts';
+import { test, expect, noKeychainReason } from './support/harness.ts';
 import { dropFiles, makeFixtures } from './support/fixtures.ts';
 import { expectAccessible, snap } from './support/screens.ts';
 
-const MB = 1024 * 1024;
+test.skip(Boolean(noKeychainReason), String(noKeychainReason));
 
-/** The uploads service is wired when its handlers answer instead of failing with app.unexpected. */
-async function uploadsReady(ferry: Harness): Promise<boolean> {
-  try {
-    await ferry.table['uploads.list'](undefined, { lang: 'en' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const MB = 1024 * 1024;
 
 /** filename / filename* from a Content-Disposition header, decoded. */
 function dispositionName(header: string | null): string {
@@ -22,7 +14,6 @@ function dispositionName(header: string | null): string {
 }
 
 test('first run → try it here → drop three files → copy link → the link downloads the same bytes → 简体中文', async ({ page, ferry }) => {
-  test.skip(!(await uploadsReady(ferry)), 'the uploads service is not wired into the handler table yet');
   await ferry.open();
   await page.getByRole('button', { name: /Try it on this computer/ }).click();
   await expect(page.getByTestId('status-bar')).toContainText('This computer (trial)');

@@ -1,5 +1,7 @@
-import { test, expect } from './support/harness.ts';
+import { test, expect, noKeychainReason } from './support/harness.ts';
 import type { EventPayloadOf } from '../../src-main/contract.ts';
+
+test.skip(Boolean(noKeychainReason), String(noKeychainReason));
 
 type Item = EventPayloadOf<'uploads.changed'>['items'][number];
 

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { test, expect } from './support/harness.ts';
+import { test, expect, noKeychainReason } from './support/harness.ts';
 import { dropFiles, makeFixtures } from './support/fixtures.ts';
 import { expectAccessible, snap } from './support/screens.ts';
+
+test.skip(Boolean(noKeychainReason), String(noKeychainReason));
 
 test('the Links screen: copy again, copy all, export, stop sharing with the honest choice', async ({ page, ferry }) => {
   await ferry.open();

@@ -1,6 +1,8 @@
-import { test, expect } from './support/harness.ts';
+import { test, expect, noKeychainReason } from './support/harness.ts';
 import { dropFiles, makeFixtures } from './support/fixtures.ts';
 import { expectAccessible, snap } from './support/screens.ts';
+
+test.skip(Boolean(noKeychainReason), String(noKeychainReason));
 
 // Every screen, light and dark, English and 简体中文: screenshots for people, axe for machines.
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,4 +1,6 @@
-import { test, expect } from './support/harness.ts';
+import { test, expect, noKeychainReason } from './support/harness.ts';
+
+test.skip(Boolean(noKeychainReason), String(noKeychainReason));
 
 test('settings: test, switch and remove connections; defaults and theme are saved in main', async ({ page, ferry }) => {
   await ferry.open();

@@ -17,6 +17,15 @@ import { APP_URL } from '../../support/serveRenderer.ts';
 
 export const E2E_APP_VERSION = '0.0.0-e2e';
 
+/**
+ * "Try it on this computer" stores the demo key in the OS keychain like a real one, so specs that use it
+ * need a Secret Service (npm test and .ci/run start one under dbus-run-session).
+ */
+export const noKeychainReason: string | false =
+  process.platform !== 'linux' || process.env.DBUS_SESSION_BUS_ADDRESS
+    ? false
+    : 'no D-Bus session bus: run under dbus-run-session with an unlocked gnome-keyring (npm test does this)';
+
 /** Real time plus an offset a test can move (services and the sandbox share it). */
 export class ShiftedClock implements Clock {
   offset = 0;
