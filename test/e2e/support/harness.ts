@@ -87,9 +87,9 @@ export const test = base.extend<HarnessOptions & { ferry: Harness }>({
     });
     unbind();
     await services.close();
-    expect(pageErrors, 'script errors or CSP violations in the page').toEqual([]);
     rmSync(home, { recursive: true, force: true });
     rmSync(`${home}-files`, { recursive: true, force: true });
+    expect(pageErrors, 'script errors or CSP violations in the page').toEqual([]);
   },
 });
 
