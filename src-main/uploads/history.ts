@@ -32,6 +32,7 @@ export class UploadHistory {
   private readonly listeners = new Set<(entries: readonly HistoryEntry[]) => void>();
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
+  private dirty = false;
 
   constructor(private readonly home: string) {}
 
@@ -64,6 +65,7 @@ export class UploadHistory {
     await this.load();
     this.entries.unshift(entry);
     if (this.entries.length > KEEP) this.entries.length = KEEP;
+    this.dirty = true;
     for (const listener of this.listeners) listener(this.entries);
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
@@ -78,12 +80,14 @@ export class UploadHistory {
     return () => this.listeners.delete(listener);
   }
 
-  /** Writes pending changes now (on quit). */
+  /** Writes pending changes now (on quit); nothing to write, no write. */
   flush(): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
+    if (!this.dirty) return this.writing;
+    this.dirty = false;
     const snapshot = { v: 1 as const, entries: [...this.entries] };
     this.writing = this.writing
       .then(() => writeJsonAtomic(this.file, snapshot))
