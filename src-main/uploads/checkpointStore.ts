@@ -37,6 +37,8 @@ export const CheckpointSchema = z.object({
   partSize: z.number().int().positive(),
   parts: z.array(DonePartSchema),
   createdAt: z.number(),
+  /** The user paused it: after a restart it waits for Resume instead of starting by itself. */
+  paused: z.boolean().optional(),
 });
 export type Checkpoint = z.output<typeof CheckpointSchema>;
 

@@ -39,6 +39,7 @@ export function entryForCheckpoint(checkpoint: Checkpoint, profile: Profile): Qu
     multipart: true,
     checkpoint,
     notice: 'uploads.notice.resumed',
+    state: checkpoint.paused ? 'paused' : 'queued',
   });
 }
 

@@ -90,6 +90,7 @@ async function settleFailure(entry: QueueEntry, error: unknown, deps: RunnerDeps
     } else {
       entry.state = 'paused';
       if (!entry.checkpoint) entry.bytesDone = 0;
+      else if (error.reason === 'pause') await markPaused(entry, deps, true);
     }
     return;
   }
@@ -103,6 +104,13 @@ export async function discardEntry(entry: QueueEntry, deps: Pick<RunnerDeps, 'se
   const checkpoint = entry.checkpoint;
   entry.checkpoint = undefined;
   if (checkpoint) await discardUpload({ session: deps.session(entry.profile), checkpoints: deps.checkpoints, id: entry.id }, checkpoint);
+}
+
+/** Records in the checkpoint whether the user paused this upload (so a restart respects it). */
+export async function markPaused(entry: QueueEntry, deps: Pick<RunnerDeps, 'checkpoints'>, paused: boolean): Promise<void> {
+  if (!entry.checkpoint || Boolean(entry.checkpoint.paused) === paused) return;
+  entry.checkpoint = { ...entry.checkpoint, paused };
+  await deps.checkpoints.save(entry.checkpoint);
 }
 
 function progressFor(entry: QueueEntry, deps: RunnerDeps): TransferContext['progress'] {

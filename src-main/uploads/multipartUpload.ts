@@ -90,7 +90,7 @@ async function reconcile(ctx: TransferContext, checkpoint: Checkpoint, identity:
     const there = server.get(p.number);
     return there !== undefined && norm(there.etag) === norm(p.etag) && there.size === p.size;
   });
-  return { ...checkpoint, parts };
+  return { ...checkpoint, parts, paused: false };
 }
 
 async function listAllParts(ctx: TransferContext, checkpoint: Checkpoint): Promise<Map<number, { etag: string; size: number }>> {

@@ -1,5 +1,5 @@
 import { StoppedError, type StopReason } from './abort.ts';
-import { discardEntry, runEntry, type RunnerDeps } from './entryRunner.ts';
+import { discardEntry, markPaused, runEntry, type RunnerDeps } from './entryRunner.ts';
 import { isActive, isFinished, type QueueEntry } from './queueEntry.ts';
 
 export interface Limits {
@@ -96,6 +96,7 @@ export class UploadQueue {
     if (!entry) return 0;
     if (entry.state === 'queued') {
       entry.state = 'paused';
+      void markPaused(entry, this.deps, true);
       this.deps.changed(id);
       return 1;
     }

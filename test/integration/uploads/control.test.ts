@@ -112,4 +112,35 @@ describe('pause, resume, cancel', () => {
     expect(requests()).toBeLessThanOrEqual(1 + 5 + 1);
     expect(sha256(await download(await h.admin(), done.objectKey!))).toBe(sha256(data));
   });
+
+  it('an upload the user paused stays paused after a restart, and resumes on request', async () => {
+    h = await uploadHarness();
+    await h.services.settings.update({ partConcurrency: 1 });
+    const data = bytes(6 * PART, 16);
+    const file = await h.write('paused-restart.bin', data);
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber=3', delayMs: 400, times: 1 });
+    const { ids } = await h.uploads.add([file], { source: 'drop' });
+    await reach(h, ids[0]!, 2 * PART);
+    h.uploads.pause(ids[0]!);
+    await h.until(ids[0]!, ['paused']);
+    await h.uploads.close();
+    const next = new UploadsService({
+      home: h.home,
+      clock: h.services.clock,
+      settings: h.services.settings,
+      ports: h.ports,
+      broker: h.services.broker,
+      accounts: h.services.accounts,
+      lang: async () => 'en',
+      tuning: SMALL_TUNING,
+    });
+    h.uploads = next;
+    expect(await next.resumeSaved()).toBe(1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(next.item(ids[0]!, 'en')).toMatchObject({ state: 'paused' });
+    expect(next.resume(ids[0]!)).toBe(1);
+    const done = await h.until(ids[0]!);
+    expect(done.state).toBe('done');
+    expect(sha256(await download(await h.admin(), done.objectKey!))).toBe(sha256(data));
+  });
 });
