@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import { configureLogging } from '../../../src-main/log/logger.ts';
@@ -53,11 +53,13 @@ describe.skipIf(noKeyringReason)('no secret leaks', () => {
       const added = await call('uploads.add', { paths: [file], source: 'drop' });
       expect(added.ok).toBe(true);
       let item: { state: string; objectKey?: string } | undefined;
-      for (let i = 0; i < 200 && item?.state !== 'done'; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        item = ((await call('uploads.list', undefined)).value.items as { state: string; objectKey?: string }[])[0];
-      }
-      expect(item?.state).toBe('done');
+      await vi.waitFor(
+        async () => {
+          item = ((await call('uploads.list', undefined)).value.items as { state: string; objectKey?: string }[])[0];
+          expect(item?.state).toBe('done');
+        },
+        { timeout: 30_000, interval: 50 },
+      );
       const link = await call('links.copy', { objectKey: item!.objectKey });
       expect(link.ok).toBe(true);
       expect(await (await fetch(h.ports.clipboard.text)).text()).toContain('quarterly numbers');

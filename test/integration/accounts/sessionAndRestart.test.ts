@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProfileInputSchema } from '../../../src-main/contract/profiles.ts';
 import { createServices } from '../../../src-main/app/services.ts';
 import { recordingPorts } from '../../../src-main/shell/recordingPorts.ts';
@@ -42,9 +42,9 @@ describe.skipIf(noKeyringReason)('session state and sandbox profiles across rest
     const credentials = await h.services.broker.get(h.profile.id, 'upload');
     const state = await h.services.accounts.sessionState('en');
     expect(state).toMatchObject({ profileId: h.profile.id, state: 'ready', expiresAt: credentials.expiresAt });
-    await new Promise((r) => setTimeout(r, 20));
-    const changes = h.ports.events.emitted.filter((e) => e.event === 'session.changed').map((e) => (e.payload as { state: string }).state);
-    expect(changes).toEqual(expect.arrayContaining(['renewing', 'ready']));
+    // session.changed is emitted after the profile file is read: wait for it, not for a fixed time.
+    const changes = () => h.ports.events.emitted.filter((e) => e.event === 'session.changed').map((e) => (e.payload as { state: string }).state);
+    await vi.waitFor(() => expect(changes()).toEqual(expect.arrayContaining(['renewing', 'ready'])), { timeout: 10_000, interval: 10 });
 
     await h.company.close();
     h.services.broker.invalidate(h.profile.id);
@@ -68,8 +68,7 @@ describe.skipIf(noKeyringReason)('pasted temporary credentials', () => {
       expect(view.credentialsExpireAt).toBe(expiresAt);
       const expired = () => c.ports.events.emitted.some((e) => e.event === 'session.changed' && (e.payload as { state: string }).state === 'expired');
       expect(expired()).toBe(false);
-      for (let i = 0; i < 60 && !expired(); i++) await new Promise((r) => setTimeout(r, 100));
-      expect(expired()).toBe(true);
+      await vi.waitFor(() => expect(expired()).toBe(true), { timeout: 20_000, interval: 50 });
       expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
       await c.services.accounts.remove(view.id);
     } finally {

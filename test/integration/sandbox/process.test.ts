@@ -1,9 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { crc64 } from '../../../src-main/oss/crc64.ts';
 import { spawnSandbox } from './childSandbox.ts';
 import { BUCKET, expectOssError, KEYS, longTerm, ossClient, testConfig } from './harness.ts';
@@ -38,8 +38,6 @@ function streamingPut(endpoint: string, resource: string, query: Record<string, 
   return { req, settled };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('ferry sandbox (child process)', () => {
   it('prints exactly one JSON line, serves the demo setup, and finishes in-flight requests on SIGTERM', async () => {
     const home = tempHome();
@@ -57,10 +55,10 @@ describe('ferry sandbox (child process)', () => {
     await c.put('slow.bin', randomBytes(150 * 1024));
 
     const url = c.signatureUrl('slow.bin', { expires: 60, trafficLimit: 819_200 });
-    const inflight = fetch(url).then(async (r) => ({ status: r.status, size: (await r.arrayBuffer()).byteLength }));
-    await sleep(400);
+    // Once the headers are back the body is still streaming (150 KB at 100 KB/s): the request is in flight.
+    const response = await fetch(url);
     child.kill('SIGTERM');
-    expect(await inflight).toEqual({ status: 200, size: 150 * 1024 });
+    expect({ status: response.status, size: (await response.arrayBuffer()).byteLength }).toEqual({ status: 200, size: 150 * 1024 });
     expect(await exited).toBe(0);
     expect(extraLines).toEqual([]);
 
@@ -96,7 +94,9 @@ describe('ferry sandbox (child process)', () => {
       streamingPut(ep, `/${BUCKET}/multi.bin`, { partNumber: '2', uploadId }, 4 * 1024 * 1024),
     ];
     for (const u of uploads) u.req.write(randomBytes(2 * 1024 * 1024));
-    await sleep(500);
+    // Kill only once the server is writing all three bodies to its temp files.
+    const tmp = path.join(data, 'oss', 'tmp');
+    await vi.waitFor(() => expect(readdirSync(tmp).filter((f) => statSync(path.join(tmp, f)).size > 0)).toHaveLength(3), { timeout: 20_000, interval: 20 });
     first.child.kill('SIGKILL');
     await first.exited;
     await Promise.all(uploads.map((u) => u.settled));
