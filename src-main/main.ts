@@ -110,6 +110,7 @@ async function start(): Promise<void> {
     isTrusted: senderCheck(() => BrowserWindow.getAllWindows().map((window) => window.webContents)),
     lang: () => ready.lang(),
   });
+  void ready.uploads.resumeSaved(); // uploads interrupted by a quit or crash carry on from their checkpoints
   await osIntegration?.ready(); // shows the window unless started hidden at login or handed only files/links
   app.on('activate', () => showWindow());
 }

@@ -31,7 +31,16 @@ export class SettingsStore {
     return this.current;
   }
 
-  async update(patch: Partial<AppSettings>): Promise<AppSettings> {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Updates run one at a time, so two quick changes never overwrite each other. */
+  update(patch: Partial<AppSettings>): Promise<AppSettings> {
+    const run = this.queue.then(() => this.apply(patch));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async apply(patch: Partial<AppSettings>): Promise<AppSettings> {
     const next = AppSettingsSchema.parse({ ...(await this.get()), ...patch });
     await writeJsonAtomic(this.file, { version: 1, settings: next });
     this.current = next;
