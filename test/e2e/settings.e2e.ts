@@ -42,11 +42,13 @@ test('settings: test, switch and remove connections; defaults and theme are save
   await expect(page.getByTestId('status-bar')).toContainText('Acme share');
   await expect(acme).toContainText('In use');
 
+  // Each choice must reach main before the next one is made.
+  await expect(page.getByLabel('Files sent at the same time')).toHaveValue('3');
   await page.getByLabel('Files sent at the same time').selectOption('5');
-  await page.getByLabel('When a file with the same name is already there').selectOption('replace');
-  await page.getByLabel('Links work for').selectOption('7d');
   await expect.poll(async () => (await ferry.services.settings.get()).fileConcurrency).toBe(5);
+  await page.getByLabel('When a file with the same name is already there').selectOption('replace');
   await expect.poll(async () => (await ferry.services.settings.get()).collisionPolicy).toBe('replace');
+  await page.getByLabel('Links work for').selectOption('7d');
   await expect
     .poll(async () => (await ferry.table['profiles.list'](undefined, { lang: 'en' })).profiles.find((p) => p.name === 'Acme share')?.defaultLinkExpiry)
     .toBe('7d');
