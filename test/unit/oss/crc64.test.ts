@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Crc64, crc64, crc64Combine } from '../../../src-main/oss/crc64.ts';
+import { Crc64, crc64, crc64Combine, crc64Engine, crc64Js } from '../../../src-main/oss/crc64.ts';
 
 /** Bit-at-a-time reference, independent of the table code. */
 function crc64Reference(buf: Uint8Array): bigint {
@@ -22,6 +22,26 @@ describe('crc64 (CRC-64/XZ as OSS uses it)', () => {
     expect(crc64(new Uint8Array(0))).toBe(0n);
     const data = randomBytes(70);
     for (let n = 0; n <= 70; n++) expect(crc64(data.subarray(0, n))).toBe(crc64Reference(data.subarray(0, n)));
+  });
+
+  it('runs as WebAssembly here, and the WebAssembly and JS versions agree with the reference at every length and offset', () => {
+    expect(crc64Engine).toBe('wasm');
+    const data = randomBytes(600);
+    for (let start = 0; start < 9; start++) {
+      for (let n = 0; n <= 300; n += start + 1) {
+        const slice = data.subarray(start, start + n);
+        const expected = crc64Reference(slice);
+        expect(crc64(slice)).toBe(expected);
+        expect(crc64Js(slice)).toBe(expected);
+        // continuing from a CRC with the top bit set (wasm sees it as a negative i64)
+        expect(crc64(slice, 0xfedcba9876543210n)).toBe(crc64Js(slice, 0xfedcba9876543210n));
+      }
+    }
+  });
+
+  it('handles inputs larger than the WebAssembly chunk', () => {
+    const data = randomBytes(3 * 262_144 + 5);
+    expect(crc64(data)).toBe(crc64Js(data));
   });
 
   it('continues across chunks of any alignment', () => {
