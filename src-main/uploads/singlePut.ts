@@ -4,6 +4,9 @@ import type OSS from 'ali-oss';
 import { FerryError } from '../errors/ferryError.ts';
 import { CrcMeter } from './crcMeter.ts';
 import { FileChangedError, fileError, readIdentity, sameIdentity } from './fileIdentity.ts';
+import type { FileIdentity } from './checkpointStore.ts';
+import { crc64 } from '../oss/crc64.ts';
+import { BUFFERED_MAX_BYTES, readSmallFile } from './smallFileRead.ts';
 import { keepBothKey } from './objectKey.ts';
 import { CrcMismatchError, failureKind } from './retryPolicy.ts';
 import { MAX_NAME_TRIES, MAX_RESTARTS, requestTimeout, type TransferContext, type TransferResult } from './transferContext.ts';
@@ -11,23 +14,35 @@ import { StoppedError } from './abort.ts';
 
 type Headers = Record<string, string>;
 
-/** One streamed PUT, CRC-64 computed on the way out and compared with the server's. */
+/** What one attempt sends: a whole small file already in memory, or a stream from the file. */
+interface PutSource {
+  size: number;
+  send(client: OSS, key: string, headers: Headers, onBytes: (n: number) => void): Promise<PutOutcome>;
+  /** After a successful PUT: was the file still the version that was sent? */
+  unchanged(): Promise<boolean>;
+}
+
+/** One PUT (a buffer for small files, a stream otherwise), CRC-64 computed locally and compared with the server's. */
 export async function putFile(ctx: TransferContext): Promise<TransferResult> {
   let n = 1;
   let ownKey: string | undefined; // once a PUT succeeded under a name, that object is ours to replace
   for (let restart = 0; ; restart++) {
-    const before = (restart === 0 && ctx.walkedIdentity) || (await readIdentity(ctx.path, ctx.name));
-    ctx.progress.total(before.size);
-    for (;;) {
+    let source: PutSource | undefined;
+    try {
+      source = await openSource(ctx, restart === 0 ? ctx.walkedIdentity : undefined);
+    } catch (error) {
+      if (!(error instanceof FileChangedError)) throw error;
+    }
+    if (source) ctx.progress.total(source.size);
+    while (source) {
       const key = ownKey ?? keepBothKey(ctx.baseKey, n);
       const headers: Headers = ctx.collision === 'keepBoth' && !ownKey ? { 'x-oss-forbid-overwrite': 'true' } : {};
       try {
-        const crc = await sendOnce(ctx, key, before.size, headers);
+        const crc = await sendOnce(ctx, source, key, headers);
         ownKey = key;
-        const after = await readIdentity(ctx.path, ctx.name).catch(() => undefined);
         // Deleted after a complete read: the object is a faithful copy of the file as it was.
-        if (after && !sameIdentity(before, after)) throw new FileChangedError();
-        return { key, size: before.size, crc };
+        if (!(await source.unchanged())) throw new FileChangedError();
+        return { key, size: source.size, crc };
       } catch (error) {
         if (failureKind(error) === 'exists' && n < MAX_NAME_TRIES) {
           n++;
@@ -43,12 +58,39 @@ export async function putFile(ctx: TransferContext): Promise<TransferResult> {
   }
 }
 
-async function sendOnce(ctx: TransferContext, key: string, size: number, headers: Headers): Promise<string> {
+async function openSource(ctx: TransferContext, walked: FileIdentity | undefined): Promise<PutSource> {
+  if (walked === undefined || walked.size <= BUFFERED_MAX_BYTES) {
+    const before = walked ?? (await readIdentity(ctx.path, ctx.name));
+    if (before.size <= BUFFERED_MAX_BYTES) {
+      const { data } = await readSmallFile(ctx.path, ctx.name);
+      return {
+        size: data.length,
+        send: (client, key, headers, onBytes) => putBuffer(client, key, data, headers, onBytes),
+        unchanged: async () => true, // the buffer is one consistent version of the file
+      };
+    }
+    return streamedSource(ctx, before);
+  }
+  return streamedSource(ctx, walked);
+}
+
+function streamedSource(ctx: TransferContext, before: FileIdentity): PutSource {
+  return {
+    size: before.size,
+    send: (client, key, headers, onBytes) => putStreamed(ctx, client, key, before.size, headers, onBytes),
+    unchanged: async () => {
+      const after = await readIdentity(ctx.path, ctx.name).catch(() => undefined);
+      return !after || sameIdentity(before, after);
+    },
+  };
+}
+
+async function sendOnce(ctx: TransferContext, source: PutSource, key: string, headers: Headers): Promise<string> {
   let sent = 0;
   return ctx.session.call(
     async (client: OSS) => {
       sent = 0;
-      const { res, crc } = size === 0 ? await putEmpty(client, key, headers) : await putStreamed(ctx, client, key, size, headers, (b) => {
+      const { res, crc } = await source.send(client, key, headers, (b) => {
         sent += b;
         ctx.progress.add(b);
       });
@@ -75,9 +117,12 @@ interface PutOutcome {
   crc: bigint;
 }
 
-async function putEmpty(client: OSS, key: string, headers: Headers): Promise<PutOutcome> {
-  const result = await client.put(key, Buffer.alloc(0), { headers });
-  return { res: result.res as unknown as PutOutcome['res'], crc: 0n };
+/** A small file sent from memory (ali-oss adds Content-MD5, so the server checks the body too). */
+async function putBuffer(client: OSS, key: string, data: Buffer, headers: Headers, onBytes: (n: number) => void): Promise<PutOutcome> {
+  const crc = crc64(data);
+  const result = await client.put(key, data, { headers, timeout: requestTimeout(data.length) } as OSS.PutObjectOptions);
+  onBytes(data.length);
+  return { res: result.res as unknown as PutOutcome['res'], crc };
 }
 
 async function putStreamed(ctx: TransferContext, client: OSS, key: string, size: number, headers: Headers, onBytes: (n: number) => void): Promise<PutOutcome> {
