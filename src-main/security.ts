@@ -8,8 +8,7 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'ferry';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/** The Content-Security-Policy sent as a response header for every app:// document (and as a meta tag). */
-export const CONTENT_SECURITY_POLICY = [
+const DOCUMENT_DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -19,8 +18,16 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** The Content-Security-Policy sent as a response header for every app:// document. */
+export const CONTENT_SECURITY_POLICY = [...DOCUMENT_DIRECTIVES, "frame-ancestors 'none'"].join('; ');
+
+/**
+ * The copy in index.html's <meta> (it also guards the page when served without our header). Browsers
+ * ignore frame-ancestors in a meta tag and warn about it, so only the header carries it.
+ */
+export const META_CONTENT_SECURITY_POLICY = DOCUMENT_DIRECTIVES.join('; ');
 
 /** The only webPreferences any Ferry window gets. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {

@@ -67,8 +67,6 @@ export const test = base.extend<HarnessOptions & { ferry: Harness }>({
     page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
       const text = message.text();
-      // The meta copy of the policy repeats frame-ancestors, which only the (identical) header enforces.
-      if (/'frame-ancestors' is ignored when delivered via a <meta> element/.test(text)) return;
       if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(text)) pageErrors.push(`csp: ${text}`);
     });
     const unbind = await bindFerry({ page, services, table, events: ports.events, onCall: (channel) => calls.push(channel) });

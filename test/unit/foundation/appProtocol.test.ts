@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appResponseHeaders, resolveAppFile } from '../../../src-main/appProtocol.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../src-main/security.ts';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../src-main/security.ts';
 
 const root = path.resolve('/srv/ferry/renderer');
 
@@ -31,12 +31,23 @@ describe('app:// protocol', () => {
     }
   });
 
-  it('sends the CSP header with every document, matching the meta tag', () => {
+  it('sends the CSP header with every document; the meta tag repeats it except frame-ancestors (header-only)', () => {
     const headers = appResponseHeaders(path.join(root, 'index.html'));
-    expect(headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+    const header = headers['Content-Security-Policy'] ?? '';
+    expect(header).toBe(CONTENT_SECURITY_POLICY);
+    expect(header.split('; ')).toContain("frame-ancestors 'none'");
     expect(headers['Content-Type']).toBe('text/html; charset=utf-8');
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
+
     const html = readFileSync('src-renderer/index.html', 'utf8');
-    expect(html).toContain(`content="${CONTENT_SECURITY_POLICY}"`);
+    const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/g)].map((m) => m[1]);
+    expect(metas).toHaveLength(1);
+    const headerWithoutFrameAncestors = header
+      .split('; ')
+      .filter((directive) => !directive.startsWith('frame-ancestors'))
+      .join('; ');
+    expect(metas[0]).toBe(headerWithoutFrameAncestors);
+    expect(metas[0]).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(metas[0]).not.toContain('frame-ancestors');
   });
 });
