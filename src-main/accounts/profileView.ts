@@ -14,6 +14,8 @@ export function toView(profile: Profile): ProfileView {
     bucket: profile.bucket,
     prefixTemplate: profile.prefixTemplate,
     ...(profile.roleArn ? { roleArn: profile.roleArn } : {}),
+    // The sandbox's STS port changes with every start and is filled in at run time, never saved.
+    ...(profile.stsEndpoint && !profile.isSandbox ? { stsEndpoint: profile.stsEndpoint } : {}),
     sessionDurationSeconds: profile.sessionDurationSeconds,
     defaultLinkExpiry: profile.defaultLinkExpiry,
     signatureVersion: profile.signatureVersion,

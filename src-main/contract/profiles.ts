@@ -14,6 +14,8 @@ export const ProfileViewSchema = z.object({
   bucket: z.string(),
   prefixTemplate: z.string(),
   roleArn: z.string().optional(),
+  /** A custom STS endpoint (an address, never a credential): a re-save sends it back so it is kept. */
+  stsEndpoint: z.string().optional(),
   sessionDurationSeconds: z.number().int(),
   defaultLinkExpiry: z.string(),
   signatureVersion: z.enum(['v4', 'v1']),
