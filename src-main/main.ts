@@ -12,6 +12,7 @@ import { createServices, type Services } from './app/services.ts';
 import { dataHome } from './storage/dataHome.ts';
 import { configureLogging, logger } from './log/logger.ts';
 import { createMainWindow } from './shell/mainWindow.ts';
+import type { LinkFocus, WindowScreen } from './shell/ports.ts';
 import { electronClipboard, electronDialog, electronEvents, electronExternal, electronNotifications, electronWindowPort } from './shell/electronPorts.ts';
 import { ElectronTray } from './shell/electronTray.ts';
 import { installOsIntegration } from './shell/electronOs.ts';
@@ -35,13 +36,14 @@ let mainWindow: BrowserWindow | undefined;
 let services: Services | undefined;
 let tray: TrayWiring | undefined;
 
-function showWindow(screen?: string): void {
+function showWindow(screen?: WindowScreen, focus?: LinkFocus): void {
+  // The page follows app.navigate, or takes the request when it starts (a new window misses the event).
+  if (screen) services?.navigation.request(screen, focus);
   if (!mainWindow || mainWindow.isDestroyed()) {
-    mainWindow = createMainWindow({ preloadPath, screen });
+    mainWindow = createMainWindow({ preloadPath });
     osIntegration?.guardWindow(mainWindow);
     return;
   }
-  if (screen) void mainWindow.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${screen}`)}`);
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();

@@ -1,7 +1,7 @@
 import type { HandlerTable } from './dispatch.ts';
 import type { Services } from './services.ts';
 
-type AppChannels = 'app.info' | 'app.ping' | 'app.openExternal' | 'settings.get' | 'settings.update';
+type AppChannels = 'app.info' | 'app.ping' | 'app.openExternal' | 'settings.get' | 'settings.update' | 'app.takeNavigation';
 
 export function appHandlers(services: Services): Pick<HandlerTable, AppChannels> {
   return {
@@ -19,5 +19,6 @@ export function appHandlers(services: Services): Pick<HandlerTable, AppChannels>
       services.ports.events.emit('settings.changed', next);
       return next;
     },
+    'app.takeNavigation': () => services.navigation.take(),
   };
 }

@@ -13,6 +13,7 @@ import type { StsBroker } from '../credentials/stsBroker.ts';
 import { createLinks, type Links } from '../links/createLinks.ts';
 import { UploadsService } from '../uploads/uploadsService.ts';
 import { tuningFromEnv } from '../uploads/partPlan.ts';
+import { NavigationRequests } from './navigation.ts';
 
 export interface ServiceOptions {
   /** The data folder (dataHome() in the app and CLI, a temp dir in tests). */
@@ -44,6 +45,8 @@ export interface Services {
   readonly links: Links;
   /** The upload queue, its checkpoints and the history of finished uploads. */
   readonly uploads: UploadsService;
+  /** Screens main asked the window to show, kept until the page takes them. */
+  readonly navigation: NavigationRequests;
   /** The language the user sees right now (setting, or the OS locale). */
   lang(): Promise<Lang>;
   close(): Promise<void>;
@@ -97,6 +100,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       knownSize: (profileId, key) => uploads.history.sizeOf(profileId, key),
     }),
     uploads,
+    navigation: new NavigationRequests(options.ports.events),
     lang,
     async close() {
       for (const close of closers.reverse()) await close();

@@ -26,6 +26,17 @@ export const AppSettingsSchema = z.object({
   closeToTrayNoticeShown: z.boolean().default(false),
 });
 
+/** Screens main may ask the window to show (the tray, notifications, links from the OS). */
+export const WindowScreenSchema = z.enum(['main', 'links', 'settings', 'connect']);
+
+/** A file whose newest share link the Links screen selects: scrolled into view, highlighted, focused. */
+export const LinkFocusSchema = z.object({
+  profileId: z.string().min(1).max(64),
+  objectKey: z.string().min(1).max(1023),
+});
+
+export const NavigationSchema = z.object({ screen: WindowScreenSchema, focus: LinkFocusSchema.optional() });
+
 export const appChannels = {
   'app.info': { request: z.undefined(), reply: AppInfoSchema },
   'app.ping': {
@@ -35,8 +46,15 @@ export const appChannels = {
   'app.openExternal': { request: z.object({ url: z.string().max(2048) }), reply: z.object({ opened: z.boolean() }) },
   'settings.get': { request: z.undefined(), reply: AppSettingsSchema },
   'settings.update': { request: AppSettingsSchema.partial().strict(), reply: AppSettingsSchema },
+  /**
+   * The screen main last asked for and the page has not taken yet (null when none): a request made
+   * before the page loaded is not lost. Taking it clears it.
+   */
+  'app.takeNavigation': { request: z.undefined(), reply: NavigationSchema.nullable() },
 } satisfies ChannelTable;
 
 export const appEvents = {
   'settings.changed': AppSettingsSchema,
+  /** Main asks the window to show a screen (and on Links, one file's link); also kept for app.takeNavigation. */
+  'app.navigate': NavigationSchema,
 } satisfies EventTable;

@@ -81,6 +81,6 @@ export const electronExternal: ExternalPort = {
   openExternal: (url) => openExternalSafely(url, (safe) => shell.openExternal(safe)),
 };
 
-export function electronWindowPort(showWindow: (screen?: string) => void): WindowPort {
-  return { show: (screen) => showWindow(screen) };
+export function electronWindowPort(showWindow: WindowPort['show']): WindowPort {
+  return { show: (screen, focus) => showWindow(screen, focus) };
 }

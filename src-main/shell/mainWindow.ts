@@ -2,7 +2,7 @@ import { BrowserWindow, nativeTheme } from 'electron';
 import { APP_ORIGIN, hardenWebContents, secureWebPreferences } from '../security.ts';
 
 /** Creates (or reveals) the one main window, loading the renderer from app://ferry/. */
-export function createMainWindow(options: { preloadPath: string; iconPath?: string; screen?: string }): BrowserWindow {
+export function createMainWindow(options: { preloadPath: string; iconPath?: string }): BrowserWindow {
   const window = new BrowserWindow({
     width: 960,
     height: 680,
@@ -16,7 +16,6 @@ export function createMainWindow(options: { preloadPath: string; iconPath?: stri
   });
   hardenWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
-  const hash = options.screen ? `#/${options.screen}` : '';
-  void window.loadURL(`${APP_ORIGIN}/index.html${hash}`);
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
 }

@@ -3,7 +3,9 @@
  * them with Electron; `recordingPorts.ts` implements them in memory for tests, the CLI and the browser
  * preview. No electron import here.
  */
+import type { z } from 'zod';
 import type { EventChannel, EventPayloadOf } from '../contract.ts';
+import type { LinkFocusSchema, WindowScreenSchema } from '../contract/app.ts';
 
 /** Async, like Electron's (W3C-style) clipboard module. */
 export interface ClipboardPort {
@@ -63,9 +65,13 @@ export interface EventSink {
   emit<E extends EventChannel>(event: E, payload: EventPayloadOf<E>): void;
 }
 
+export type WindowScreen = z.output<typeof WindowScreenSchema>;
+export type LinkFocus = z.output<typeof LinkFocusSchema>;
+
 /** Window-level actions services may ask for (show the window, open a screen). */
 export interface WindowPort {
-  show(screen?: 'main' | 'links' | 'settings' | 'connect'): void;
+  /** Reveals the window; with a screen, the page shows it; with `focus`, Links selects that file's link. */
+  show(screen?: WindowScreen, focus?: LinkFocus): void;
 }
 
 export interface ExternalPort {

@@ -10,12 +10,14 @@ import type {
   DialogPort,
   EventSink,
   ExternalPort,
+  LinkFocus,
   NotificationPort,
   Ports,
   TrayIconState,
   TrayMenuItem,
   TrayPort,
   WindowPort,
+  WindowScreen,
 } from './ports.ts';
 
 export class RecordingClipboard implements ClipboardPort {
@@ -99,9 +101,13 @@ export class RecordingEvents implements EventSink {
 }
 
 export class RecordingWindow implements WindowPort {
-  readonly shown: (string | undefined)[] = [];
-  show(screen?: 'main' | 'links' | 'settings' | 'connect'): void {
+  /** The screen of every request, in order. */
+  readonly shown: (WindowScreen | undefined)[] = [];
+  /** Every request in full, with the link to select when one was asked for. */
+  readonly requests: { screen?: WindowScreen; focus?: LinkFocus }[] = [];
+  show(screen?: WindowScreen, focus?: LinkFocus): void {
     this.shown.push(screen);
+    this.requests.push({ ...(screen ? { screen } : {}), ...(focus ? { focus } : {}) });
   }
 }
 

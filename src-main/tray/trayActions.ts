@@ -67,7 +67,7 @@ export function createTrayActions(deps: TrayActionDeps): TrayActionsHandle {
       track(async () => copied(file, await services.copyLink({ objectKey: file.objectKey, profileId: file.profileId, ...(expiry ? { expiry } : {}) }))),
     copyShareMessage: (file) =>
       track(async () => copied(file, await services.copyShareMessage({ objectKey: file.objectKey, profileId: file.profileId }), t('messageCopiedTitle'))),
-    showInLinks: () => ports.window.show('links'),
+    showInLinks: (file) => ports.window.show('links', { profileId: file.profileId, objectKey: file.objectKey }),
     stopSharing: (file) =>
       track(async () => {
         // The link service asks first (how many links break, delete or cancel): no second question here.

@@ -14,3 +14,5 @@ export type UploadsChanged = EventPayloadOf<'uploads.changed'>;
 export type Expiry = '1h' | 'today' | '1d' | '7d';
 export const EXPIRIES: readonly Expiry[] = ['1h', 'today', '1d', '7d'];
 export type Screen = 'first-run' | 'connect' | 'main' | 'links' | 'settings';
+export type Navigation = EventPayloadOf<'app.navigate'>;
+export type LinkFocus = NonNullable<Navigation['focus']>;

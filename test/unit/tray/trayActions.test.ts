@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { createTrayActions } from '../../../src-main/tray/trayActions.ts';
+import type { TrayServices } from '../../../src-main/tray/trayServices.ts';
+import type { TrayRecentFile } from '../../../src-main/tray/trayState.ts';
+import { recordingPorts } from '../../../src-main/shell/recordingPorts.ts';
+
+/** Window actions need no service: any call to one is a bug. */
+const noServices = new Proxy({} as TrayServices, {
+  get: (_target, name) => () => Promise.reject(new Error(`${String(name)} must not be called`)),
+});
+
+const file: TrayRecentFile = { id: 'h1', name: 'plan.pdf', objectKey: 'shared/ana/2026-11/plan.pdf', profileId: 'p1', finishedAt: 1 };
+
+function setUp() {
+  const ports = recordingPorts();
+  const actions = createTrayActions({ services: noServices, ports, lang: () => 'en', quit: () => {} });
+  return { ports, actions };
+}
+
+describe('tray window actions', () => {
+  it('Show in Links asks for the Links screen with that file selected, and nothing else', async () => {
+    const { ports, actions } = setUp();
+    await actions.showInLinks(file);
+    await actions.idle();
+    expect(ports.window.requests).toEqual([{ screen: 'links', focus: { profileId: 'p1', objectKey: 'shared/ana/2026-11/plan.pdf' } }]);
+    expect(ports.notifications.shown).toEqual([]);
+    expect(ports.clipboard.writes).toEqual([]);
+  });
+
+  it('Open Ferry and Settings ask for their screens without selecting a link', () => {
+    const { ports, actions } = setUp();
+    actions.openWindow();
+    actions.openSettings();
+    expect(ports.window.requests).toEqual([{ screen: 'main' }, { screen: 'settings' }]);
+  });
+});
