@@ -1,4 +1,6 @@
+import type { Locator, Page } from '@playwright/test';
 import { test, expect, noKeychainReason } from './support/harness.ts';
+import { expectAccessible, snap } from './support/screens.ts';
 
 test.skip(Boolean(noKeychainReason), String(noKeychainReason));
 
@@ -53,11 +55,43 @@ test('settings: test, switch and remove connections; defaults and theme are save
     .poll(async () => (await ferry.table['profiles.list'](undefined, { lang: 'en' })).profiles.find((p) => p.name === 'Acme share')?.defaultLinkExpiry)
     .toBe('7d');
 
+  // Re-saving for the new default keeps the connection's own STS endpoint.
+  const acmeId = (await ferry.table['profiles.list'](undefined, { lang: 'en' })).profiles.find((p) => p.name === 'Acme share')!.id;
+  expect((await ferry.services.accounts.store.get(acmeId)).stsEndpoint).toBe(sandbox.stsEndpoint);
+
+  // Remove asks in the window first; Escape (or Keep it) keeps the connection.
+  await acme.getByRole('button', { name: 'Remove' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove the connection Acme share?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Its key is deleted from this computer');
+  await expect(dialog.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await expectFocusStaysIn(page, dialog);
+  await expectAccessible(page, 'remove connection dialog');
+  await snap(page, 'settings-remove-connection-light-en');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await dialog.getByRole('button', { name: 'Keep it' }).waitFor({ state: 'detached' });
+  expect(ferry.calls).not.toContain('profiles.remove');
+  await expect(acme).toBeVisible();
+
   await page.getByLabel('Theme').selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 
-  page.once('dialog', (dialog) => void dialog.accept());
   await acme.getByRole('button', { name: 'Remove' }).click();
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page, 'remove connection dialog, dark');
+  await snap(page, 'settings-remove-connection-dark-en');
+  await dialog.getByRole('button', { name: 'Remove connection' }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.locator('li').filter({ hasText: 'Acme share' })).toHaveCount(0);
   expect((await ferry.table['profiles.list'](undefined, { lang: 'en' })).profiles.map((p) => p.name)).not.toContain('Acme share');
 });
+
+/** Tabbing never reaches anything behind a modal dialog. */
+async function expectFocusStaysIn(page: Page, dialog: Locator): Promise<void> {
+  for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+    await page.keyboard.press(key);
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement)), key).toBe(true);
+  }
+  await dialog.getByRole('button', { name: 'Keep it' }).focus();
+}
