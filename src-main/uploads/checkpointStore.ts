@@ -39,6 +39,8 @@ export const CheckpointSchema = z.object({
   createdAt: z.number(),
   /** The user paused it: after a restart it waits for Resume instead of starting by itself. */
   paused: z.boolean().optional(),
+  /** "replace" uploads must still replace after a restart (older checkpoints lack it: keep both). */
+  collision: z.enum(['keepBoth', 'replace']).optional(),
 });
 export type Checkpoint = z.output<typeof CheckpointSchema>;
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Profile } from '../accounts/profile.ts';
 import type { Checkpoint } from './checkpointStore.ts';
+import type { PendingUpload } from './pendingStore.ts';
 import { newEntry, type CollisionPolicy, type QueueEntry, type UploadSource } from './queueEntry.ts';
 import type { WalkedFile } from './walker.ts';
 
@@ -34,12 +35,31 @@ export function entryForCheckpoint(checkpoint: Checkpoint, profile: Profile): Qu
     size: checkpoint.file.size,
     profile,
     baseKey: checkpoint.key,
-    collision: 'keepBoth',
+    collision: checkpoint.collision ?? 'keepBoth',
     source: 'args',
     multipart: true,
     checkpoint,
     notice: 'uploads.notice.resumed',
     state: checkpoint.paused ? 'paused' : 'queued',
+    userPaused: checkpoint.paused === true,
+  });
+}
+
+/** A file that was queued (not yet sent) when a previous run ended, queued again as it was. */
+export function entryForPending(pending: PendingUpload, profile: Profile, size: number, multipart: boolean): QueueEntry {
+  return newEntry({
+    id: pending.id,
+    path: pending.path,
+    name: pending.name,
+    size,
+    profile,
+    baseKey: pending.baseKey,
+    collision: pending.collision,
+    source: pending.source,
+    multipart,
+    notice: 'uploads.notice.resumed',
+    state: pending.paused ? 'paused' : 'queued',
+    userPaused: pending.paused,
   });
 }
 

@@ -129,6 +129,7 @@ async function initiate(ctx: TransferContext, identity: FileIdentity, names: Nam
         partSize: choosePartSize(identity.size, ctx.tuning.partSize),
         parts: [],
         createdAt: ctx.clock.now(),
+        collision: ctx.collision,
       };
     } catch (error) {
       if (failureKind(error) === 'exists' && names.n < MAX_NAME_TRIES) {

@@ -30,6 +30,8 @@ export interface QueueEntry {
   /** A notice code (e.g. the file changed and Ferry started over). */
   notice?: string;
   checkpoint?: Checkpoint;
+  /** Paused by the user (not by a quit): stays paused after a restart. */
+  userPaused?: boolean;
   /** The file as the walk saw it, used by the first attempt only. */
   walkedIdentity?: FileIdentity;
   controller?: AbortController;

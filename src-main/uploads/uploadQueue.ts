@@ -23,6 +23,8 @@ export class UploadQueue {
   private activeLarge = 0;
   private readonly running = new Map<string, Promise<void>>();
   private idleWaiters: (() => void)[] = [];
+  /** After shutdown nothing new starts: what is queued stays queued for the next run. */
+  private closed = false;
 
   constructor(
     private readonly deps: QueueDeps,
@@ -44,7 +46,7 @@ export class UploadQueue {
   pump(): void {
     const total = this.limits.fileConcurrency * this.limits.partConcurrency;
     let i = 0;
-    while (i < this.waiting.length && this.usedSlots < total && i < 256) {
+    while (!this.closed && i < this.waiting.length && this.usedSlots < total && i < 256) {
       const entry = this.waiting[i]!;
       if (entry.state !== 'queued') {
         this.waiting.splice(i, 1);
@@ -94,6 +96,7 @@ export class UploadQueue {
   pause(id: string): number {
     const entry = this.entries.get(id);
     if (!entry) return 0;
+    if (entry.state === 'queued' || isActive(entry.state)) entry.userPaused = true;
     if (entry.state === 'queued') {
       entry.state = 'paused';
       void markPaused(entry, this.deps, true);
@@ -111,6 +114,7 @@ export class UploadQueue {
     const entry = this.entries.get(id);
     if (!entry || entry.state !== 'paused') return 0;
     entry.state = 'queued';
+    entry.userPaused = false;
     this.waiting.push(entry);
     this.deps.changed(id);
     this.pump();
@@ -183,6 +187,7 @@ export class UploadQueue {
 
   /** Stops running transfers, keeping their checkpoints (quit): they resume on the next start. */
   async shutdown(): Promise<void> {
+    this.closed = true;
     for (const entry of this.entries.values()) if (isActive(entry.state)) this.stopRunning(entry, 'shutdown');
     await Promise.allSettled([...this.running.values()]);
   }

@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import type { AccountsService } from '../accounts/accountsService.ts';
 import type { Profile } from '../accounts/profile.ts';
 import { currentUserName, expandPrefix } from '../accounts/prefixTemplate.ts';
@@ -15,7 +16,9 @@ import { OssSession, type ClientFactory } from './ossSession.ts';
 import { DEFAULT_TUNING, usesMultipart, type TransferTuning } from './partPlan.ts';
 import { ProgressBatcher } from './progressBatcher.ts';
 import type { CollisionPolicy, QueueEntry, UploadItem, UploadSource } from './queueEntry.ts';
-import { entryForCheckpoint, entryForFile, failedEntry } from './entryFactory.ts';
+import { entryForCheckpoint, entryForFile, entryForPending, failedEntry } from './entryFactory.ts';
+import { fileError } from './fileIdentity.ts';
+import { PendingUploadsStore } from './pendingStore.ts';
 import { UploadQueue } from './uploadQueue.ts';
 import { toItemView } from './itemView.ts';
 import { walkPaths, type WalkProblem } from './walker.ts';
@@ -61,6 +64,7 @@ const PROBLEM_CODES: Record<WalkProblem['reason'], string> = {
 export class UploadsService {
   readonly history: UploadHistory;
   private readonly checkpoints: CheckpointStore;
+  private readonly pending: PendingUploadsStore;
   private readonly queue: UploadQueue;
   private readonly batcher: ProgressBatcher;
   private readonly sessions = new Map<string, OssSession>();
@@ -74,6 +78,7 @@ export class UploadsService {
     this.checkpoints = new CheckpointStore(options.home);
     void this.history.load();
     this.batcher = new ProgressBatcher((changed, removed) => void this.publish(changed, removed));
+    this.pending = new PendingUploadsStore(options.home, () => this.queue.entries.values());
     this.queue = new UploadQueue(
       {
         clock: options.clock,
@@ -81,8 +86,14 @@ export class UploadsService {
         history: this.history,
         session: (profile) => this.session(profile),
         tuning: { ...DEFAULT_TUNING, ...options.tuning },
-        changed: (id) => this.batcher.markChanged(id),
-        removed: (id) => this.batcher.markRemoved(id),
+        changed: (id) => {
+          this.batcher.markChanged(id);
+          this.pending.observe(this.queue.entries.get(id), id);
+        },
+        removed: (id) => {
+          this.batcher.markRemoved(id);
+          this.pending.observe(undefined, id);
+        },
         ...(options.random ? { random: options.random } : {}),
       },
       { fileConcurrency: 3, partConcurrency: 4 },
@@ -174,18 +185,43 @@ export class UploadsService {
     return true;
   }
 
-  /** Re-queues uploads that a previous run left unfinished (their checkpoints), e.g. at app start. */
+  /**
+   * Re-queues what a previous run left unfinished, e.g. at app start: multipart uploads from their
+   * checkpoints, and files that were queued but not yet sent. A file that is gone shows as failed.
+   */
   async resumeSaved(): Promise<number> {
     let n = 0;
+    const profiles = new Map<string, Promise<Profile | undefined>>();
+    const profileFor = (id: string): Promise<Profile | undefined> => {
+      let p = profiles.get(id);
+      // A removed connection: its uploads wait in case it comes back.
+      if (!p) profiles.set(id, (p = this.options.accounts.runtimeProfile(id).catch(() => undefined)));
+      return p;
+    };
     for (const checkpoint of await this.checkpoints.list()) {
       if (this.queue.entries.has(checkpoint.id)) continue;
-      let profile: Profile;
-      try {
-        profile = await this.options.accounts.runtimeProfile(checkpoint.profileId);
-      } catch {
-        continue; // the connection was removed; its checkpoint waits in case it comes back
-      }
+      const profile = await profileFor(checkpoint.profileId);
+      if (!profile) continue;
       this.queue.add(entryForCheckpoint(checkpoint, profile));
+      n++;
+    }
+    const tuning = { ...DEFAULT_TUNING, ...this.options.tuning };
+    for (const pending of await this.pending.load()) {
+      if (this.queue.entries.has(pending.id)) continue;
+      const profile = await profileFor(pending.profileId);
+      if (!profile) continue;
+      let entry: QueueEntry;
+      try {
+        const stat = await fs.stat(pending.path);
+        if (!stat.isFile()) throw new FerryError('uploads.fileGone', { name: pending.name });
+        entry = entryForPending(pending, profile, stat.size, usesMultipart(stat.size, tuning));
+      } catch (error) {
+        entry = failedEntry(pending.path, pending.name, profile, pending.source, fileError(error, pending.name));
+        entry.id = pending.id;
+        entry.baseKey = pending.baseKey;
+        entry.collision = pending.collision;
+      }
+      this.queue.add(entry);
       n++;
     }
     this.queue.pump();
@@ -256,6 +292,6 @@ export class UploadsService {
     await this.queue.shutdown();
     this.batcher.flush();
     this.batcher.dispose();
-    await this.history.flush();
+    await Promise.all([this.history.flush(), this.pending.flush()]);
   }
 }

@@ -143,4 +143,65 @@ describe('pause, resume, cancel', () => {
     expect(done.state).toBe('done');
     expect(sha256(await download(await h.admin(), done.objectKey!))).toBe(sha256(data));
   });
+
+  it('files that were queued but not yet sent carry on after a restart; a user-paused one stays paused, a deleted one says so', async () => {
+    h = await uploadHarness();
+    await h.services.settings.update({ fileConcurrency: 1, partConcurrency: 1 });
+    const files = await Promise.all([0, 1, 2, 3, 4].map((i) => h!.write(`queued/q${i}.txt`, `queued file ${i}`)));
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'q0.txt', delayMs: 800, times: 1 });
+    const { ids } = await h.uploads.add(files, { source: 'drop' });
+    expect(h.uploads.item(ids[1]!, 'en')?.state).toBe('queued');
+    expect(h.uploads.pause(ids[2]!)).toBe(1);
+    await h.uploads.close();
+    expect(ids.slice(1).map((id) => h!.uploads.item(id, 'en')?.state)).toEqual(['queued', 'paused', 'queued', 'queued']);
+    const { rm } = await import('node:fs/promises');
+    await rm(files[4]!);
+    const next = restarted(h);
+    // q0 was stopped mid-request by the quit, so it is sent again too
+    expect(await next.resumeSaved()).toBe(5);
+    expect(next.item(ids[2]!, 'en')).toMatchObject({ state: 'paused', name: 'q2.txt' });
+    expect(next.item(ids[4]!, 'en')).toMatchObject({ state: 'failed' });
+    expect(next.item(ids[4]!, 'en')?.error?.message).toMatch(/q4\.txt/);
+    for (const id of [ids[0]!, ids[1]!, ids[3]!]) expect((await h.until(id)).state).toBe('done');
+    expect(next.item(ids[0]!, 'en')?.objectKey).toMatch(/\/q0\.txt$/);
+    const admin = await h.admin();
+    expect((await download(admin, next.item(ids[1]!, 'en')!.objectKey!)).toString()).toBe('queued file 1');
+    expect(next.resume(ids[2]!)).toBe(1);
+    expect((await h.until(ids[2]!)).state).toBe('done');
+  });
+
+  it('a "replace" upload resumed after a restart still replaces (no "(2)" copy)', async () => {
+    h = await uploadHarness();
+    await h.services.settings.update({ partConcurrency: 1 });
+    const first = await h.write('report.bin', bytes(6 * PART, 21));
+    const original = await h.uploads.add([first], { source: 'drop' });
+    const key = (await h.until(original.ids[0]!)).objectKey!;
+    const data = bytes(6 * PART, 22);
+    await h.write('report.bin', data);
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber=3', delayMs: 400, times: 1 });
+    const { ids } = await h.uploads.add([first], { source: 'drop', collision: 'replace' });
+    await reach(h, ids[0]!, 2 * PART);
+    await h.uploads.close();
+    const next = restarted(h);
+    expect(await next.resumeSaved()).toBe(1);
+    const done = await h.until(ids[0]!);
+    expect(done).toMatchObject({ state: 'done', objectKey: key });
+    expect(sha256(await download(await h.admin(), key))).toBe(sha256(data));
+  });
 });
+
+/** A new uploads service in the same data folder, as after quitting and starting Ferry again. */
+function restarted(harness: UploadHarness): UploadsService {
+  const next = new UploadsService({
+    home: harness.home,
+    clock: harness.services.clock,
+    settings: harness.services.settings,
+    ports: harness.ports,
+    broker: harness.services.broker,
+    accounts: harness.services.accounts,
+    lang: async () => 'en',
+    tuning: SMALL_TUNING,
+  });
+  harness.uploads = next;
+  return next;
+}
