@@ -51,6 +51,25 @@ describe('pause, resume, cancel', () => {
     expect(sha256(await download(admin, done.objectKey!))).toBe(sha256(data));
   });
 
+  it('pauses a single streamed PUT mid-body (nothing half-written lands), then resumes to a verified object', async () => {
+    h = await uploadHarness({ tuning: { multipartThreshold: 64 * 1024 * 1024 } });
+    const data = bytes(24 * 1024 * 1024, 31);
+    const file = await h.write('single.bin', data);
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'single.bin', delayMs: 1500, times: 1 });
+    const { ids } = await h.uploads.add([file], { source: 'drop' });
+    const id = ids[0]!;
+    await reach(h, id, 1);
+    expect(h.uploads.pause(id)).toBe(1);
+    expect(await h.until(id, ['paused'])).toMatchObject({ state: 'paused', bytesDone: 0 });
+    const admin = await h.admin();
+    const listed = await admin.list({ prefix: 'shared/', 'max-keys': 100 }, {});
+    expect((listed.objects ?? []).map((o) => o.name)).toEqual([]);
+    expect(h.uploads.resume(id)).toBe(1);
+    const done = await h.until(id);
+    expect(done.state).toBe('done');
+    expect(sha256(await download(admin, done.objectKey!))).toBe(sha256(data));
+  });
+
   it('cancel aborts the multipart upload: ListMultipartUploads shows nothing', async () => {
     h = await uploadHarness();
     await h.services.settings.update({ partConcurrency: 2 });
