@@ -1,6 +1,8 @@
 // Sandbox throughput and memory: a streamed 1 GiB PutObject must keep the server's RSS under 150 MB,
 // and the sandbox should not be the bottleneck of Ferry's upload benchmarks (compared with a bare
-// node:http sink that writes the body to disk, measured in the same run).
+// node:http sink that writes the body to disk, measured in the same run). CompleteMultipartUpload of
+// the same number of bytes should take a small fraction of the PUT: it must not copy the data again.
+import OSS from 'ali-oss';
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import type { BenchModule, BenchRow } from './report.ts';
 
 const MB = 1024 * 1024;
 const TOTAL_MB = Number(process.env.FERRY_BENCH_SANDBOX_MB ?? 1024);
+const PART_MB = Number(process.env.FERRY_BENCH_SANDBOX_PART_MB ?? 8);
 const KEY = { id: 'LTAI5tBench00000000001', secret: 'bench-secret-0000000000000001' };
 const FERRY = fileURLToPath(new URL('../../src-main/cli/ferry.mjs', import.meta.url));
 
@@ -88,10 +91,59 @@ interface Measured {
   seconds: number;
   idleMb: number;
   peakMb: number;
+  /** Whatever `then` measured on the same server after the PUT. */
+  extra?: number;
 }
 
-/** Spawns a server that prints `{"ossEndpoint":…}` first, PUTs the body to it, samples its RSS. */
-async function measure(command: string[], env: NodeJS.ProcessEnv, urlPath: string, totalBytes: number, sign?: string): Promise<Measured> {
+/**
+ * Uploads `totalBytes` to the bench bucket as a multipart upload (`PART_MB` parts, 4 at a time, with
+ * ali-oss's primitives) and resolves with the seconds CompleteMultipartUpload alone took.
+ */
+async function completeSeconds(ossEndpoint: string, totalBytes: number): Promise<number> {
+  const client = new OSS({
+    endpoint: ossEndpoint.replace('//127.0.0.1:', '//localhost:'),
+    region: 'oss-cn-hangzhou',
+    sldEnable: true,
+    secure: false,
+    bucket: 'bench',
+    accessKeyId: KEY.id,
+    accessKeySecret: KEY.secret,
+    timeout: 600_000,
+  } as OSS.Options);
+  const key = 'multipart.bin';
+  const partBytes = PART_MB * MB;
+  const count = Math.ceil(totalBytes / partBytes);
+  const block = Buffer.alloc(partBytes);
+  for (let i = 0; i < block.length; i += 4) block.writeUInt32LE((i * 2654435761) >>> 0, i);
+  const { uploadId } = await client.initMultipartUpload(key);
+  const done: { number: number; etag: string }[] = [];
+  let next = 1;
+  const worker = async (): Promise<void> => {
+    for (let n = next++; n <= count; n = next++) {
+      const size = Math.min(partBytes, totalBytes - (n - 1) * partBytes);
+      const { etag } = await client.uploadPart(key, uploadId, n, block as never, 0, size);
+      done.push({ number: n, etag });
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  done.sort((a, b) => a.number - b.number);
+  const started = performance.now();
+  await client.completeMultipartUpload(key, uploadId, done, { timeout: 600_000 } as OSS.CompleteMultipartUploadOptions);
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * Spawns a server that prints `{"ossEndpoint":…}` first, PUTs the body to it, samples its RSS; then
+ * runs `then` against the same server, if given.
+ */
+async function measure(
+  command: string[],
+  env: NodeJS.ProcessEnv,
+  urlPath: string,
+  totalBytes: number,
+  sign?: string,
+  then?: (ossEndpoint: string) => Promise<number>,
+): Promise<Measured> {
   const child = spawn(process.execPath, command, { env, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const first = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
@@ -100,7 +152,7 @@ async function measure(command: string[], env: NodeJS.ProcessEnv, urlPath: strin
     let peakMb = idleMb;
     const sampler = setInterval(() => (peakMb = Math.max(peakMb, rssMb(child.pid!))), 50);
     const seconds = await put(`${ossEndpoint}${urlPath}`, totalBytes, sign).finally(() => clearInterval(sampler));
-    return { seconds, idleMb, peakMb };
+    return { seconds, idleMb, peakMb, ...(then ? { extra: await then(ossEndpoint) } : {}) };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -126,6 +178,7 @@ const bench: BenchModule = {
         '/bench/big.bin',
         totalBytes,
         '/bench/big.bin',
+        (endpoint) => completeSeconds(endpoint, totalBytes),
       );
       const cli = await measure([FERRY, 'sandbox', '--data', path.join(home, 'cli-data'), '--config', configFile], env, '/bench/big.bin', totalBytes, '/bench/big.bin');
       const bare = await measure(['-e', BARE_SINK, path.join(home, 'sink.bin')], env, '/sink', totalBytes);
@@ -134,7 +187,18 @@ const bench: BenchModule = {
       const growth = sandbox.peakMb - sandbox.idleMb;
       const bareGrowth = bare.peakMb - bare.idleMb;
       const sampled = sandbox.peakMb > 0;
+      const complete = sandbox.extra!;
+      const parts = Math.ceil(TOTAL_MB / PART_MB);
       return [
+        {
+          name: `CompleteMultipartUpload (${TOTAL_MB} MiB, ${parts} parts)`,
+          value: complete,
+          unit: 's',
+          baseline: sandbox.seconds,
+          baselineName: 'PutObject of the same bytes',
+          target: '<= 0.05× PUT',
+          met: complete <= 0.05 * sandbox.seconds,
+        },
         { name: 'PutObject throughput', value: sandboxRate, unit: 'MB/s', baseline: bareRate, baselineName: 'bare http→file+fsync', target: '>= 0.3× bare sink', met: sandboxRate >= 0.3 * bareRate },
         { name: 'server RSS peak (startSandbox process)', value: sandbox.peakMb, unit: 'MB', baseline: bare.peakMb, baselineName: 'bare sink peak', target: '< 150 MB', ...(sampled ? { met: sandbox.peakMb < 150 } : {}) },
         { name: '`ferry sandbox` CLI RSS peak', value: cli.peakMb, unit: 'MB', baseline: cli.idleMb, baselineName: 'CLI idle' },
