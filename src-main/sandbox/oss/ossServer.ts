@@ -5,12 +5,11 @@ import { ResetAfter, type FaultInjector } from '../faults.ts';
 import { normalizeIp } from '../policy/ipRange.ts';
 import { ossRequestId } from '../requestId.ts';
 import { authenticate } from './auth/authenticate.ts';
-import { httpDate } from './auth/skew.ts';
 import { authorize } from './authorize.ts';
 import { HANDLERS } from './handlers/index.ts';
 import { ACTION, AUTHORIZED_PER_OBJECT, identifyOperation, resourceArn, type OperationName } from './operations.ts';
 import { OssError, ossErrors } from './ossError.ts';
-import { sendError } from './respond.ts';
+import { dateWhenSent, sendError } from './respond.ts';
 import { parseRoute, type OssRoute } from './route.ts';
 import type { OssContext } from './scope.ts';
 import { Throttle, TRAFFIC_LIMIT_MAX, TRAFFIC_LIMIT_MIN } from './throttle.ts';
@@ -46,7 +45,7 @@ export function createOssHandler(ctx: OssContext, faults: FaultInjector): (req: 
 async function handle(ctx: OssContext, faults: FaultInjector, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = ossRequestId();
   res.setHeader('Server', 'AliyunOSS');
-  res.setHeader('Date', httpDate(ctx.clock.now()));
+  dateWhenSent(res, () => ctx.clock.now());
   res.setHeader('x-oss-request-id', requestId);
   // The sandbox's address stands for its region's endpoint (whatever Host says: ali-oss V4 always
   // names the signing region's host there).

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { httpDate } from './auth/skew.ts';
 import type { OssError } from './ossError.ts';
 import { xmlDocument, type XmlNode } from './xml.ts';
 
@@ -8,6 +9,18 @@ export interface ErrorTarget {
   method: string;
   bucket?: string;
   key?: string;
+}
+
+/**
+ * Stamps `Date` (sandbox time) when the status line is written rather than when the request arrived,
+ * so a reply held back by an injected delay or a slow operation says when it was sent, as OSS's do.
+ */
+export function dateWhenSent(res: ServerResponse, now: () => number): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    if (!this.headersSent) this.setHeader('Date', httpDate(now()));
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse['writeHead'];
 }
 
 export function sendXml(res: ServerResponse, status: number, root: string, body: XmlNode, headers: Record<string, string> = {}): void {

@@ -49,6 +49,23 @@ describe('fault injection', () => {
     await ossClient(t.sb, longTerm(KEYS.admin)).head('f.txt');
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
+
+  it('dates a delayed reply when it is sent, not when the request arrived', async () => {
+    const c = ossClient(t.sb, longTerm(KEYS.admin));
+    t.sb.faults.add({ delayMs: 2500, times: 1 });
+    const sent = Date.now();
+    const delayed = await c.head('f.txt');
+    // Sent ≥ 2.5 s after `sent`, and Date has whole seconds: at least 2 s past `sent`'s second.
+    const date = Date.parse((delayed.res.headers as Record<string, string>)['date']!);
+    expect(date).toBeGreaterThanOrEqual(Math.floor(sent / 1000) * 1000 + 2000);
+    // The same for an error reply.
+    const url = c.signatureUrl('f.txt', { expires: 60 });
+    t.sb.faults.add({ delayMs: 2500, status: 503, times: 1 });
+    const failedAt = Date.now();
+    const failed = await fetch(url);
+    expect(failed.status).toBe(503);
+    expect(Date.parse(failed.headers.get('date')!)).toBeGreaterThanOrEqual(Math.floor(failedAt / 1000) * 1000 + 2000);
+  });
 });
 
 describe('clock control', () => {
