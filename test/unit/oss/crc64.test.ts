@@ -66,4 +66,11 @@ describe('crc64 (CRC-64/XZ as OSS uses it)', () => {
     expect(crc64Combine(crc64(a), crc64(new Uint8Array(0)), 0)).toBe(crc64(a));
     expect(crc64Combine(0n, crc64(b), b.length)).toBe(crc64(b));
   });
+
+  it('folds many equal parts and a short last one into the CRC of the whole (as a multipart Complete does)', () => {
+    const parts = [...Array.from({ length: 40 }, () => randomBytes(1000)), randomBytes(333)];
+    const folded = parts.reduce((acc, p, i) => (i === 0 ? crc64(p) : crc64Combine(acc, crc64(p), p.length)), 0n);
+    expect(folded).toBe(crc64(Buffer.concat(parts)));
+    expect(crc64Combine(crc64(parts[0]!), crc64(parts[1]!), 1000n)).toBe(crc64(Buffer.concat(parts.slice(0, 2))));
+  });
 });
