@@ -63,7 +63,7 @@ describe('pause, resume, cancel', () => {
     expect(await h.until(id, ['paused'])).toMatchObject({ state: 'paused', bytesDone: 0 });
     const admin = await h.admin();
     const listed = await admin.list({ prefix: 'shared/', 'max-keys': 100 }, {});
-    expect((listed.objects ?? []).map((o) => o.name)).toEqual([]);
+    expect((listed.objects ?? []).map((o: { name: string }) => o.name)).toEqual([]);
     expect(h.uploads.resume(id)).toBe(1);
     const done = await h.until(id);
     expect(done.state).toBe('done');
