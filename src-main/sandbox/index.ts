@@ -130,7 +130,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   const clock = new SandboxClock(options.clock ?? systemClock, config.time);
   const tokens = new TokenAuthority(Buffer.from(state.tokenKey, 'hex'));
   const objects = new ObjectStore(path.join(options.dataDir, 'oss'));
-  const uploads = new MultipartStore(objects);
+  const uploads = new MultipartStore(objects.layout);
   const bucketNames = config.buckets.map((b) => b.name);
   await objects.load(bucketNames);
   await uploads.load(bucketNames);

@@ -14,6 +14,26 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
+function tempName(tempDir: string): string {
+  return path.join(tempDir, `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.part`);
+}
+
+/** Writes `data` to a new fsynced temp file (a manifest: a few KB) and returns its path. */
+export async function writeTempFile(tempDir: string, data: Buffer): Promise<string> {
+  const tempPath = tempName(tempDir);
+  const handle = await fs.open(tempPath, 'w', 0o600);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await fs.rm(tempPath, { force: true });
+    throw error;
+  }
+  await handle.close();
+  return tempPath;
+}
+
 /**
  * Streams `source` into a new temp file, then lets `finish` inspect what was written and return the
  * meta to append (or throw to discard). The file is fsynced before it is returned; the caller renames it.
@@ -24,7 +44,7 @@ export async function writeTempObject<M extends object>(
   stages: Transform[],
   finish: () => M | Promise<M>,
 ): Promise<{ tempPath: string; meta: M }> {
-  const tempPath = path.join(tempDir, `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.part`);
+  const tempPath = tempName(tempDir);
   const handle = await fs.open(tempPath, 'w', 0o600);
   try {
     let position = 0;

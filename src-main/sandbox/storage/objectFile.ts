@@ -12,6 +12,14 @@ export interface ObjectMeta {
   contentType: string;
   /** Stored response headers: cache-control, content-disposition, content-encoding, expires, x-oss-meta-*. */
   headers: Record<string, string>;
+  /** Set on a manifest object: its bytes are these part files of its completed upload, in order. */
+  parts?: PartsData;
+}
+
+/** Where a manifest object's bytes live: `multipart/<uploadId>/part-NNNNN`, concatenated. */
+export interface PartsData {
+  uploadId: string;
+  pieces: { partNumber: number; size: number }[];
 }
 
 /** A stored part: like an object, plus its number. */
@@ -24,17 +32,32 @@ export interface PartMeta {
 }
 
 /**
- * On disk an object is one file: data, then the JSON meta, then an 8-byte trailer
- * (uint32 meta length + "FRY1"). One file means one atomic rename publishes data and meta together.
+ * On disk an object (or a part) is one file: data, then the JSON meta, then an 8-byte trailer
+ * (uint32 meta length + magic). One file means one atomic rename publishes data and meta together.
+ *
+ * Magic "FRY1": the data is inline. "FRY2": a manifest, no data; the meta's `parts` says where the
+ * bytes are. A sandbox from before manifests skips a FRY2 file (not one of its own) instead of serving
+ * it empty.
  */
-const MAGIC = Buffer.from('FRY1');
+const INLINE = Buffer.from('FRY1');
+const MANIFEST = Buffer.from('FRY2');
 
-export function encodeTrailer(meta: object): Buffer {
+function encode(meta: object, magic: Buffer): Buffer {
   const json = Buffer.from(JSON.stringify(meta));
   const tail = Buffer.alloc(8);
   tail.writeUInt32BE(json.length, 0);
-  MAGIC.copy(tail, 4);
+  magic.copy(tail, 4);
   return Buffer.concat([json, tail]);
+}
+
+/** What follows the data of an inline object or a part. */
+export function encodeTrailer(meta: object): Buffer {
+  return encode(meta, INLINE);
+}
+
+/** The whole file of a manifest object. */
+export function encodeManifest(meta: ObjectMeta & { parts: PartsData }): Buffer {
+  return encode(meta, MANIFEST);
 }
 
 export async function readTrailer<T>(handle: FileHandle): Promise<{ meta: T; dataLength: number }> {
@@ -42,11 +65,15 @@ export async function readTrailer<T>(handle: FileHandle): Promise<{ meta: T; dat
   if (size < 8) throw new Error('object file too short');
   const tail = Buffer.alloc(8);
   await handle.read(tail, 0, 8, size - 8);
-  if (!tail.subarray(4).equals(MAGIC)) throw new Error('object file has no trailer');
+  const magic = tail.subarray(4);
+  const manifest = magic.equals(MANIFEST);
+  if (!manifest && !magic.equals(INLINE)) throw new Error('object file has no trailer');
   const metaLength = tail.readUInt32BE(0);
   const dataLength = size - 8 - metaLength;
-  if (dataLength < 0) throw new Error('object file trailer is corrupt');
+  if (dataLength < 0 || (manifest && dataLength !== 0)) throw new Error('object file trailer is corrupt');
   const json = Buffer.alloc(metaLength);
   await handle.read(json, 0, metaLength, dataLength);
-  return { meta: JSON.parse(json.toString('utf8')) as T, dataLength };
+  const meta = JSON.parse(json.toString('utf8')) as T & { parts?: unknown };
+  if (manifest !== (meta.parts !== undefined)) throw new Error('object file trailer is corrupt');
+  return { meta, dataLength };
 }

@@ -1,39 +1,36 @@
 import { promises as fs } from 'node:fs';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { KeyLock } from './keyLock.ts';
-import { readTrailer, type ObjectMeta } from './objectFile.ts';
-import { syncDir } from './fsync.ts';
 import type { FileHandle } from 'node:fs/promises';
+import { KeyLock } from './keyLock.ts';
+import { StorageLayout } from './layout.ts';
+import { MultipartData } from './multipartData.ts';
+import { encodeManifest, readTrailer, type ObjectMeta, type PartsData } from './objectFile.ts';
+import { inlineObject, manifestObject, type OpenObject } from './objectReader.ts';
+import { syncDir, writeTempFile } from './fsync.ts';
 
-export interface OpenObject {
-  handle: FileHandle;
-  meta: ObjectMeta;
-}
+export type { OpenObject } from './objectReader.ts';
 
 export class ObjectExistsError extends Error {}
 
 /**
  * Objects on disk under `<root>/buckets/<bucket>/objects/<sha256(key)>`, with an in-memory index for
- * listing. Writers stream into `<root>/tmp`, then `commit` renames under a per-key lock.
+ * listing. Writers stream into `<root>/tmp`, then `commit` renames under a per-key lock. A multipart
+ * object is a manifest naming its completed upload's part files (see multipartData.ts).
  */
 export class ObjectStore {
+  readonly layout: StorageLayout;
   private readonly indexes = new Map<string, Map<string, ObjectMeta>>();
   private readonly sorted = new Map<string, string[]>();
   private readonly lock = new KeyLock();
+  private readonly data: MultipartData;
 
-  constructor(readonly root: string) {}
+  constructor(readonly root: string) {
+    this.layout = new StorageLayout(root);
+    this.data = new MultipartData(this.layout);
+  }
 
   get tempDir(): string {
-    return path.join(this.root, 'tmp');
-  }
-
-  bucketDir(bucket: string): string {
-    return path.join(this.root, 'buckets', bucket);
-  }
-
-  private objectPath(bucket: string, key: string): string {
-    return path.join(this.bucketDir(bucket), 'objects', createHash('sha256').update(key).digest('hex'));
+    return this.layout.tempDir;
   }
 
   /** Creates folders, drops leftovers of interrupted writes and rebuilds the index from disk. */
@@ -41,7 +38,7 @@ export class ObjectStore {
     await fs.rm(this.tempDir, { recursive: true, force: true });
     await fs.mkdir(this.tempDir, { recursive: true, mode: 0o700 });
     for (const bucket of buckets) {
-      const dir = path.join(this.bucketDir(bucket), 'objects');
+      const dir = this.layout.objectsDir(bucket);
       await fs.mkdir(dir, { recursive: true, mode: 0o700 });
       const index = new Map<string, ObjectMeta>();
       for (const name of await fs.readdir(dir)) {
@@ -55,6 +52,8 @@ export class ObjectStore {
           await handle.close();
         }
       }
+      const lost = await this.data.recover(bucket, [...index.values()].flatMap((m) => (m.parts ? [m.parts] : [])));
+      for (const [key, meta] of index) if (meta.parts && lost.has(meta.parts.uploadId)) index.delete(key);
       this.indexes.set(bucket, index);
     }
   }
@@ -65,42 +64,92 @@ export class ObjectStore {
 
   /** Publishes a fully written temp file as the object. Throws ObjectExistsError when asked not to overwrite. */
   async commit(bucket: string, tempPath: string, meta: ObjectMeta, forbidOverwrite = false): Promise<void> {
-    const target = this.objectPath(bucket, meta.key);
     await this.lock.run(`${bucket}/${meta.key}`, async () => {
       if (forbidOverwrite && this.head(bucket, meta.key)) {
         await fs.rm(tempPath, { force: true });
         throw new ObjectExistsError();
       }
-      await fs.rename(tempPath, target);
-      await syncDir(path.dirname(target));
-      const index = this.indexes.get(bucket)!;
-      if (!index.has(meta.key)) this.sorted.delete(bucket);
-      index.set(meta.key, meta);
+      await this.publish(bucket, tempPath, meta);
     });
   }
 
-  /** Opens the object's current file; its meta is read from that same file, so the two agree. */
+  /**
+   * Makes a completed upload's parts the object, without copying them: writes a manifest naming them,
+   * renames it into place (the commit point), then moves the upload's folder to `multipart/`. A crash
+   * after the commit point is rolled forward at the next start (MultipartData.recover).
+   */
+  async commitParts(bucket: string, meta: ObjectMeta & { parts: PartsData }, forbidOverwrite: boolean): Promise<void> {
+    await this.lock.run(`${bucket}/${meta.key}`, async () => {
+      if (forbidOverwrite && this.head(bucket, meta.key)) throw new ObjectExistsError();
+      const tempPath = await writeTempFile(this.tempDir, encodeManifest(meta));
+      await this.publish(bucket, tempPath, meta, () => this.data.adopt(bucket, meta.parts));
+    });
+  }
+
+  /** Under the key's lock: rename into place, then (before readers are pointed at it) `beforeIndex`. */
+  private async publish(bucket: string, tempPath: string, meta: ObjectMeta, beforeIndex?: () => Promise<void>): Promise<void> {
+    const target = this.layout.objectFile(bucket, meta.key);
+    try {
+      await fs.rename(tempPath, target);
+    } catch (error) {
+      await fs.rm(tempPath, { force: true });
+      throw error;
+    }
+    await syncDir(path.dirname(target));
+    await beforeIndex?.();
+    const index = this.indexes.get(bucket)!;
+    const previous = index.get(meta.key);
+    if (!previous) this.sorted.delete(bucket);
+    index.set(meta.key, meta);
+    if (previous?.parts) await this.data.discard(bucket, previous.parts.uploadId);
+  }
+
+  /** Opens the object as it is now; reading it stays valid if it is overwritten or deleted meanwhile. */
   async open(bucket: string, key: string): Promise<OpenObject | undefined> {
+    let stale: ObjectMeta | undefined;
+    for (;;) {
+      const indexed = this.head(bucket, key);
+      if (!indexed) return undefined;
+      // Pin before any await, so a concurrent overwrite keeps the parts until this reader closes.
+      if (indexed.parts) return manifestObject(indexed, indexed.parts, this.layout.multipartDataDir(bucket, indexed.parts.uploadId), this.data.pin(bucket, indexed.parts.uploadId));
+      if (indexed === stale) throw new Error('object file and index disagree after a failed commit');
+      const opened = await this.openInline(bucket, key);
+      if (opened !== 'manifest') return opened;
+      // The file became a manifest that the index does not show yet: wait for that commit to finish.
+      stale = indexed;
+      await this.lock.run(`${bucket}/${key}`, async () => undefined);
+    }
+  }
+
+  private async openInline(bucket: string, key: string): Promise<OpenObject | undefined | 'manifest'> {
     let handle: FileHandle;
     try {
-      handle = await fs.open(this.objectPath(bucket, key), 'r');
+      handle = await fs.open(this.layout.objectFile(bucket, key), 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
     try {
+      // The meta comes from the opened file itself, so data and meta agree.
       const { meta } = await readTrailer<ObjectMeta>(handle);
-      return { handle, meta };
+      if (!meta.parts) return inlineObject(handle, meta);
     } catch (error) {
       await handle.close();
       throw error;
     }
+    await handle.close();
+    return 'manifest';
   }
 
   async delete(bucket: string, key: string): Promise<void> {
     await this.lock.run(`${bucket}/${key}`, async () => {
-      await fs.rm(this.objectPath(bucket, key), { force: true });
+      const file = this.layout.objectFile(bucket, key);
+      await fs.rm(file, { force: true });
+      // Durable before any part files go: a crash must never bring back a manifest without its data.
+      await syncDir(path.dirname(file));
+      const previous = this.indexes.get(bucket)?.get(key);
       if (this.indexes.get(bucket)?.delete(key)) this.sorted.delete(bucket);
+      if (previous?.parts) await this.data.discard(bucket, previous.parts.uploadId);
     });
   }
 

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { crc64Combine } from '../../../oss/crc64.ts';
-import { writeTempObject } from '../../storage/fsync.ts';
-import type { ObjectMeta, PartMeta } from '../../storage/objectFile.ts';
+import type { ObjectMeta, PartMeta, PartsData } from '../../storage/objectFile.ts';
 import { ObjectExistsError } from '../../storage/objectStore.ts';
 import type { UploadRecord } from '../../storage/multipartStore.ts';
+import { partsCrc64 } from '../../storage/partsCrc.ts';
 import { etagsEqual } from '../objectHeaders.ts';
 import { headerValue } from '../header.ts';
 import { ossErrors } from '../ossError.ts';
@@ -51,48 +48,46 @@ function selectParts(xml: string, stored: PartMeta[], completeAll: boolean): Par
   return chosen;
 }
 
-/** The concatenated data of the chosen parts, read part file by part file. */
-function concatParts(scope: OssScope, record: UploadRecord, parts: PartMeta[]): Readable {
-  return Readable.from(
-    (async function* () {
-      for (const part of parts) {
-        if (part.size === 0) continue;
-        yield* createReadStream(scope.ctx.uploads.partPath(record, part.partNumber), { start: 0, end: part.size - 1 });
-      }
-    })(),
-  );
-}
-
 export function multipartEtag(parts: PartMeta[]): string {
   const md5 = createHash('md5');
   for (const p of parts) md5.update(Buffer.from(p.etag.replace(/"/g, ''), 'hex'));
   return `"${md5.digest('hex').toUpperCase()}-${parts.length}"`;
 }
 
-export const completeMultipartUpload: OssHandler = async (scope) => {
-  const record = findUpload(scope);
-  const xml = await readSmallBody(scope);
-  const completeAll = headerValue(scope.req, 'x-oss-complete-all')?.toLowerCase() === 'yes';
-  const parts = selectParts(xml, await scope.ctx.uploads.parts(record), completeAll);
-  const crc = parts.reduce((acc, p) => crc64Combine(acc, BigInt(p.crc64), p.size), 0n);
-  const { tempPath, meta } = await writeTempObject(scope.ctx.objects.tempDir, concatParts(scope, record, parts), [], (): ObjectMeta => ({
+/** The object the chosen parts make: data stays in the part files; CRC-64 combined from theirs. */
+function manifestMeta(scope: OssScope, record: UploadRecord, parts: PartMeta[]): ObjectMeta & { parts: PartsData } {
+  return {
     key: scope.key,
     size: parts.reduce((n, p) => n + p.size, 0),
     etag: multipartEtag(parts),
-    crc64: crc.toString(),
+    crc64: partsCrc64(parts).toString(),
     type: 'Multipart',
     lastModified: scope.ctx.clock.now(),
     contentType: record.contentType,
     headers: record.headers,
-  }));
+    parts: { uploadId: record.uploadId, pieces: parts.map((p) => ({ partNumber: p.partNumber, size: p.size })) },
+  };
+}
+
+export const completeMultipartUpload: OssHandler = async (scope) => {
+  const record = findUpload(scope);
+  const xml = await readSmallBody(scope);
+  const completeAll = headerValue(scope.req, 'x-oss-complete-all')?.toLowerCase() === 'yes';
   const forbid = headerValue(scope.req, 'x-oss-forbid-overwrite')?.toLowerCase() === 'true';
-  try {
-    await scope.ctx.objects.commit(scope.bucket, tempPath, meta, forbid);
-  } catch (error) {
-    if (error instanceof ObjectExistsError) throw ossErrors.fileAlreadyExists();
-    throw error;
-  }
-  await scope.ctx.uploads.remove(record);
+  const { uploads, objects } = scope.ctx;
+  // No part lands, and no Abort runs, between reading the parts and publishing the object.
+  const meta = await uploads.exclusive(record, async () => {
+    const built = manifestMeta(scope, record, selectParts(xml, await uploads.partsUnderLock(record), completeAll));
+    try {
+      await objects.commitParts(scope.bucket, built, forbid);
+    } catch (error) {
+      if (error instanceof ObjectExistsError) throw ossErrors.fileAlreadyExists();
+      throw error;
+    }
+    uploads.forget(record);
+    return built;
+  });
+  if (!meta) throw ossErrors.noSuchUpload(record.uploadId);
   const enc = encoder(scope);
   sendXml(
     scope.res,

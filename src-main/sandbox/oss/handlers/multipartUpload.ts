@@ -54,7 +54,7 @@ export const uploadPart: OssHandler = async (scope) => {
     crc64: body.crc64.toString(),
     lastModified: scope.ctx.clock.now(),
   }));
-  if (!(await scope.ctx.uploads.commitPart(record, partNumber, tempPath))) throw ossErrors.noSuchUpload(record.uploadId);
+  if (!(await scope.ctx.uploads.commitPart(record, meta, tempPath))) throw ossErrors.noSuchUpload(record.uploadId);
   sendEmpty(scope.res, 200, {
     ETag: meta.etag,
     'x-oss-hash-crc64ecma': meta.crc64,
@@ -64,6 +64,6 @@ export const uploadPart: OssHandler = async (scope) => {
 
 export const abortMultipartUpload: OssHandler = async (scope) => {
   const record = findUpload(scope);
-  await scope.ctx.uploads.remove(record);
+  if (!(await scope.ctx.uploads.remove(record))) throw ossErrors.noSuchUpload(record.uploadId);
   sendEmpty(scope.res, 204);
 };

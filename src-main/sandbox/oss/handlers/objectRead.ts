@@ -37,10 +37,9 @@ async function readObject(scope: OssScope, withBody: boolean): Promise<void> {
       scope.res.end();
       return;
     }
-    const reader = opened.handle.createReadStream({ start, end, autoClose: false, highWaterMark: 256 * 1024 });
-    await pipeline([reader, ...scope.outbound, scope.res]);
+    await pipeline([opened.read(start, end), ...scope.outbound, scope.res]);
   } finally {
-    await opened.handle.close();
+    await opened.close();
   }
 }
 

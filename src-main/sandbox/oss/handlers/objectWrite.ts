@@ -1,6 +1,4 @@
-import { Readable } from 'node:stream';
 import { ObjectExistsError, type OpenObject } from '../../storage/objectStore.ts';
-import { BodyDigest } from '../../storage/bodyDigest.ts';
 import { writeTempObject } from '../../storage/fsync.ts';
 import type { ObjectMeta } from '../../storage/objectFile.ts';
 import { isoMillis } from '../auth/skew.ts';
@@ -86,12 +84,12 @@ export const copyObject: OssHandler = async (scope) => {
   if (forbidsOverwrite(scope) && ctx.objects.head(scope.bucket, scope.key)) throw ossErrors.fileAlreadyExists();
   const opened = await openCopySource(scope, source);
   const replace = headerValue(scope.req, 'x-oss-metadata-directive')?.toUpperCase() === 'REPLACE';
-  const src = opened.meta;
+  // The copy is a new inline object: the source's part files (if it has any) stay the source's.
+  const src: ObjectMeta = { ...opened.meta };
+  delete src.parts;
   let written: { tempPath: string; meta: ObjectMeta };
   try {
-    const digest = new BodyDigest();
-    const reader = src.size === 0 ? Readable.from([]) : opened.handle.createReadStream({ start: 0, end: src.size - 1, autoClose: false });
-    written = await writeTempObject(ctx.objects.tempDir, reader, [digest], () => ({
+    written = await writeTempObject(ctx.objects.tempDir, opened.read(0, src.size - 1), [], () => ({
       ...src,
       key: scope.key,
       lastModified: ctx.clock.now(),
@@ -99,7 +97,7 @@ export const copyObject: OssHandler = async (scope) => {
       headers: replace ? storableHeaders(scope.req) : src.headers,
     }));
   } finally {
-    await opened.handle.close();
+    await opened.close();
   }
   await publish(scope, written.tempPath, written.meta);
   sendXml(scope.res, 200, 'CopyObjectResult', { ETag: written.meta.etag, LastModified: isoMillis(written.meta.lastModified) }, {

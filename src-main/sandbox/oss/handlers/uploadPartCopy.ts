@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { BodyDigest } from '../../storage/bodyDigest.ts';
 import { writeTempObject } from '../../storage/fsync.ts';
 import type { PartMeta } from '../../storage/objectFile.ts';
@@ -40,8 +39,7 @@ export const uploadPartCopy: OssHandler = async (scope) => {
   try {
     const { start, end } = copyRange(headerValue(scope.req, 'x-oss-copy-source-range'), opened.meta.size);
     const digest = new BodyDigest();
-    const reader = end < start ? Readable.from([]) : opened.handle.createReadStream({ start, end, autoClose: false });
-    written = await writeTempObject(ctx.objects.tempDir, reader, [digest], (): PartMeta => ({
+    written = await writeTempObject(ctx.objects.tempDir, opened.read(start, end), [digest], (): PartMeta => ({
       partNumber,
       size: digest.bytes,
       etag: quoteEtag(digest.md5Bytes().toString('hex').toUpperCase()),
@@ -49,8 +47,8 @@ export const uploadPartCopy: OssHandler = async (scope) => {
       lastModified: ctx.clock.now(),
     }));
   } finally {
-    await opened.handle.close();
+    await opened.close();
   }
-  if (!(await ctx.uploads.commitPart(record, partNumber, written.tempPath))) throw ossErrors.noSuchUpload(record.uploadId);
+  if (!(await ctx.uploads.commitPart(record, written.meta, written.tempPath))) throw ossErrors.noSuchUpload(record.uploadId);
   sendXml(scope.res, 200, 'CopyPartResult', { LastModified: isoMillis(written.meta.lastModified), ETag: written.meta.etag }, { ETag: written.meta.etag });
 };
