@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { readJson, writeJsonAtomic } from '../storage/atomicJson.ts';
+import { readJson } from '../storage/atomicJson.ts';
+import { CoalescedJsonFile } from '../storage/coalescedJsonFile.ts';
 import { logger } from '../log/logger.ts';
 
 const log = logger('uploads');
@@ -30,11 +31,11 @@ export class UploadHistory {
   private entries: HistoryEntry[] = [];
   private loaded: Promise<void> | undefined;
   private readonly listeners = new Set<(entries: readonly HistoryEntry[]) => void>();
-  private timer: NodeJS.Timeout | undefined;
-  private writing: Promise<void> = Promise.resolve();
-  private dirty = false;
+  private readonly writer: CoalescedJsonFile;
 
-  constructor(private readonly home: string) {}
+  constructor(private readonly home: string) {
+    this.writer = new CoalescedJsonFile(this.file, () => ({ v: 1 as const, entries: [...this.entries] }), WRITE_DELAY_MS, 'upload history');
+  }
 
   private get file(): string {
     return path.join(this.home, 'uploads', 'history.json');
@@ -65,13 +66,8 @@ export class UploadHistory {
     await this.load();
     this.entries.unshift(entry);
     if (this.entries.length > KEEP) this.entries.length = KEEP;
-    this.dirty = true;
     for (const listener of this.listeners) listener(this.entries);
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      void this.flush();
-    }, WRITE_DELAY_MS);
-    this.timer.unref?.();
+    this.writer.schedule();
   }
 
   /** Called with the whole list (newest first) whenever an upload finishes. Returns an unsubscribe. */
@@ -82,16 +78,6 @@ export class UploadHistory {
 
   /** Writes pending changes now (on quit); nothing to write, no write. */
   flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-    if (!this.dirty) return this.writing;
-    this.dirty = false;
-    const snapshot = { v: 1 as const, entries: [...this.entries] };
-    this.writing = this.writing
-      .then(() => writeJsonAtomic(this.file, snapshot))
-      .catch((error: unknown) => log.warn('could not save upload history', { error: String(error).slice(0, 200) }));
-    return this.writing;
+    return this.writer.flush();
   }
 }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { UploadSourceSchema } from '../contract/uploads.ts';
 import { logger } from '../log/logger.ts';
-import { readJson, writeJsonAtomic } from '../storage/atomicJson.ts';
+import { readJson } from '../storage/atomicJson.ts';
+import { CoalescedJsonFile } from '../storage/coalescedJsonFile.ts';
 import { isFinished, type QueueEntry } from './queueEntry.ts';
 
 const log = logger('uploads');
@@ -30,15 +31,15 @@ const WRITE_DELAY_MS = 500;
  * entry's state changes — coalesced, never on plain progress.
  */
 export class PendingUploadsStore {
-  private timer: NodeJS.Timeout | undefined;
-  private writing: Promise<void> = Promise.resolve();
-  private dirty = false;
   private readonly lastState = new Map<string, string>();
+  private readonly writer: CoalescedJsonFile;
 
   constructor(
     private readonly home: string,
     private readonly entries: () => Iterable<QueueEntry>,
-  ) {}
+  ) {
+    this.writer = new CoalescedJsonFile(this.file, () => ({ v: 1, uploads: this.unfinished() }), WRITE_DELAY_MS, 'upload queue');
+  }
 
   private get file(): string {
     return path.join(this.home, 'uploads', 'queue.json');
@@ -54,30 +55,20 @@ export class PendingUploadsStore {
   }
 
   private schedule(): void {
-    this.dirty = true;
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      void this.flush();
-    }, WRITE_DELAY_MS);
-    this.timer.unref?.();
+    this.writer.schedule();
   }
 
   flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-    if (!this.dirty) return this.writing;
-    this.dirty = false;
+    return this.writer.flush();
+  }
+
+  private unfinished(): PendingUpload[] {
     const uploads: PendingUpload[] = [];
     for (const e of this.entries()) {
       if (isFinished(e.state) || e.baseKey === '') continue;
       uploads.push({ id: e.id, path: e.path, name: e.name, profileId: e.profile.id, baseKey: e.baseKey, collision: e.collision, source: e.source, paused: e.userPaused === true });
     }
-    this.writing = this.writing
-      .then(() => writeJsonAtomic(this.file, { v: 1, uploads }))
-      .catch((error: unknown) => log.warn('could not save the upload queue', { error: String(error).slice(0, 200) }));
-    return this.writing;
+    return uploads;
   }
 
   async load(): Promise<PendingUpload[]> {
