@@ -5,3 +5,8 @@ export function headerValue(req: IncomingMessage, name: string): string | undefi
   const v = req.headers[name];
   return Array.isArray(v) ? v.join(',') : v;
 }
+
+/** `x-oss-forbid-overwrite: true` (PutObject, CopyObject, Initiate- and CompleteMultipartUpload). */
+export function forbidsOverwrite(req: IncomingMessage): boolean {
+  return headerValue(req, 'x-oss-forbid-overwrite')?.toLowerCase() === 'true';
+}

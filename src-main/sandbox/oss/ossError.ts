@@ -80,7 +80,10 @@ export const ossErrors = {
     new OssError(400, 'InvalidDigest', 'The Content-MD5 you specified is not valid.', { 'Content-MD5': provided }),
   badDigest: (expected: string, calculated: string) =>
     new OssError(400, 'InvalidDigest', 'The Content-MD5 you specified did not match what we received.', { ExpectedDigest: expected, CalculatedDigest: calculated }),
-  fileAlreadyExists: () => new OssError(409, 'FileAlreadyExists', 'The object you specified already exists and can not be overwritten.', {}),
+  /** `x-oss-forbid-overwrite: true` and the key is taken. EC per OSS's error pages: PutObject/CopyObject
+   *  0026-00000002, CompleteMultipartUpload 0042-00000214; none documented for InitiateMultipartUpload. */
+  fileAlreadyExists: (ec?: '0026-00000002' | '0042-00000214') =>
+    new OssError(409, 'FileAlreadyExists', 'The object you specified already exists and can not be overwritten.', {}, ec),
   invalidPartOrder: () =>
     new OssError(400, 'InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.', {}, '0042-00000209'),
   invalidPart: (partNumber: number, etag: string) =>

@@ -107,3 +107,41 @@ describe('multipart objects', () => {
     await vi.waitFor(() => expect(existsSync(path.join(multipartDir(), uploadId))).toBe(false));
   });
 });
+
+describe('x-oss-forbid-overwrite', () => {
+  const forbid = { headers: { 'x-oss-forbid-overwrite': 'true' } };
+
+  it('is checked at InitiateMultipartUpload', async () => {
+    await c.put('fo/taken.bin', Buffer.from('here first'));
+    await expectOssError(c.initMultipartUpload('fo/taken.bin', forbid), 'FileAlreadyExists', 409, 'The object you specified already exists and can not be overwritten.');
+    expect((await c.initMultipartUpload('fo/free.bin', forbid)).uploadId).toMatch(/^[0-9A-F]{32}$/);
+  });
+
+  it('is checked again at CompleteMultipartUpload, and the refused upload can still complete', async () => {
+    const part = randomBytes(50 * KB);
+    const { uploadId } = await c.initMultipartUpload('fo/race.bin', forbid);
+    const { etag } = await c.uploadPart('fo/race.bin', uploadId, 1, part, 0, part.length);
+    await c.put('fo/race.bin', Buffer.from('someone else'));
+    const refused = await expectOssError(c.completeMultipartUpload('fo/race.bin', uploadId, [{ number: 1, etag }], forbid), 'FileAlreadyExists', 409);
+    expect(refused.ecCode).toBe('0042-00000214');
+    expect(((await c.get('fo/race.bin')).content as Buffer).toString()).toBe('someone else');
+    expect([(await c.listParts('fo/race.bin', uploadId, {}, {})).parts].flat()).toHaveLength(1);
+    await c.completeMultipartUpload('fo/race.bin', uploadId, [{ number: 1, etag }]);
+    expect(Buffer.compare((await c.get('fo/race.bin')).content as Buffer, part)).toBe(0);
+
+    const { uploadId: free } = await c.initMultipartUpload('fo/nobody.bin', forbid);
+    const p = await c.uploadPart('fo/nobody.bin', free, 1, part, 0, part.length);
+    expect((await c.completeMultipartUpload('fo/nobody.bin', free, [{ number: 1, etag: p.etag }], forbid)).res.status).toBe(200);
+  });
+
+  it('is honoured by CopyObject and PutObject', async () => {
+    await c.put('fo/copy-src.txt', Buffer.from('source'));
+    await c.put('fo/copy-dst.txt', Buffer.from('target'));
+    const copy = await expectOssError(c.copy('fo/copy-dst.txt', 'fo/copy-src.txt', forbid), 'FileAlreadyExists', 409);
+    expect(copy.ecCode).toBe('0026-00000002');
+    expect(((await c.get('fo/copy-dst.txt')).content as Buffer).toString()).toBe('target');
+    expect((await c.copy('fo/copy-new.txt', 'fo/copy-src.txt', forbid)).res.status).toBe(200);
+    const put = await expectOssError(c.put('fo/copy-dst.txt', Buffer.from('again'), forbid), 'FileAlreadyExists', 409);
+    expect(put.ecCode).toBe('0026-00000002');
+  });
+});

@@ -4,7 +4,7 @@ import { ObjectExistsError } from '../../storage/objectStore.ts';
 import type { UploadRecord } from '../../storage/multipartStore.ts';
 import { partsCrc64 } from '../../storage/partsCrc.ts';
 import { etagsEqual } from '../objectHeaders.ts';
-import { headerValue } from '../header.ts';
+import { forbidsOverwrite, headerValue } from '../header.ts';
 import { ossErrors } from '../ossError.ts';
 import { sendXml } from '../respond.ts';
 import type { OssHandler, OssScope } from '../scope.ts';
@@ -73,15 +73,14 @@ export const completeMultipartUpload: OssHandler = async (scope) => {
   const record = findUpload(scope);
   const xml = await readSmallBody(scope);
   const completeAll = headerValue(scope.req, 'x-oss-complete-all')?.toLowerCase() === 'yes';
-  const forbid = headerValue(scope.req, 'x-oss-forbid-overwrite')?.toLowerCase() === 'true';
   const { uploads, objects } = scope.ctx;
   // No part lands, and no Abort runs, between reading the parts and publishing the object.
   const meta = await uploads.exclusive(record, async () => {
     const built = manifestMeta(scope, record, selectParts(xml, await uploads.partsUnderLock(record), completeAll));
     try {
-      await objects.commitParts(scope.bucket, built, forbid);
+      await objects.commitParts(scope.bucket, built, forbidsOverwrite(scope.req));
     } catch (error) {
-      if (error instanceof ObjectExistsError) throw ossErrors.fileAlreadyExists();
+      if (error instanceof ObjectExistsError) throw ossErrors.fileAlreadyExists('0042-00000214');
       throw error;
     }
     uploads.forget(record);

@@ -1,5 +1,6 @@
 import type { PartMeta } from '../../storage/objectFile.ts';
 import { contentTypeOf, quoteEtag, storableHeaders } from '../objectHeaders.ts';
+import { forbidsOverwrite } from '../header.ts';
 import { ossErrors } from '../ossError.ts';
 import { sendEmpty, sendXml } from '../respond.ts';
 import type { OssHandler, OssScope } from '../scope.ts';
@@ -15,6 +16,8 @@ export function findUpload(scope: OssScope): UploadRecord {
 }
 
 export const initiateMultipartUpload: OssHandler = async (scope) => {
+  // OSS checks at Initiate too, so a long upload does not start towards a taken name (and at Complete).
+  if (forbidsOverwrite(scope.req) && scope.ctx.objects.head(scope.bucket, scope.key)) throw ossErrors.fileAlreadyExists();
   const record = await scope.ctx.uploads.initiate({
     bucket: scope.bucket,
     key: scope.key,

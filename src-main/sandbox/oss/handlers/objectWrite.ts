@@ -5,25 +5,28 @@ import { isoMillis } from '../auth/skew.ts';
 import { authorize } from '../authorize.ts';
 import { resourceArn } from '../operations.ts';
 import { contentTypeOf, quoteEtag, storableHeaders } from '../objectHeaders.ts';
-import { headerValue } from '../header.ts';
+import { forbidsOverwrite, headerValue } from '../header.ts';
 import { ossErrors } from '../ossError.ts';
 import { sendEmpty, sendXml } from '../respond.ts';
 import type { OssHandler, OssScope } from '../scope.ts';
 import { receiveBody } from './receiveBody.ts';
 
-const forbidsOverwrite = (scope: OssScope): boolean => headerValue(scope.req, 'x-oss-forbid-overwrite')?.toLowerCase() === 'true';
+/** Refuses early (before reading a body) when the key is taken and the request forbids overwriting. */
+function checkOverwrite(scope: OssScope): void {
+  if (forbidsOverwrite(scope.req) && scope.ctx.objects.head(scope.bucket, scope.key)) throw ossErrors.fileAlreadyExists('0026-00000002');
+}
 
 async function publish(scope: OssScope, tempPath: string, meta: ObjectMeta): Promise<void> {
   try {
-    await scope.ctx.objects.commit(scope.bucket, tempPath, meta, forbidsOverwrite(scope));
+    await scope.ctx.objects.commit(scope.bucket, tempPath, meta, forbidsOverwrite(scope.req));
   } catch (error) {
-    if (error instanceof ObjectExistsError) throw ossErrors.fileAlreadyExists();
+    if (error instanceof ObjectExistsError) throw ossErrors.fileAlreadyExists('0026-00000002');
     throw error;
   }
 }
 
 export const putObject: OssHandler = async (scope) => {
-  if (forbidsOverwrite(scope) && scope.ctx.objects.head(scope.bucket, scope.key)) throw ossErrors.fileAlreadyExists();
+  checkOverwrite(scope);
   const { tempPath, meta } = await receiveBody(scope, (body): ObjectMeta => ({
     key: scope.key,
     size: body.size,
@@ -81,7 +84,7 @@ export async function openCopySource(scope: OssScope, source: { bucket: string; 
 export const copyObject: OssHandler = async (scope) => {
   const { ctx } = scope;
   const source = authorizedCopySource(scope);
-  if (forbidsOverwrite(scope) && ctx.objects.head(scope.bucket, scope.key)) throw ossErrors.fileAlreadyExists();
+  checkOverwrite(scope);
   const opened = await openCopySource(scope, source);
   const replace = headerValue(scope.req, 'x-oss-metadata-directive')?.toUpperCase() === 'REPLACE';
   // The copy is a new inline object: the source's part files (if it has any) stay the source's.
