@@ -1,0 +1,89 @@
+import type { Page } from '@playwright/test';
+import { test, expect, type Harness } from './support/harness.ts';
+import { ProfileInputSchema } from '../../src-main/contract/profiles.ts';
+import { handOffLaunch } from '../../src-main/os/launchHandOff.ts';
+
+// A ferry://connect link as IT sends it: no secret, the user adds the key.
+const good =
+  'ferry://connect?name=Acme%20Design&bucket=acme-share&region=cn-hangzhou&endpoint=oss-cn-hangzhou.aliyuncs.com' +
+  '&role=acs:ram::1234567890123456:role/ferry-user&prefix=team/%7Buser%7D/';
+
+const hostile: [what: string, url: string, message: string][] = [
+  [
+    'carries a secret key',
+    'ferry://connect?name=Acme&bucket=acme-share&region=cn-hangzhou&accessKeySecret=abcdefghijklmnopqrstuvwxyz0123',
+    'This connection contains a secret key, which connection files must never carry. Ferry refused it; tell IT, and delete the file or message.',
+  ],
+  [
+    'points at a plain-http endpoint',
+    'ferry://connect?name=Acme&bucket=acme-share&region=cn-hangzhou&endpoint=http://evil.example',
+    'This connection has a missing or unsafe value ("endpoint"), so Ferry refused it. Ask IT to check and send it again.',
+  ],
+  [
+    'asks for something else',
+    'ferry://delete-everything?bucket=acme-share',
+    'This ferry:// link asks for something Ferry does not do. Only connection links from your IT team (ferry://connect?…) can be opened.',
+  ],
+];
+
+/** What the running app does with a link the OS hands it (see shell/electronOs.ts and main.ts). */
+function openFromOs(ferry: Harness, url: string) {
+  return handOffLaunch(
+    { files: [], urls: [url], hidden: false },
+    {
+      addUploads: () => Promise.reject(new Error('no files in this launch')),
+      openConnect: (profile) => ferry.ports.events.emit('profiles.importRequested', ProfileInputSchema.parse(profile)),
+      window: ferry.ports.window,
+      notifications: ferry.ports.notifications,
+      lang: () => 'en',
+    },
+    { firstLaunch: false },
+  );
+}
+
+async function expectEmptyForm(page: Page): Promise<void> {
+  for (const label of ['Name for this connection', 'Bucket', 'Role ARN']) await expect(page.getByLabel(label, { exact: true })).toHaveValue('');
+}
+
+test('a ferry://connect link opened from the OS opens the connect screen with the form filled in', async ({ page, ferry }) => {
+  await ferry.open();
+  await expect(page.locator('[data-screen="first-run"]')).toBeVisible();
+
+  expect(await openFromOs(ferry, good)).toMatchObject({ connect: 1, rejected: [] });
+  await expect(page.locator('[data-screen="connect"]')).toBeVisible();
+  await expect(page.getByLabel('Name for this connection')).toHaveValue('Acme Design');
+  await expect(page.getByLabel('Bucket')).toHaveValue('acme-share');
+  await expect(page.getByLabel('Region')).toHaveValue('cn-hangzhou');
+  await expect(page.getByLabel('Endpoint (optional)')).toHaveValue('https://oss-cn-hangzhou.aliyuncs.com');
+  await expect(page.getByLabel('Role ARN')).toHaveValue('acs:ram::1234567890123456:role/ferry-user');
+  await expect(page.getByLabel('Folder for uploads')).toHaveValue('team/{user}/');
+  // The key is never in the link: the user types it.
+  await expect(page.getByLabel('AccessKey ID', { exact: true })).toHaveValue('');
+  await expect(page.getByLabel('AccessKey secret', { exact: true })).toHaveValue('');
+  await expect(page.getByTestId('live-region')).toContainText('Filled in the details for Acme Design.');
+  expect(ferry.ports.notifications.shown).toEqual([]);
+});
+
+test('a hostile ferry:// link from the OS is refused with a plain-language notice; the window is left alone', async ({ page, ferry }) => {
+  await ferry.open();
+  for (const [what, url, message] of hostile) {
+    const before = ferry.ports.notifications.shown.length;
+    expect(await openFromOs(ferry, url), what).toMatchObject({ connect: 0 });
+    expect(ferry.ports.notifications.shown.slice(before), what).toEqual([expect.objectContaining({ title: 'Ferry', body: message })]);
+    expect(JSON.stringify(ferry.ports.notifications.shown)).not.toContain('abcdefghijklmnopqrstuvwxyz0123');
+  }
+  expect(ferry.ports.events.emitted.filter((e) => e.event === 'profiles.importRequested')).toEqual([]);
+  await expect(page.locator('[data-screen="first-run"]')).toBeVisible();
+});
+
+test('a hostile link pasted on the connect screen shows the plain-language error and fills in nothing', async ({ page, ferry }) => {
+  await ferry.open();
+  await page.locator('.choice').nth(1).click();
+  await expect(page.getByTestId('connect-form')).toBeVisible();
+  for (const [what, url, message] of hostile.slice(0, 2)) {
+    await page.getByLabel('Or paste the link or text IT sent you').fill(url);
+    await page.getByRole('button', { name: 'Use this' }).click();
+    await expect(page.getByRole('alert'), what).toHaveText(message);
+    await expectEmptyForm(page);
+  }
+});
