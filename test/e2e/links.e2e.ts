@@ -81,6 +81,8 @@ test('an expired link is shown as expired and Renew gives a fresh one', async ({
   expect((await fetch(oldUrl)).status).toBe(403);
 
   await row.getByRole('button', { name: 'Make a new link to handout.pdf' }).click();
+  // The earlier copy's "Link copied" toast may still be up: wait for the renewal's own clipboard write.
+  await expect.poll(() => ferry.ports.clipboard.writes.length).toBe(3);
   await expect(page.getByTestId('toast')).toContainText('Link copied');
   const fresh = ferry.ports.clipboard.text;
   expect(fresh).not.toBe(oldUrl);
