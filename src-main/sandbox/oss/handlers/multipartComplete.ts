@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import { crc64Combine } from '../../../oss/crc64.ts';
 import type { ObjectMeta, PartMeta, PartsData } from '../../storage/objectFile.ts';
 import { ObjectExistsError } from '../../storage/objectStore.ts';
 import type { UploadRecord } from '../../storage/multipartStore.ts';
-import { partsCrc64 } from '../../storage/partsCrc.ts';
 import { etagsEqual } from '../objectHeaders.ts';
 import { forbidsOverwrite, headerValue } from '../header.ts';
 import { ossErrors } from '../ossError.ts';
@@ -60,7 +60,7 @@ function manifestMeta(scope: OssScope, record: UploadRecord, parts: PartMeta[]):
     key: scope.key,
     size: parts.reduce((n, p) => n + p.size, 0),
     etag: multipartEtag(parts),
-    crc64: partsCrc64(parts).toString(),
+    crc64: parts.reduce((acc, p) => crc64Combine(acc, BigInt(p.crc64), p.size), 0n).toString(),
     type: 'Multipart',
     lastModified: scope.ctx.clock.now(),
     contentType: record.contentType,
