@@ -6,7 +6,6 @@ import { BrowserWindow, app, ipcMain, protocol, session } from 'electron';
 import { APP_SCHEME, hardenSession, hardenWebContents } from './security.ts';
 import { appResponseHeaders, resolveAppFile } from './appProtocol.ts';
 import { registerIpc, senderCheck } from './ipc.ts';
-import { ProfileInputSchema } from './contract/profiles.ts';
 import { buildHandlerTable } from './app/handlers.ts';
 import { createServices, type Services } from './app/services.ts';
 import { dataHome } from './storage/dataHome.ts';
@@ -38,7 +37,12 @@ let tray: TrayWiring | undefined;
 
 function showWindow(screen?: WindowScreen, focus?: LinkFocus): void {
   // The page follows app.navigate, or takes the request when it starts (a new window misses the event).
+  // Without a screen the window keeps whatever the user was doing.
   if (screen) services?.navigation.request(screen, focus);
+  revealWindow();
+}
+
+function revealWindow(): void {
   if (!mainWindow || mainWindow.isDestroyed()) {
     mainWindow = createMainWindow({ preloadPath });
     osIntegration?.guardWindow(mainWindow);
@@ -58,10 +62,11 @@ if (!app.requestSingleInstanceLock()) {
   osIntegration = installOsIntegration({
     services: () => services,
     tray: () => tray,
-    // The connect screen opens pre-filled from IT's ferry://connect link; the user adds the key.
+    // The connect screen opens pre-filled from IT's ferry://connect link; the user adds the key. Kept in
+    // main until the page takes it: when the link launched Ferry, the window is only starting to load.
     openConnect: (profile) => {
-      showWindow('connect');
-      services?.ports.events.emit('profiles.importRequested', ProfileInputSchema.parse(profile));
+      services?.navigation.connect(profile);
+      revealWindow();
     },
   });
   app.whenReady().then(start).catch((error: unknown) => {

@@ -4,7 +4,8 @@
  * a window that is still loading (or not created yet) misses the event but asks once it starts.
  */
 import type { z } from 'zod';
-import type { NavigationSchema } from '../contract/app.ts';
+import { NavigationSchema } from '../contract/app.ts';
+import type { ProfileInput } from '../accounts/connection.ts';
 import type { EventSink, LinkFocus, WindowScreen } from '../shell/ports.ts';
 
 export type Navigation = z.output<typeof NavigationSchema>;
@@ -16,9 +17,15 @@ export class NavigationRequests {
 
   /** The newest request wins: the user asked for it last. */
   request(screen: WindowScreen, focus?: LinkFocus): void {
-    const navigation: Navigation = { screen, ...(focus ? { focus } : {}) };
-    this.pending = navigation;
-    this.events.emit('app.navigate', navigation);
+    this.push({ screen, ...(focus ? { focus } : {}) });
+  }
+
+  /**
+   * The connect screen, filled in with a ferry://connect link's checked fields (Ferry launched by the
+   * link, or handed it while running). Nothing is saved until the user adds the key and confirms.
+   */
+  connect(connection: ProfileInput): void {
+    this.push({ screen: 'connect', connection });
   }
 
   /** The request the page has not taken yet; cleared, so a later window does not replay it. */
@@ -26,5 +33,12 @@ export class NavigationRequests {
     const navigation = this.pending;
     this.pending = null;
     return navigation;
+  }
+
+  private push(request: z.input<typeof NavigationSchema>): void {
+    // Parsed here, not only on the reply: the event is sent as is, and both must carry allow-listed fields only.
+    const navigation = NavigationSchema.parse(request);
+    this.pending = navigation;
+    this.events.emit('app.navigate', navigation);
   }
 }

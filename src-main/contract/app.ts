@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChannelTable, EventTable } from './channel.ts';
+import { ProfileInputSchema } from './profiles.ts';
 
 export const LangSchema = z.enum(['en', 'zh-CN']);
 export const LanguageSettingSchema = z.enum(['system', 'en', 'zh-CN']);
@@ -35,7 +36,15 @@ export const LinkFocusSchema = z.object({
   objectKey: z.string().min(1).max(1023),
 });
 
-export const NavigationSchema = z.object({ screen: WindowScreenSchema, focus: LinkFocusSchema.optional() });
+export const NavigationSchema = z.object({
+  screen: WindowScreenSchema,
+  focus: LinkFocusSchema.optional(),
+  /**
+   * With the connect screen: the checked fields of IT's ferry://connect link to fill the form with.
+   * Non-secret by construction (the user types the key); the allow-list drops anything else.
+   */
+  connection: ProfileInputSchema.optional(),
+});
 
 export const appChannels = {
   'app.info': { request: z.undefined(), reply: AppInfoSchema },
@@ -55,6 +64,9 @@ export const appChannels = {
 
 export const appEvents = {
   'settings.changed': AppSettingsSchema,
-  /** Main asks the window to show a screen (and on Links, one file's link); also kept for app.takeNavigation. */
+  /**
+   * Main asks the window to show a screen (on Links, one file's link; on Connect, a ferry://connect
+   * link's fields); also kept for app.takeNavigation.
+   */
   'app.navigate': NavigationSchema,
 } satisfies EventTable;

@@ -106,8 +106,6 @@ export const profileChannels = {
 } satisfies ChannelTable;
 
 export const profileEvents = {
-  /** A ferry://connect link or connection file was opened from the OS: show it in the connect form. */
-  'profiles.importRequested': ProfileInputSchema,
   'profiles.changed': z.object({ profiles: z.array(ProfileViewSchema), activeId: z.string().nullable() }),
   'profiles.testProgress': z.object({ id: z.string(), steps: z.array(TestStepSchema) }),
   'session.changed': CredentialStateSchema,

@@ -1,4 +1,4 @@
-import type { LinkFocus, Navigation, Screen } from './types.ts';
+import type { LinkFocus, Navigation, ProfileInput, Screen } from './types.ts';
 
 export class Router {
   screen = $state<Screen>('first-run');
@@ -6,6 +6,8 @@ export class Router {
   previous = $state<Screen>('first-run');
   /** A file whose link the Links screen should select once it has its list. */
   focus = $state.raw<LinkFocus | null>(null);
+  /** A ferry://connect link's fields the connect screen fills its form with once it is showing. */
+  connection = $state.raw<ProfileInput | null>(null);
 
   go(screen: Screen): void {
     this.previous = this.screen;
@@ -19,6 +21,7 @@ export class Router {
   follow(navigation: Navigation, connected: boolean): void {
     if (!connected && navigation.screen !== 'connect') return;
     this.focus = navigation.focus ?? null;
+    this.connection = navigation.connection ?? null;
     if (this.screen !== navigation.screen) this.go(navigation.screen);
   }
 
@@ -26,6 +29,12 @@ export class Router {
     const focus = this.focus;
     this.focus = null;
     return focus;
+  }
+
+  takeConnection(): ProfileInput | null {
+    const connection = this.connection;
+    this.connection = null;
+    return connection;
   }
 }
 

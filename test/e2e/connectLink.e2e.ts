@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
 import { test, expect, type Harness } from './support/harness.ts';
-import { ProfileInputSchema } from '../../src-main/contract/profiles.ts';
 import { handOffLaunch } from '../../src-main/os/launchHandOff.ts';
 
 // A ferry://connect link as IT sends it: no secret, the user adds the key.
@@ -26,30 +25,27 @@ const hostile: [what: string, url: string, message: string][] = [
   ],
 ];
 
-/** What the running app does with a link the OS hands it (see shell/electronOs.ts and main.ts). */
-function openFromOs(ferry: Harness, url: string) {
+/**
+ * What the app does with a link the OS hands it (see shell/electronOs.ts and main.ts): `firstLaunch` when
+ * the link started Ferry, so main handles it before the page has loaded.
+ */
+function openFromOs(ferry: Harness, url: string, firstLaunch = false) {
   return handOffLaunch(
     { files: [], urls: [url], hidden: false },
     {
       addUploads: () => Promise.reject(new Error('no files in this launch')),
-      openConnect: (profile) => ferry.ports.events.emit('profiles.importRequested', ProfileInputSchema.parse(profile)),
+      openConnect: (profile) => ferry.services.navigation.connect(profile),
       window: ferry.ports.window,
       notifications: ferry.ports.notifications,
       lang: () => 'en',
     },
-    { firstLaunch: false },
+    { firstLaunch },
   );
 }
 
-async function expectEmptyForm(page: Page): Promise<void> {
-  for (const label of ['Name for this connection', 'Bucket', 'Role ARN']) await expect(page.getByLabel(label, { exact: true })).toHaveValue('');
-}
+const navigations = (ferry: Harness) => ferry.ports.events.emitted.filter((e) => e.event === 'app.navigate');
 
-test('a ferry://connect link opened from the OS opens the connect screen with the form filled in', async ({ page, ferry }) => {
-  await ferry.open();
-  await expect(page.locator('[data-screen="first-run"]')).toBeVisible();
-
-  expect(await openFromOs(ferry, good)).toMatchObject({ connect: 1, rejected: [] });
+async function expectFilledFromLink(page: Page): Promise<void> {
   await expect(page.locator('[data-screen="connect"]')).toBeVisible();
   await expect(page.getByLabel('Name for this connection')).toHaveValue('Acme Design');
   await expect(page.getByLabel('Bucket')).toHaveValue('acme-share');
@@ -61,7 +57,37 @@ test('a ferry://connect link opened from the OS opens the connect screen with th
   await expect(page.getByLabel('AccessKey ID', { exact: true })).toHaveValue('');
   await expect(page.getByLabel('AccessKey secret', { exact: true })).toHaveValue('');
   await expect(page.getByTestId('live-region')).toContainText('Filled in the details for Acme Design.');
+}
+
+async function expectEmptyForm(page: Page): Promise<void> {
+  for (const label of ['Name for this connection', 'Bucket', 'Role ARN']) await expect(page.getByLabel(label, { exact: true })).toHaveValue('');
+}
+
+test('a ferry://connect link opened from the OS opens the connect screen with the form filled in', async ({ page, ferry }) => {
+  await ferry.open();
+  await expect(page.locator('[data-screen="first-run"]')).toBeVisible();
+
+  expect(await openFromOs(ferry, good)).toMatchObject({ connect: 1, rejected: [] });
+  await expectFilledFromLink(page);
   expect(ferry.ports.notifications.shown).toEqual([]);
+});
+
+test('a ferry://connect link that launched Ferry waits in main until the page has loaded, and is shown once', async ({ page, ferry }) => {
+  // Cold start: main handles the link while the page is still blank, so the event reaches nobody.
+  expect(await openFromOs(ferry, good, true)).toMatchObject({ connect: 1, rejected: [] });
+  expect(navigations(ferry)).toHaveLength(1);
+  await ferry.open();
+  await expectFilledFromLink(page);
+  expect(ferry.calls).toContain('app.takeNavigation');
+
+  // Delivered: a window loaded later starts where it normally does, with an empty form.
+  await page.reload();
+  await page.locator('[data-ready="true"]').waitFor();
+  await expect(page.locator('[data-screen="first-run"]')).toBeVisible();
+  await page.locator('.choice').nth(1).click();
+  await expect(page.getByTestId('connect-form')).toBeVisible();
+  await expectEmptyForm(page);
+  expect(ferry.services.navigation.take()).toBeNull();
 });
 
 test('a hostile ferry:// link from the OS is refused with a plain-language notice; the window is left alone', async ({ page, ferry }) => {
@@ -72,7 +98,8 @@ test('a hostile ferry:// link from the OS is refused with a plain-language notic
     expect(ferry.ports.notifications.shown.slice(before), what).toEqual([expect.objectContaining({ title: 'Ferry', body: message })]);
     expect(JSON.stringify(ferry.ports.notifications.shown)).not.toContain('abcdefghijklmnopqrstuvwxyz0123');
   }
-  expect(ferry.ports.events.emitted.filter((e) => e.event === 'profiles.importRequested')).toEqual([]);
+  expect(navigations(ferry)).toEqual([]);
+  expect(ferry.services.navigation.take()).toBeNull();
   await expect(page.locator('[data-screen="first-run"]')).toBeVisible();
 });
 
