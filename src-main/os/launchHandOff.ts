@@ -35,17 +35,19 @@ export async function handOffLaunch(request: LaunchRequest, deps: HandOffDeps, o
     deps.notifications.show({
       title: 'Ferry',
       body: formatMessage(routed.error.code, deps.lang(), { ...routed.error.params }),
-      onClick: () => deps.window.show('main'),
+      // Nothing in the window is about the refused link: show it as the user left it.
+      onClick: () => deps.window.show(),
     });
   }
   if (request.files.length > 0) {
     await deps.addUploads(request.files);
     outcome.files = request.files.length;
   }
-  // A second double-click on Ferry means "show me Ferry"; a login start means "stay out of the way".
+  // A second double-click on Ferry means "show me Ferry" (as the user left it, mid-form or not); a login
+  // start means "stay out of the way".
   const bare = request.files.length === 0 && request.urls.length === 0;
   if (bare && !(options.firstLaunch && request.hidden)) {
-    deps.window.show('main');
+    deps.window.show();
     outcome.shownWindow = true;
   }
   return outcome;

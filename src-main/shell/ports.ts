@@ -70,7 +70,10 @@ export type LinkFocus = z.output<typeof LinkFocusSchema>;
 
 /** Window-level actions services may ask for (show the window, open a screen). */
 export interface WindowPort {
-  /** Reveals the window; with a screen, the page shows it; with `focus`, Links selects that file's link. */
+  /**
+   * Reveals the window; with a screen, the page shows it; with `focus`, Links selects that file's link.
+   * Without a screen the page stays where the user left it: only an explicit request changes screens.
+   */
   show(screen?: WindowScreen, focus?: LinkFocus): void;
 }
 

@@ -27,7 +27,7 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions, lang: Lang
 
   if (state.problem) {
     menu.push(note('problem', shortenLabel(state.problem, 80)));
-    menu.push({ id: 'problem.open', label: t('openToFix'), click: () => actions.openWindow() });
+    menu.push({ id: 'problem.open', label: t('openToFix'), click: () => actions.openToFix() });
     menu.push(separator());
   }
 

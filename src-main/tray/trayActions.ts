@@ -93,7 +93,9 @@ export function createTrayActions(deps: TrayActionDeps): TrayActionsHandle {
         }
         await reportRejected(reply);
       }),
-    openWindow: () => ports.window.show('main'),
+    // Only shows the window: the user may be halfway through something (a second connection's form).
+    openWindow: () => ports.window.show(),
+    openToFix: () => ports.window.show('main'),
     openSettings: () => ports.window.show('settings'),
     quit: () => deps.quit(),
     async idle() {

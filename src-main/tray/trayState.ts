@@ -53,7 +53,10 @@ export interface TrayActions {
   stopSharing(file: TrayRecentFile): void | Promise<void>;
   uploadFiles(): void | Promise<void>;
   uploadFromClipboard(): void | Promise<void>;
+  /** Shows the window as the user left it (no screen change). */
   openWindow(): void;
+  /** "Open Ferry to fix this": the main screen, where the failed uploads can be retried. */
+  openToFix(): void;
   openSettings(): void;
   quit(): void;
 }

@@ -14,6 +14,7 @@ const inert: TrayActions = {
   uploadFiles() {},
   uploadFromClipboard() {},
   openWindow() {},
+  openToFix() {},
   openSettings() {},
   quit() {},
 };

@@ -27,10 +27,22 @@ describe('tray window actions', () => {
     expect(ports.clipboard.writes).toEqual([]);
   });
 
-  it('Open Ferry and Settings ask for their screens without selecting a link', () => {
+  it('Open Ferry only shows the window (the screen the user is on stays); Settings and "Open Ferry to fix this" ask for theirs', () => {
     const { ports, actions } = setUp();
     actions.openWindow();
+    expect(ports.window.requests).toEqual([{}]);
     actions.openSettings();
-    expect(ports.window.requests).toEqual([{ screen: 'main' }, { screen: 'settings' }]);
+    actions.openToFix();
+    expect(ports.window.requests).toEqual([{}, { screen: 'settings' }, { screen: 'main' }]);
+  });
+
+  it('a failed action notifies; opening the notification asks for the main screen, where uploads and the connection state are', async () => {
+    const { ports, actions } = setUp();
+    await actions.pauseAll();
+    await actions.idle();
+    expect(ports.notifications.shown).toHaveLength(1);
+    expect(ports.window.requests).toEqual([]);
+    ports.notifications.shown[0]?.onClick?.();
+    expect(ports.window.requests).toEqual([{ screen: 'main' }]);
   });
 });

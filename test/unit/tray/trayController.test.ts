@@ -24,6 +24,7 @@ function recordingActions() {
     uploadFiles: rec('uploadFiles'),
     uploadFromClipboard: rec('uploadFromClipboard'),
     openWindow: rec('openWindow'),
+    openToFix: rec('openToFix'),
     openSettings: rec('openSettings'),
     quit: rec('quit'),
   };
@@ -99,7 +100,7 @@ describe('TrayController', () => {
       ['recent.0.stopSharing', ['stopSharing', file]],
       ['upload.files', ['uploadFiles']],
       ['upload.clipboard', ['uploadFromClipboard']],
-      ['problem.open', ['openWindow']],
+      ['problem.open', ['openToFix']],
       ['open', ['openWindow']],
       ['settings', ['openSettings']],
       ['quit', ['quit']],
@@ -137,7 +138,7 @@ describe('UploadNotifier (failures and non-link cases)', () => {
     expect(ports.notifications.shown).toHaveLength(1);
     expect(ports.notifications.shown[0]).toMatchObject({ title: 'Upload failed: big.mov', body: 'The bucket is full. Ask IT for more space.' });
     ports.notifications.shown[0]?.onClick?.();
-    expect(ports.window.shown).toEqual(['main']);
+    expect(ports.window.requests).toEqual([{ screen: 'main' }]);
     expect(problems).toEqual(['1 upload(s) failed']);
     expect(ports.clipboard.writes).toEqual([]);
   });
