@@ -1,6 +1,7 @@
-import { open } from 'node:fs/promises';
+import { close as closeFd, fstat, open, read } from 'node:fs';
+import { promisify } from 'node:util';
 import type { FileIdentity } from './checkpointStore.ts';
-import { FileChangedError, fileError, sameIdentity } from './fileIdentity.ts';
+import { FileChangedError, fileError } from './fileIdentity.ts';
 import { FerryError } from '../errors/ferryError.ts';
 
 /**
@@ -9,41 +10,46 @@ import { FerryError } from '../errors/ferryError.ts';
  */
 export const BUFFERED_MAX_BYTES = 1024 * 1024;
 
+const openFd = promisify(open);
+const fstatFd = promisify(fstat);
+const readFd = (fd: number, buffer: Buffer, offset: number, length: number, position: number): Promise<number> =>
+  new Promise((resolve, reject) => read(fd, buffer, offset, length, position, (error, n) => (error ? reject(error) : resolve(n))));
+
 export interface SmallFileSnapshot {
   data: Buffer;
   identity: FileIdentity;
 }
 
 /**
- * Reads `file` in one go through a single handle and checks, with fstat before and after, that what
- * was read is one consistent version of it — so the buffer is exactly a version of the file that
- * existed, and the CRC of the buffer is the CRC of what is sent.
+ * Reads `file` through one descriptor: fstat, then read until end of file. Reading one byte past the
+ * size it reported (and getting nothing) proves the buffer is the whole file as it was at that moment;
+ * a file that grows or shrinks while being read is reported as changed. Plain fd calls: for thousands
+ * of small files, FileHandle objects cost noticeably more CPU.
  */
 export async function readSmallFile(file: string, name: string): Promise<SmallFileSnapshot> {
-  let handle;
+  let fd: number;
   try {
-    handle = await open(file, 'r');
+    fd = await openFd(file, 'r');
   } catch (error) {
     throw fileError(error, name);
   }
   try {
-    const before = await handle.stat();
-    if (!before.isFile()) throw new FerryError('uploads.fileGone', { name });
-    const identity: FileIdentity = { size: before.size, mtimeMs: before.mtimeMs, ino: before.ino, dev: before.dev };
-    const data = Buffer.allocUnsafe(before.size);
+    const stat = await fstatFd(fd);
+    if (!stat.isFile()) throw new FerryError('uploads.fileGone', { name });
+    const identity: FileIdentity = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, dev: stat.dev };
+    const data = Buffer.allocUnsafe(stat.size + 1);
     let filled = 0;
-    while (filled < data.length) {
-      const { bytesRead } = await handle.read(data, filled, data.length - filled, filled);
+    for (;;) {
+      const bytesRead = await readFd(fd, data, filled, data.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
+      if (filled === data.length) break;
     }
-    const after = await handle.stat();
-    const now: FileIdentity = { size: after.size, mtimeMs: after.mtimeMs, ino: after.ino, dev: after.dev };
-    if (filled !== data.length || !sameIdentity(identity, now)) throw new FileChangedError(`read ${filled} of ${data.length} bytes`);
-    return { data, identity };
+    if (filled !== stat.size) throw new FileChangedError(`read ${filled} bytes of a file of ${stat.size}`);
+    return { data: data.subarray(0, filled), identity };
   } catch (error) {
     throw error instanceof FileChangedError || error instanceof FerryError ? error : fileError(error, name);
   } finally {
-    await handle.close().catch(() => undefined);
+    closeFd(fd, () => undefined);
   }
 }
