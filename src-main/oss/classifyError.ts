@@ -22,7 +22,8 @@ interface AliOssError {
 const TLS = /CERT|SSL|TLS|EPROTO|self[- ]signed|certificate/i;
 const DNS = /ENOTFOUND|EAI_AGAIN|EAI_NONAME|getaddrinfo/;
 const REFUSED = /ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL/;
-const TIMEOUT = /ETIMEDOUT|TimeoutError|ConnectionTimeout|ResponseTimeout|timed? ?out|UND_ERR_.*TIMEOUT/i;
+// Word-bounded "timeout": urllib messages carry agent counters such as "timeoutSocketCount".
+const TIMEOUT = /ETIMEDOUT|TimeoutError|ConnectionTimeout|ResponseTimeout|\btimed? ?out\b|UND_ERR_.*TIMEOUT/i;
 const RESET = /ECONNRESET|EPIPE|socket hang up|UND_ERR_SOCKET|other side closed/i;
 const PROXY = /proxy|ERR_TUNNEL|\b407\b/i;
 
@@ -60,8 +61,10 @@ export function classifyNetworkError(error: unknown): FerryError | undefined {
   if (TLS.test(text)) return new FerryError('oss.tlsFailed', params, options);
   if (PROXY.test(text)) return new FerryError('oss.proxyFailed', params, options);
   if (REFUSED.test(text)) return new FerryError('oss.unreachable', params, options);
-  if (TIMEOUT.test(text) || abort || e?.status === -2) return new FerryError('oss.timeout', params, options);
+  if (TIMEOUT.test(text) || abort) return new FerryError('oss.timeout', params, options);
+  // ali-oss gives -2 to any failure while reading the response, a dropped connection included.
   if (RESET.test(text)) return new FerryError('oss.connectionReset', params, options);
+  if (e?.status === -2) return new FerryError('oss.timeout', params, options);
   return new FerryError('oss.unreachable', params, options);
 }
 

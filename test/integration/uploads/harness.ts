@@ -36,7 +36,7 @@ export const SMALL_TUNING: TransferTuning = { multipartThreshold: 1024 * 1024, p
  * comes from the environment, plus an uploads service with small parts so tests stay fast.
  */
 export async function uploadHarness(
-  options: { tuning?: Partial<TransferTuning>; sandboxClock?: Clock; clock?: Clock; sessionDurationSeconds?: number } = {},
+  options: { tuning?: Partial<TransferTuning>; sandboxClock?: Clock; clock?: Clock; sessionDurationSeconds?: number; random?: () => number } = {},
 ): Promise<UploadHarness> {
   const key = generateDemoKey();
   const company = await sandbox({ config: demoConfig({ key, bucket: BUCKET }), ...(options.sandboxClock ? { clock: options.sandboxClock } : {}) });
@@ -65,6 +65,7 @@ export async function uploadHarness(
     accounts: h.services.accounts,
     lang: async () => 'en',
     tuning: { ...SMALL_TUNING, ...options.tuning },
+    ...(options.random ? { random: options.random } : {}),
   });
   const files = await tempDir('upload-files');
   let adminClient: Oss | undefined;

@@ -66,6 +66,25 @@ describe('uploads survive failures', () => {
     expect(sha256(await download(await h.admin(), item.objectKey!))).toBe(sha256(data));
   });
 
+  it('a network that stays down fails the file with a plain message (en, zh-CN) after its retries; Retry finishes once it is back', async () => {
+    h = await uploadHarness({ random: () => 0 }); // shortest backoff: 125 ms, 250 ms, … (6 attempts)
+    const data = bytes(40_000, 41);
+    const file = await h.write('offline.txt', data);
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'offline.txt', resetAfterBytes: 0 });
+    const { ids } = await h.uploads.add([file], { source: 'drop' });
+    const failed = await h.until(ids[0]!);
+    expect(failed.state).toBe('failed');
+    expect(failed.bytesDone).toBe(0);
+    expect(failed.error?.message).toMatch(/connection to 127\.0\.0\.1.*was cut off\. Try again/);
+    expect(h.uploads.item(ids[0]!, 'zh-CN')?.error?.message).toMatch(/连接被中断/);
+    expect(h.company.faults.requestCount()).toBeGreaterThanOrEqual(6);
+    h.company.faults.clear();
+    expect(h.uploads.retry(ids[0]!)).toBe(1);
+    const done = await h.until(ids[0]!);
+    expect(done.state).toBe('done');
+    expect(sha256(await download(await h.admin(), done.objectKey!))).toBe(sha256(data));
+  });
+
   it('fails a file deleted mid-upload with a plain message, leaving no parts behind', async () => {
     h = await uploadHarness();
     const file = await h.write('vanishing.bin', bytes(6 * PART, 6));
