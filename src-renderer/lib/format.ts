@@ -42,3 +42,24 @@ export function formatWhen(ms: number, now = Date.now()): string {
 export function formatDate(ms: number): string {
   return new Intl.DateTimeFormat(i18n.lang, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
+
+/** Midnight starting the local day `days` after the one holding `ms` (negative: before it). */
+function startOfDay(ms: number, days = 0): number {
+  const date = new Date(ms);
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days).getTime();
+}
+
+/** When an upload finished, short: "Uploaded 14:32", "Uploaded yesterday 09:10", "Uploaded Jun 3" (this year), "Uploaded Jun 3, 2025". */
+export function formatFinished(ms: number, now = Date.now()): string {
+  // h23, not hour12: false: with the latter 'en' writes ten past midnight as "24:10".
+  const time = new Intl.DateTimeFormat(i18n.lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  if (ms >= startOfDay(now)) return t('upload.finishedToday', { time });
+  if (ms >= startOfDay(now, -1)) return t('upload.finishedYesterday', { time });
+  const year = new Date(ms).getFullYear() === new Date(now).getFullYear() ? {} : { year: 'numeric' as const };
+  return t('upload.finishedOn', { date: new Intl.DateTimeFormat(i18n.lang, { month: 'short', day: 'numeric', ...year }).format(ms) });
+}
+
+/** The whole date and time to the second, for a tooltip: "Sunday, November 29, 2026 at 14:32:05". */
+export function formatFullDateTime(ms: number): string {
+  return new Intl.DateTimeFormat(i18n.lang, { dateStyle: 'full', timeStyle: 'medium', hourCycle: 'h23' }).format(ms);
+}
