@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { UploadsService } from '../../../src-main/uploads/uploadsService.ts';
-import { bytes, download, listUploads, sha256, SMALL_TUNING, uploadHarness, type UploadHarness } from './harness.ts';
+import { bytes, download, listUploads, sha256, uploadHarness, type UploadHarness } from './harness.ts';
 
 let h: UploadHarness | undefined;
 afterEach(async () => {
@@ -112,17 +111,7 @@ describe('pause, resume, cancel', () => {
     const { ids } = await h.uploads.add([file], { source: 'drop' });
     await reach(h, ids[0]!, 3 * PART);
     await h.uploads.close(); // quit: transfers stop, the checkpoint stays
-    const next = new UploadsService({
-      home: h.home,
-      clock: h.services.clock,
-      settings: h.services.settings,
-      ports: h.ports,
-      broker: h.services.broker,
-      accounts: h.services.accounts,
-      lang: async () => 'en',
-      tuning: SMALL_TUNING,
-    });
-    h.uploads = next;
+    const next = h.restart();
     const requests = countParts(h);
     expect(await next.resumeSaved()).toBe(1);
     const done = await h.until(ids[0]!);
@@ -143,17 +132,7 @@ describe('pause, resume, cancel', () => {
     h.uploads.pause(ids[0]!);
     await h.until(ids[0]!, ['paused']);
     await h.uploads.close();
-    const next = new UploadsService({
-      home: h.home,
-      clock: h.services.clock,
-      settings: h.services.settings,
-      ports: h.ports,
-      broker: h.services.broker,
-      accounts: h.services.accounts,
-      lang: async () => 'en',
-      tuning: SMALL_TUNING,
-    });
-    h.uploads = next;
+    const next = h.restart();
     expect(await next.resumeSaved()).toBe(1);
     await new Promise((r) => setTimeout(r, 200));
     expect(next.item(ids[0]!, 'en')).toMatchObject({ state: 'paused' });
@@ -175,7 +154,7 @@ describe('pause, resume, cancel', () => {
     expect(ids.slice(1).map((id) => h!.uploads.item(id, 'en')?.state)).toEqual(['queued', 'paused', 'queued', 'queued']);
     const { rm } = await import('node:fs/promises');
     await rm(files[4]!);
-    const next = restarted(h);
+    const next = h.restart();
     // q0 was stopped mid-request by the quit, so it is sent again too
     expect(await next.resumeSaved()).toBe(5);
     expect(next.item(ids[2]!, 'en')).toMatchObject({ state: 'paused', name: 'q2.txt' });
@@ -201,26 +180,10 @@ describe('pause, resume, cancel', () => {
     const { ids } = await h.uploads.add([first], { source: 'drop', collision: 'replace' });
     await reach(h, ids[0]!, 2 * PART);
     await h.uploads.close();
-    const next = restarted(h);
+    const next = h.restart();
     expect(await next.resumeSaved()).toBe(1);
     const done = await h.until(ids[0]!);
     expect(done).toMatchObject({ state: 'done', objectKey: key });
     expect(sha256(await download(await h.admin(), key))).toBe(sha256(data));
   });
 });
-
-/** A new uploads service in the same data folder, as after quitting and starting Ferry again. */
-function restarted(harness: UploadHarness): UploadsService {
-  const next = new UploadsService({
-    home: harness.home,
-    clock: harness.services.clock,
-    settings: harness.services.settings,
-    ports: harness.ports,
-    broker: harness.services.broker,
-    accounts: harness.services.accounts,
-    lang: async () => 'en',
-    tuning: SMALL_TUNING,
-  });
-  harness.uploads = next;
-  return next;
-}

@@ -25,6 +25,8 @@ export interface UploadHarness extends Harness {
   /** A client with the role's full rights (no session policy), for checking what landed. */
   admin(): Promise<Oss>;
   write(relative: string, data: Buffer | string): Promise<string>;
+  /** A new uploads service in the same data folder (call `uploads.close()` first), as after quitting and starting again. */
+  restart(): UploadsService;
   /** Resolves with the item once it reaches a final state (or `states`). */
   until(id: string, states?: UploadItem['state'][], timeoutMs?: number): Promise<UploadItem>;
 }
@@ -56,17 +58,19 @@ export async function uploadHarness(
       sessionDurationSeconds: options.sessionDurationSeconds ?? 3600,
     }),
   });
-  const uploads = new UploadsService({
-    home: h.home,
-    clock: h.services.clock,
-    settings: h.services.settings,
-    ports: h.ports,
-    broker: h.services.broker,
-    accounts: h.services.accounts,
-    lang: async () => 'en',
-    tuning: { ...SMALL_TUNING, ...options.tuning },
-    ...(options.random ? { random: options.random } : {}),
-  });
+  const makeUploads = (): UploadsService =>
+    new UploadsService({
+      home: h.home,
+      clock: h.services.clock,
+      settings: h.services.settings,
+      ports: h.ports,
+      broker: h.services.broker,
+      accounts: h.services.accounts,
+      lang: async () => 'en',
+      tuning: { ...SMALL_TUNING, ...options.tuning },
+      ...(options.random ? { random: options.random } : {}),
+    });
+  const uploads = makeUploads();
   const files = await tempDir('upload-files');
   let adminClient: Oss | undefined;
   const harness: UploadHarness = {
@@ -83,6 +87,10 @@ export async function uploadHarness(
         adminClient = ossClient(company, creds, { bucket: BUCKET });
       }
       return adminClient;
+    },
+    restart() {
+      harness.uploads = makeUploads();
+      return harness.uploads;
     },
     async write(relative, data) {
       const file = path.join(files.dir, relative);
