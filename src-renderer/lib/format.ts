@@ -34,8 +34,8 @@ const SIX_DAYS = 6 * 24 * 3600_000;
 export function formatWhen(ms: number, now = Date.now()): string {
   const nearby = Math.abs(ms - now) < SIX_DAYS;
   const options: Intl.DateTimeFormatOptions = nearby
-    ? { weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false }
-    : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false };
+    ? { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+    : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
   return new Intl.DateTimeFormat(i18n.lang, options).format(ms);
 }
 
