@@ -122,8 +122,10 @@ export function checkProfileFields(c: Omit<Connection, 'ferry'>): ProfileInput {
     throw invalid('sessionDurationSeconds');
   }
   const source = c.credentialSource ?? 'keychain-role';
-  if (source === 'token-service' && (!c.tokenServiceUrl || tokenServiceUrlProblem(c.tokenServiceUrl))) throw invalid('tokenServiceUrl');
-  if (c.tokenServiceUrl !== undefined && tokenServiceUrlProblem(c.tokenServiceUrl)) throw invalid('tokenServiceUrl');
+  const urlProblem = c.tokenServiceUrl !== undefined ? tokenServiceUrlProblem(c.tokenServiceUrl) : undefined;
+  if (urlProblem === 'secret-in-url') throw new FerryError('accounts.tokenServiceUrlHasSecret');
+  if (source === 'token-service' && (!c.tokenServiceUrl || urlProblem)) throw invalid('tokenServiceUrl');
+  if (urlProblem) throw invalid('tokenServiceUrl');
   return {
     name,
     bucket: c.bucket,

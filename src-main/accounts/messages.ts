@@ -17,6 +17,10 @@ export const accountsMessages = {
     en: 'This connection contains a secret key, which connection files must never carry. Ferry refused it; tell IT, and delete the file or message.',
     'zh-CN': '此连接中包含密钥，而连接文件绝不应包含密钥。Ferry 已拒绝它；请告知 IT，并删除该文件或消息。',
   },
+  'accounts.tokenServiceUrlHasSecret': {
+    en: 'The token service address carries a key or token in it. Ferry refuses it: the address is shown on screen and saved as plain text. Ask IT for an address without one.',
+    'zh-CN': '令牌服务地址中带有密钥或令牌。Ferry 拒绝使用它：该地址会显示在屏幕上并以明文保存。请向 IT 索取不含密钥的地址。',
+  },
   'accounts.profileNotFound': {
     en: 'That connection no longer exists. Pick another connection or add it again.',
     'zh-CN': '该连接已不存在。请选择其他连接或重新添加。',

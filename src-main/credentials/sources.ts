@@ -64,8 +64,11 @@ async function fromPastedTemporary(profile: Profile, ctx: SourceContext): Promis
   };
 }
 
-/** Only https, except for a service on this computer. */
-export function tokenServiceUrlProblem(value: string): string | undefined {
+/** Query parameters that carry a credential: the address is shown in Settings and stored in plain JSON. */
+const SECRET_PARAM = /secret|token|passw(or)?d|signature|credential|(key|sig|auth)$/i;
+
+/** Only https, except for a service on this computer; never a credential in the address itself. */
+export function tokenServiceUrlProblem(value: string): 'not-a-url' | 'credentials-in-url' | 'secret-in-url' | 'not-https' | undefined {
   let url: URL;
   try {
     url = new URL(value);
@@ -73,6 +76,7 @@ export function tokenServiceUrlProblem(value: string): string | undefined {
     return 'not-a-url';
   }
   if (url.username || url.password) return 'credentials-in-url';
+  if ([...url.searchParams.keys()].some((k) => SECRET_PARAM.test(k))) return 'secret-in-url';
   if (url.protocol === 'https:') return undefined;
   const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   return url.protocol === 'http:' && local ? undefined : 'not-https';
@@ -80,7 +84,9 @@ export function tokenServiceUrlProblem(value: string): string | undefined {
 
 async function fromTokenService(profile: Profile): Promise<OssCredentials> {
   const url = profile.tokenServiceUrl;
-  if (!url || tokenServiceUrlProblem(url)) throw new FerryError('credentials.tokenServiceUrl');
+  const problem = url ? tokenServiceUrlProblem(url) : 'not-a-url';
+  if (problem === 'secret-in-url') throw new FerryError('accounts.tokenServiceUrlHasSecret');
+  if (!url || problem) throw new FerryError('credentials.tokenServiceUrl');
   const response = await fetchOrNetworkFailure(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(15_000), redirect: 'error' });
   if (!response.ok) throw new FerryError('credentials.tokenServiceFailed', { status: response.status });
   let body: Record<string, unknown>;

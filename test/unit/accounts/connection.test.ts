@@ -84,6 +84,16 @@ describe('parseConnection', () => {
     expect(parseConnection(text).tokenServiceUrl).toBe('http://127.0.0.1:8080/sts');
   });
 
+  it('refuses a token service address that carries a key or token in its query (it would be shown and stored)', () => {
+    const withUrl = (tokenServiceUrl: string): string => codeOf(JSON.stringify({ ...good, credentialSource: 'token-service', tokenServiceUrl }));
+    for (const url of ['https://sts.acme.example/vend?token=abc', 'https://sts.acme.example/vend?accessKey=x', 'https://sts.acme.example/vend?x-api-key=1', 'https://sts.acme.example/vend?Signature=zz', 'https://sts.acme.example/vend?auth=1']) {
+      expect(withUrl(url)).toBe('accounts.tokenServiceUrlHasSecret');
+    }
+    for (const url of ['https://sts.acme.example/vend?team=design&author=it', 'https://sts.acme.example/vend']) expect(withUrl(url)).toBe('ok');
+    expect(formatMessage('accounts.tokenServiceUrlHasSecret', 'en')).toMatch(/Ask IT for an address without one/);
+    expect(formatMessage('accounts.tokenServiceUrlHasSecret', 'zh-CN')).toMatch(/令牌服务地址/);
+  });
+
   it('explains refusals in both languages without echoing the hostile value', () => {
     const en = formatMessage('accounts.connectionInvalid', 'en', { field: 'endpoint' });
     const zh = formatMessage('accounts.connectionInvalid', 'zh-CN', { field: 'endpoint' });
