@@ -3,7 +3,7 @@
 // node:http sink that writes the body to disk, measured in the same run). CompleteMultipartUpload of
 // the same number of bytes should take a small fraction of the PUT: it must not copy the data again.
 import OSS from 'ali-oss';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -13,11 +13,14 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { bucketObjectPolicy } from '../../src-main/sandbox/index.ts';
 import type { BenchModule, BenchRow } from './report.ts';
 
 const MB = 1024 * 1024;
 const TOTAL_MB = Number(process.env.FERRY_BENCH_SANDBOX_MB ?? 1024);
 const PART_MB = Number(process.env.FERRY_BENCH_SANDBOX_PART_MB ?? 8);
+const SMALL_REQUESTS = Number(process.env.FERRY_BENCH_SANDBOX_REQUESTS ?? 2400);
+const CLIENTS = 12;
 const KEY = { id: 'LTAI5tBench00000000001', secret: 'bench-secret-0000000000000001' };
 const FERRY = fileURLToPath(new URL('../../src-main/cli/ferry.mjs', import.meta.url));
 
@@ -159,6 +162,108 @@ async function measure(
   }
 }
 
+/** A server answering every request 200 at once: what node:http alone costs per request. */
+const BARE_HTTP = `
+const { createServer } = require('node:http');
+const object = Buffer.alloc(10 * 1024, 7);
+const server = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(200, { 'Content-Length': req.method === 'PUT' ? 0 : object.length });
+    res.end(req.method === 'GET' ? object : undefined);
+  });
+});
+server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ ossEndpoint: 'http://127.0.0.1:' + server.address().port })));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
+`;
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time (user + system) a process has used so far, in ms. */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+interface SmallCpu {
+  put: number;
+  head: number;
+  get: number;
+}
+
+/** Runs `count` calls of `one(client, i)` spread over `clients`, each client one call at a time. */
+async function spread(clients: OSS[], count: number, one: (client: OSS, i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(clients.map(async (client) => {
+    for (let i = next++; i < count; i = next++) await one(client, i);
+  }));
+}
+
+/** The server's CPU (ms) per 10 KB PutObject, HeadObject and GetObject, `CLIENTS` requests at a time. */
+async function smallRequestCpu(pid: number, ossEndpoint: string, credentials: { accessKeyId: string; accessKeySecret: string; stsToken: string }): Promise<SmallCpu> {
+  const clients = Array.from({ length: CLIENTS }, () => new OSS({
+    endpoint: ossEndpoint.replace('//127.0.0.1:', '//localhost:'),
+    region: 'oss-cn-hangzhou',
+    sldEnable: true,
+    secure: false,
+    bucket: 'bench',
+    authorizationV4: true,
+    // Only silences ali-oss's refreshSTSToken warning (the bench ends long before the token expires).
+    refreshSTSTokenInterval: 3_600_000,
+    ...credentials,
+  } as OSS.Options));
+  const object = Buffer.alloc(10 * 1024, 7);
+  const key = (i: number): string => `small/f${i}.txt`;
+  await spread(clients, Math.min(200, SMALL_REQUESTS), (c, i) => c.put(`warm/f${i}.txt`, object));
+  const perRequest = async (work: (client: OSS, i: number) => Promise<unknown>): Promise<number> => {
+    const before = cpuMs(pid);
+    await spread(clients, SMALL_REQUESTS, work);
+    return (cpuMs(pid) - before) / SMALL_REQUESTS;
+  };
+  const put = await perRequest((c, i) => c.put(key(i), object));
+  const head = await perRequest((c, i) => c.head(key(i)));
+  const get = await perRequest((c, i) => c.get(key(i)));
+  return { put, head, get };
+}
+
+/** Starts `ferry sandbox` with a role to assume (as Ferry uploads), then measures it and a bare server. */
+async function measureSmall(home: string): Promise<{ sandbox: SmallCpu; bare: SmallCpu }> {
+  const configFile = path.join(home, 'small.json');
+  writeFileSync(configFile, JSON.stringify({
+    buckets: [{ name: 'bench' }],
+    users: [{ name: 'bench', accessKeys: [KEY], policies: [{ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:*', 'sts:AssumeRole'], Resource: '*' }] }] }],
+    roles: [{ name: 'uploader', policies: [bucketObjectPolicy('bench')] }],
+  }));
+  const env = { ...process.env, FERRY_HOME: home };
+  const serve = async <T>(command: string[], work: (pid: number, info: { ossEndpoint: string; stsEndpoint?: string; roleArn?: string }) => Promise<T>): Promise<T> => {
+    const child = spawn(process.execPath, command, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const first = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+      return await work(child.pid!, JSON.parse(first) as { ossEndpoint: string });
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  };
+  let credentials: { accessKeyId: string; accessKeySecret: string; stsToken: string } | undefined;
+  const sessionPolicy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:PutObject', 'oss:GetObject'], Resource: ['acs:oss:*:*:bench/*'] }] });
+  const sandbox = await serve([FERRY, 'sandbox', '--data', path.join(home, 'small-data'), '--config', configFile], async (pid, info) => {
+    const sts = new OSS.STS({ accessKeyId: KEY.id, accessKeySecret: KEY.secret, endpoint: info.stsEndpoint } as never);
+    const { credentials: c } = await sts.assumeRole(info.roleArn!, sessionPolicy, 3600, 'bench');
+    credentials = { accessKeyId: c.AccessKeyId, accessKeySecret: c.AccessKeySecret, stsToken: c.SecurityToken };
+    return smallRequestCpu(pid, info.ossEndpoint, credentials);
+  });
+  const bare = await serve(['-e', BARE_HTTP], (pid, info) => smallRequestCpu(pid, info.ossEndpoint, credentials!));
+  return { sandbox, bare };
+}
+
 const bench: BenchModule = {
   title: `Sandbox: streamed PutObject (${TOTAL_MB} MiB)`,
   async run(): Promise<BenchRow[]> {
@@ -189,7 +294,20 @@ const bench: BenchModule = {
       const sampled = sandbox.peakMb > 0;
       const complete = sandbox.extra!;
       const parts = Math.ceil(TOTAL_MB / PART_MB);
+      const small = await measureSmall(home);
+      const cpuRow = (op: string, value: number, baseline: number): BenchRow => ({
+        name: `sandbox CPU per 10 KB ${op}, ${CLIENTS} concurrent ali-oss clients`,
+        value,
+        unit: 'ms',
+        baseline,
+        baselineName: 'bare node:http answering 200',
+        target: '<= 1 ms',
+        met: value <= 1,
+      });
       return [
+        cpuRow('PutObject', small.sandbox.put, small.bare.put),
+        cpuRow('HeadObject', small.sandbox.head, small.bare.head),
+        cpuRow('GetObject', small.sandbox.get, small.bare.get),
         {
           name: `CompleteMultipartUpload (${TOTAL_MB} MiB, ${parts} parts)`,
           value: complete,
