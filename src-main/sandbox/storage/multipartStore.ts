@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { readJson, writeJsonAtomic } from '../../storage/atomicJson.ts';
-import { syncDir } from './fsync.ts';
+import { syncDirectory } from './directorySync.ts';
+import { closeFd, openFd, renameFile } from './fd.ts';
 import { KeyLock } from './keyLock.ts';
 import { partFileName, UPLOAD_RECORD, type StorageLayout } from './layout.ts';
 import { readTrailer, type PartMeta } from './objectFile.ts';
@@ -79,8 +80,8 @@ export class MultipartStore {
     try {
       committed =
         (await this.exclusive(record, async () => {
-          await fs.rename(tempPath, target);
-          await syncDir(path.dirname(target));
+          await renameFile(tempPath, target);
+          await syncDirectory(path.dirname(target));
           this.partMetas.get(record.uploadId)?.set(meta.partNumber, meta);
           return true;
         })) === true;
@@ -112,13 +113,13 @@ export class MultipartStore {
     const dir = this.dir(record);
     for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
       if (!name.startsWith('part-')) continue;
-      const handle = await fs.open(path.join(dir, name), 'r').catch(() => undefined);
-      if (!handle) continue;
+      const fd = await openFd(path.join(dir, name), 'r').catch(() => undefined);
+      if (fd === undefined) continue;
       try {
-        const { meta } = await readTrailer<PartMeta>(handle);
+        const { meta } = await readTrailer<PartMeta>(fd);
         index.set(meta.partNumber, meta);
       } finally {
-        await handle.close();
+        await closeFd(fd);
       }
     }
     this.partMetas.set(record.uploadId, index);

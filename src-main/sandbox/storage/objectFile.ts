@@ -1,4 +1,4 @@
-import type { FileHandle } from 'node:fs/promises';
+import { readFd, sizeOfFd } from './fd.ts';
 
 /** Everything OSS keeps about an object besides its bytes. */
 export interface ObjectMeta {
@@ -60,20 +60,44 @@ export function encodeManifest(meta: ObjectMeta & { parts: PartsData }): Buffer 
   return encode(meta, MANIFEST);
 }
 
-export async function readTrailer<T>(handle: FileHandle): Promise<{ meta: T; dataLength: number }> {
-  const { size } = await handle.stat();
-  if (size < 8) throw new Error('object file too short');
-  const tail = Buffer.alloc(8);
-  await handle.read(tail, 0, 8, size - 8);
-  const magic = tail.subarray(4);
+interface Tail {
+  metaLength: number;
+  dataLength: number;
+  manifest: boolean;
+}
+
+/** The last 8 bytes of a file of `size` bytes: where its meta starts, and which kind it is. */
+function decodeTail(tail: Buffer, size: number): Tail {
+  const magic = tail.subarray(4, 8);
   const manifest = magic.equals(MANIFEST);
   if (!manifest && !magic.equals(INLINE)) throw new Error('object file has no trailer');
   const metaLength = tail.readUInt32BE(0);
   const dataLength = size - 8 - metaLength;
   if (dataLength < 0 || (manifest && dataLength !== 0)) throw new Error('object file trailer is corrupt');
-  const json = Buffer.alloc(metaLength);
-  await handle.read(json, 0, metaLength, dataLength);
+  return { metaLength, dataLength, manifest };
+}
+
+function decodeMeta<T>(json: Buffer, tail: Tail): T {
   const meta = JSON.parse(json.toString('utf8')) as T & { parts?: unknown };
-  if (manifest !== (meta.parts !== undefined)) throw new Error('object file trailer is corrupt');
-  return { meta, dataLength };
+  if (tail.manifest !== (meta.parts !== undefined)) throw new Error('object file trailer is corrupt');
+  return meta;
+}
+
+export async function readTrailer<T>(fd: number): Promise<{ meta: T; dataLength: number }> {
+  const size = await sizeOfFd(fd);
+  if (size < 8) throw new Error('object file too short');
+  const tailBytes = Buffer.alloc(8);
+  await readFd(fd, tailBytes, 8, size - 8);
+  const tail = decodeTail(tailBytes, size);
+  const json = Buffer.alloc(tail.metaLength);
+  await readFd(fd, json, tail.metaLength, tail.dataLength);
+  return { meta: decodeMeta<T>(json, tail), dataLength: tail.dataLength };
+}
+
+/** The same for a whole file already in memory; `data` is a view of its bytes (none for a manifest). */
+export function decodeObjectFile<T>(file: Buffer): { meta: T; data: Buffer } {
+  if (file.length < 8) throw new Error('object file too short');
+  const tail = decodeTail(file.subarray(file.length - 8), file.length);
+  const meta = decodeMeta<T>(file.subarray(tail.dataLength, tail.dataLength + tail.metaLength), tail);
+  return { meta, data: file.subarray(0, tail.dataLength) };
 }

@@ -1,16 +1,22 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { FileHandle } from 'node:fs/promises';
+import { syncDirectory } from './directorySync.ts';
+import { closeFd, openFd, readFd, removeFile, renameFile } from './fd.ts';
 import { KeyLock } from './keyLock.ts';
 import { StorageLayout } from './layout.ts';
 import { MultipartData } from './multipartData.ts';
-import { encodeManifest, readTrailer, type ObjectMeta, type PartsData } from './objectFile.ts';
-import { inlineObject, manifestObject, type OpenObject } from './objectReader.ts';
-import { syncDir, writeTempFile } from './fsync.ts';
+import { decodeObjectFile, encodeManifest, readTrailer, type ObjectMeta, type PartsData } from './objectFile.ts';
+import { bufferedObject, inlineObject, manifestObject, type OpenObject } from './objectReader.ts';
+import { writeTempFile } from './tempFile.ts';
 
 export type { OpenObject } from './objectReader.ts';
 
 export class ObjectExistsError extends Error {}
+
+/** Objects up to this size are read whole when opened (one read instead of stat + trailer + data reads). */
+const READ_WHOLE_BYTES = 256 * 1024;
+/** Room for the JSON meta and trailer beyond the data, when reading a small object whole. */
+const META_ROOM = 16 * 1024;
 
 /**
  * Objects on disk under `<root>/buckets/<bucket>/objects/<sha256(key)>`, with an in-memory index for
@@ -42,14 +48,14 @@ export class ObjectStore {
       await fs.mkdir(dir, { recursive: true, mode: 0o700 });
       const index = new Map<string, ObjectMeta>();
       for (const name of await fs.readdir(dir)) {
-        const handle = await fs.open(path.join(dir, name), 'r');
+        const fd = await openFd(path.join(dir, name), 'r');
         try {
-          const { meta } = await readTrailer<ObjectMeta>(handle);
+          const { meta } = await readTrailer<ObjectMeta>(fd);
           index.set(meta.key, meta);
         } catch {
           // Not one of ours (or damaged by hand): leave it, never list it.
         } finally {
-          await handle.close();
+          await closeFd(fd);
         }
       }
       const lost = await this.data.recover(bucket, [...index.values()].flatMap((m) => (m.parts ? [m.parts] : [])));
@@ -66,7 +72,7 @@ export class ObjectStore {
   async commit(bucket: string, tempPath: string, meta: ObjectMeta, forbidOverwrite = false): Promise<void> {
     await this.lock.run(`${bucket}/${meta.key}`, async () => {
       if (forbidOverwrite && this.head(bucket, meta.key)) {
-        await fs.rm(tempPath, { force: true });
+        await removeFile(tempPath);
         throw new ObjectExistsError();
       }
       await this.publish(bucket, tempPath, meta);
@@ -90,12 +96,12 @@ export class ObjectStore {
   private async publish(bucket: string, tempPath: string, meta: ObjectMeta, beforeIndex?: () => Promise<void>): Promise<void> {
     const target = this.layout.objectFile(bucket, meta.key);
     try {
-      await fs.rename(tempPath, target);
+      await renameFile(tempPath, target);
     } catch (error) {
-      await fs.rm(tempPath, { force: true });
+      await removeFile(tempPath);
       throw error;
     }
-    await syncDir(path.dirname(target));
+    await syncDirectory(path.dirname(target));
     await beforeIndex?.();
     const index = this.indexes.get(bucket)!;
     const previous = index.get(meta.key);
@@ -113,7 +119,7 @@ export class ObjectStore {
       // Pin before any await, so a concurrent overwrite keeps the parts until this reader closes.
       if (indexed.parts) return manifestObject(indexed, indexed.parts, this.layout.multipartDataDir(bucket, indexed.parts.uploadId), this.data.pin(bucket, indexed.parts.uploadId));
       if (indexed === stale) throw new Error('object file and index disagree after a failed commit');
-      const opened = await this.openInline(bucket, key);
+      const opened = await this.openInline(bucket, key, indexed.size);
       if (opened !== 'manifest') return opened;
       // The file became a manifest that the index does not show yet: wait for that commit to finish.
       stale = indexed;
@@ -121,32 +127,43 @@ export class ObjectStore {
     }
   }
 
-  private async openInline(bucket: string, key: string): Promise<OpenObject | undefined | 'manifest'> {
-    let handle: FileHandle;
+  /** `indexedSize`: the size the index knows, to guess whether the file can be read whole. */
+  private async openInline(bucket: string, key: string, indexedSize: number): Promise<OpenObject | undefined | 'manifest'> {
+    let fd: number;
     try {
-      handle = await fs.open(this.layout.objectFile(bucket, key), 'r');
+      fd = await openFd(this.layout.objectFile(bucket, key), 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
+    let keepOpen = false;
     try {
       // The meta comes from the opened file itself, so data and meta agree.
-      const { meta } = await readTrailer<ObjectMeta>(handle);
-      if (!meta.parts) return inlineObject(handle, meta);
-    } catch (error) {
-      await handle.close();
-      throw error;
+      if (indexedSize <= READ_WHOLE_BYTES) {
+        const room = indexedSize + META_ROOM;
+        const file = Buffer.allocUnsafe(room);
+        const length = await readFd(fd, file, room, 0);
+        // A short read of a regular file means its end was reached: all of it is in `file`.
+        if (length < room) {
+          const { meta, data } = decodeObjectFile<ObjectMeta>(file.subarray(0, length));
+          return meta.parts ? 'manifest' : bufferedObject(meta, data);
+        }
+      }
+      const { meta } = await readTrailer<ObjectMeta>(fd);
+      if (meta.parts) return 'manifest';
+      keepOpen = true;
+      return inlineObject(fd, meta);
+    } finally {
+      if (!keepOpen) await closeFd(fd);
     }
-    await handle.close();
-    return 'manifest';
   }
 
   async delete(bucket: string, key: string): Promise<void> {
     await this.lock.run(`${bucket}/${key}`, async () => {
       const file = this.layout.objectFile(bucket, key);
-      await fs.rm(file, { force: true });
+      await removeFile(file);
       // Durable before any part files go: a crash must never bring back a manifest without its data.
-      await syncDir(path.dirname(file));
+      await syncDirectory(path.dirname(file));
       const previous = this.indexes.get(bucket)?.get(key);
       if (this.indexes.get(bucket)?.delete(key)) this.sorted.delete(bucket);
       if (previous?.parts) await this.data.discard(bucket, previous.parts.uploadId);

@@ -1,5 +1,5 @@
 import { ObjectExistsError, type OpenObject } from '../../storage/objectStore.ts';
-import { writeTempObject } from '../../storage/fsync.ts';
+import { writeTempObject } from '../../storage/tempFile.ts';
 import type { ObjectMeta } from '../../storage/objectFile.ts';
 import { isoMillis } from '../auth/skew.ts';
 import { authorize } from '../authorize.ts';

@@ -1,5 +1,5 @@
 import { BodyDigest } from '../../storage/bodyDigest.ts';
-import { writeTempObject } from '../../storage/fsync.ts';
+import { writeTempObject } from '../../storage/tempFile.ts';
 import { headerValue } from '../header.ts';
 import { ossErrors } from '../ossError.ts';
 import type { OssScope } from '../scope.ts';
@@ -13,7 +13,7 @@ export interface ReceivedBody {
 }
 
 /**
- * Streams the request body into a temp file (never into memory), checking Content-Length and
+ * Streams the request body into a temp file (never all of it in memory), checking Content-Length and
  * Content-MD5, and appends the meta `build` returns. The caller publishes the temp file.
  */
 export async function receiveBody<M extends object>(scope: OssScope, build: (body: ReceivedBody) => M): Promise<{ tempPath: string; meta: M }> {
@@ -24,7 +24,7 @@ export async function receiveBody<M extends object>(scope: OssScope, build: (bod
   const declared = lengthHeader === undefined ? undefined : Number(lengthHeader);
   if (declared !== undefined && declared > MAX_OBJECT_SIZE) throw ossErrors.entityTooLarge();
   const digest = new BodyDigest();
-  return writeTempObject(scope.ctx.objects.tempDir, req, [...scope.inbound, digest], () => {
+  return writeTempObject(scope.ctx.objects.tempDir, req, scope.inbound, () => {
     if (declared !== undefined && digest.bytes !== declared) throw ossErrors.incompleteBody();
     if (digest.bytes > MAX_OBJECT_SIZE) throw ossErrors.entityTooLarge();
     const md5 = digest.md5Bytes();
@@ -32,5 +32,5 @@ export async function receiveBody<M extends object>(scope: OssScope, build: (bod
       throw ossErrors.badDigest(md5Header, md5.toString('base64'));
     }
     return build({ size: digest.bytes, md5, crc64: digest.crc64() });
-  });
+  }, digest.update);
 }

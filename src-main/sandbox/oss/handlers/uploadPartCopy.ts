@@ -1,5 +1,5 @@
 import { BodyDigest } from '../../storage/bodyDigest.ts';
-import { writeTempObject } from '../../storage/fsync.ts';
+import { writeTempObject } from '../../storage/tempFile.ts';
 import type { PartMeta } from '../../storage/objectFile.ts';
 import { isoMillis } from '../auth/skew.ts';
 import { headerValue } from '../header.ts';
@@ -39,13 +39,13 @@ export const uploadPartCopy: OssHandler = async (scope) => {
   try {
     const { start, end } = copyRange(headerValue(scope.req, 'x-oss-copy-source-range'), opened.meta.size);
     const digest = new BodyDigest();
-    written = await writeTempObject(ctx.objects.tempDir, opened.read(start, end), [digest], (): PartMeta => ({
+    written = await writeTempObject(ctx.objects.tempDir, opened.read(start, end), [], (): PartMeta => ({
       partNumber,
       size: digest.bytes,
       etag: quoteEtag(digest.md5Bytes().toString('hex').toUpperCase()),
       crc64: digest.crc64().toString(),
       lastModified: ctx.clock.now(),
-    }));
+    }), digest.update);
   } finally {
     await opened.close();
   }
