@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { BoundedCache } from '../boundedCache.ts';
 import { randomAlnum } from '../demo.ts';
 
 /** What a security token carries. Tokens are self-contained, so they survive a sandbox restart. */
@@ -23,6 +24,10 @@ export interface IssuedCredentials {
 
 /** Signs tokens and derives temporary secrets from a key kept in the sandbox data folder. */
 export class TokenAuthority {
+  /** Verified tokens: a token's bytes alone decide its payload (callers still check `exp` per request). */
+  private readonly verified = new BoundedCache<string, TokenPayload>(1024);
+  private readonly secrets = new BoundedCache<string, string>(1024);
+
   constructor(private readonly key: Buffer) {}
 
   static generateKey(): Buffer {
@@ -30,7 +35,10 @@ export class TokenAuthority {
   }
 
   secretFor(accessKeyId: string): string {
-    return createHmac('sha256', this.key).update(`secret:${accessKeyId}`).digest('base64').replace(/[+/=]/g, '').slice(0, 44);
+    return (
+      this.secrets.get(accessKeyId) ??
+      this.secrets.set(accessKeyId, createHmac('sha256', this.key).update(`secret:${accessKeyId}`).digest('base64').replace(/[+/=]/g, '').slice(0, 44))
+    );
   }
 
   issue(fields: Omit<TokenPayload, 'v' | 'ak'>): IssuedCredentials {
@@ -43,8 +51,15 @@ export class TokenAuthority {
     return { accessKeyId, accessKeySecret: this.secretFor(accessKeyId), securityToken };
   }
 
-  /** The token's payload, or undefined when it was not issued by this sandbox or was altered. */
+  /** The token's payload (shared, frozen), or undefined when it was not issued by this sandbox or was altered. */
   verify(token: string): TokenPayload | undefined {
+    const known = this.verified.get(token);
+    if (known) return known;
+    const payload = this.check(token);
+    return payload && this.verified.set(token, Object.freeze(payload));
+  }
+
+  private check(token: string): TokenPayload | undefined {
     if (!token.startsWith('CAIS')) return undefined;
     const text = Buffer.from(token.slice(4), 'base64').toString('utf8');
     const cut = text.lastIndexOf('\n');

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { stringToSignV1 } from '../../../src-main/sandbox/oss/auth/canonicalV1.ts';
-import { canonicalRequestV4 } from '../../../src-main/sandbox/oss/auth/canonicalV4.ts';
+import { canonicalRequestV4, signatureV4 } from '../../../src-main/sandbox/oss/auth/canonicalV4.ts';
 import { parseRoute } from '../../../src-main/sandbox/oss/route.ts';
 
 // ali-oss's own signing helpers: what the server computes must equal what the client signs.
@@ -10,6 +10,7 @@ const require = createRequire(import.meta.url);
 const signUtils = require('ali-oss/lib/common/signUtils.js') as {
   buildCanonicalString(method: string, resource: string, request: { headers: Record<string, string>; parameters?: unknown }, expires?: string): string;
   getCanonicalRequest(method: string, request: { headers: Record<string, string>; queries: Record<string, unknown> }, bucket?: string, object?: string, additional?: string[]): string;
+  getSignatureV4(secret: string, date: string, region: string, stringToSign: string, product?: string): string;
 };
 
 function fakeRequest(method: string, url: string, headers: Record<string, string>): IncomingMessage {
@@ -57,5 +58,22 @@ describe('routes', () => {
     const both = fakeRequest('GET', '/b/k.txt', { host: 'b.oss-cn-hangzhou.aliyuncs.com' });
     expect(parseRoute(both)).toMatchObject({ bucket: 'b', key: 'k.txt' });
     expect(parseRoute(fakeRequest('GET', '/b/k?a=1&a=2&x+y=%2B', {})).query).toEqual(new Map([['a', '1'], ['x y', '+']]));
+  });
+});
+
+describe('V4 signatures match ali-oss', () => {
+  it('for every secret, day and region, however often each signing key is reused', () => {
+    const cases = [
+      ['secret-a', '20231216', 'cn-hangzhou'],
+      ['secret-b', '20231216', 'cn-hangzhou'],
+      ['secret-a', '20231217', 'cn-hangzhou'],
+      ['secret-a', '20231216', 'cn-shanghai'],
+    ] as const;
+    for (let round = 0; round < 2; round++) {
+      for (const [secret, day, region] of cases) {
+        const sts = `OSS4-HMAC-SHA256\n${day}T000000Z\n${day}/${region}/oss/aliyun_v4_request\n${round}`;
+        expect(signatureV4(secret, day, region, 'oss', sts)).toBe(signUtils.getSignatureV4(secret, day, region, sts, 'oss'));
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { OssRoute } from '../route.ts';
+import { BoundedCache } from '../../boundedCache.ts';
 import { headerValue } from '../header.ts';
 
 /** RFC 3986 encoding: only A-Z a-z 0-9 - _ . ~ stay literal. */
@@ -53,12 +54,21 @@ export function stringToSignV4(ossDate: string, scope: string, canonicalRequest:
   return ['OSS4-HMAC-SHA256', ossDate, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
 }
 
-export function signatureV4(secret: string, day: string, region: string, product: string, stringToSign: string): string {
+/** Derived signing keys by secret, day, region and product: they change once a day per key. */
+const signingKeys = new BoundedCache<string, Buffer>(256);
+
+function signingKey(secret: string, day: string, region: string, product: string): Buffer {
+  const id = `${secret}\n${day}\n${region}\n${product}`;
+  const known = signingKeys.get(id);
+  if (known) return known;
   const kDate = createHmac('sha256', `aliyun_v4${secret}`).update(day).digest();
   const kRegion = createHmac('sha256', kDate).update(region).digest();
   const kProduct = createHmac('sha256', kRegion).update(product).digest();
-  const kSigning = createHmac('sha256', kProduct).update('aliyun_v4_request').digest();
-  return createHmac('sha256', kSigning).update(stringToSign).digest('hex');
+  return signingKeys.set(id, createHmac('sha256', kProduct).update('aliyun_v4_request').digest());
+}
+
+export function signatureV4(secret: string, day: string, region: string, product: string, stringToSign: string): string {
+  return createHmac('sha256', signingKey(secret, day, region, product)).update(stringToSign).digest('hex');
 }
 
 /** `20231216T162057Z` → epoch ms, or NaN. */

@@ -14,6 +14,19 @@ export interface ResolvedKey {
   secret: string;
 }
 
+/** Session policies parsed from their tokens' text, for as long as the (cached) payload lives. */
+const sessionPolicies = new WeakMap<TokenPayload, PolicyDocument>();
+
+function sessionPolicyOf(payload: TokenPayload): PolicyDocument | undefined {
+  if (payload.policy === undefined) return undefined;
+  let policy = sessionPolicies.get(payload);
+  if (!policy) {
+    policy = JSON.parse(payload.policy) as PolicyDocument;
+    sessionPolicies.set(payload, policy);
+  }
+  return policy;
+}
+
 /** Looks up the signing key: a RAM user's long-term key, or an STS key with its matching token. */
 export function resolveKey(ctx: SandboxContext, accessKeyId: string, token: string | undefined, now: number): ResolvedKey {
   if (accessKeyId.startsWith('STS.')) {
@@ -24,9 +37,8 @@ export function resolveKey(ctx: SandboxContext, accessKeyId: string, token: stri
     if (payload.exp <= now) throw ossErrors.tokenExpired();
     const role = ctx.directory.role(payload.role);
     if (!role) throw ossErrors.tokenInvalid();
-    const sessionPolicy = payload.policy === undefined ? undefined : (JSON.parse(payload.policy) as PolicyDocument);
     return {
-      principal: { kind: 'session', accessKeyId, token: payload, role, sessionPolicy },
+      principal: { kind: 'session', accessKeyId, token: payload, role, sessionPolicy: sessionPolicyOf(payload) },
       secret: ctx.tokens.secretFor(accessKeyId),
     };
   }
