@@ -1,8 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
-/** OSS request ids: 24 upper-case hex characters. */
+const ossPrefix = randomBytes(6).toString('hex').toUpperCase();
+let ossCount = 0;
+
+/** OSS request ids: 24 upper-case hex characters, a random prefix per process and a counter (unique, cheap). */
 export function ossRequestId(): string {
-  return randomBytes(12).toString('hex').toUpperCase();
+  ossCount = (ossCount + 1) % 2 ** 48;
+  return ossPrefix + ossCount.toString(16).toUpperCase().padStart(12, '0');
 }
 
 /** POP (STS) request ids: upper-case UUIDs. */

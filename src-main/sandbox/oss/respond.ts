@@ -11,6 +11,15 @@ export interface ErrorTarget {
   key?: string;
 }
 
+let dated = { second: NaN, text: '' };
+
+/** `httpDate`, formatted once per second of sandbox time. */
+function dateHeader(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== dated.second) dated = { second, text: httpDate(ms) };
+  return dated.text;
+}
+
 /**
  * Stamps `Date` (sandbox time) when the status line is written rather than when the request arrived,
  * so a reply held back by an injected delay or a slow operation says when it was sent, as OSS's do.
@@ -18,7 +27,7 @@ export interface ErrorTarget {
 export function dateWhenSent(res: ServerResponse, now: () => number): void {
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-    if (!this.headersSent) this.setHeader('Date', httpDate(now()));
+    if (!this.headersSent) this.setHeader('Date', dateHeader(now()));
     return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse['writeHead'];
 }
