@@ -53,17 +53,20 @@ export async function writeTempObject<M extends object>(
     const held: Buffer[] = [];
     let heldBytes = 0;
     let position = 0;
-    for await (const chunk of input as AsyncIterable<Buffer>) {
+    await eachChunk(input, (chunk) => {
       observe?.(chunk);
       held.push(chunk);
       heldBytes += chunk.length;
-      if (heldBytes >= HOLD_BYTES) {
+      if (heldBytes < HOLD_BYTES) return undefined;
+      const batch = held.splice(0);
+      const at = position;
+      position += heldBytes;
+      heldBytes = 0;
+      return (async () => {
         fd ??= await openFd(tempPath, 'w');
-        await writeAllFd(fd, held.splice(0), position);
-        position += heldBytes;
-        heldBytes = 0;
-      }
-    }
+        await writeAllFd(fd, batch, at);
+      })();
+    });
     const meta = await finish();
     held.push(encodeTrailer(meta));
     if (fd === undefined && SYNC_WRITE_FLAGS !== undefined) {
@@ -82,4 +85,41 @@ export async function writeTempObject<M extends object>(
     await removeFile(tempPath).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Calls `onChunk` for every chunk of `stream`, pausing the stream while a promise it returns is
+ * pending; resolves after the last chunk's work, rejects on the first error (the stream's or the
+ * work's) or when the stream closes before its end. Cheaper per request than `for await`.
+ */
+function eachChunk(stream: Readable, onChunk: (chunk: Buffer) => Promise<void> | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (error?: Error): void => {
+      if (settled) return;
+      settled = true;
+      stream.off('data', onData).off('end', onEnd).off('error', finish).off('close', onClose);
+      if (error) {
+        stream.destroy();
+        reject(error);
+      } else {
+        resolve();
+      }
+    };
+    const onData = (chunk: Buffer): void => {
+      let work: Promise<void> | undefined;
+      try {
+        work = onChunk(chunk);
+      } catch (error) {
+        finish(error as Error);
+        return;
+      }
+      if (!work) return;
+      stream.pause();
+      work.then(() => settled || stream.resume(), finish);
+    };
+    const onEnd = (): void => finish();
+    const onClose = (): void => finish(new Error('the body ended early'));
+    stream.on('data', onData).on('end', onEnd).on('error', finish).on('close', onClose);
+  });
 }
