@@ -90,21 +90,21 @@ export async function writeTempObject<M extends object>(
 /**
  * Calls `onChunk` for every chunk of `stream`, pausing the stream while a promise it returns is
  * pending; resolves after the last chunk's work, rejects on the first error (the stream's or the
- * work's) or when the stream closes before its end. Cheaper per request than `for await`.
+ * work's) or when the stream closes before its end — always after any work in flight has settled,
+ * so the caller's cleanup sees every file that work opened. Cheaper per request than `for await`.
  */
 function eachChunk(stream: Readable, onChunk: (chunk: Buffer) => Promise<void> | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     let settled = false;
+    let pending: Promise<void> | undefined;
     const finish = (error?: Error): void => {
       if (settled) return;
       settled = true;
       stream.off('data', onData).off('end', onEnd).off('error', finish).off('close', onClose);
-      if (error) {
-        stream.destroy();
-        reject(error);
-      } else {
-        resolve();
-      }
+      if (error) stream.destroy();
+      const done = (): void => (error ? reject(error) : resolve());
+      if (pending) pending.then(done, done);
+      else done();
     };
     const onData = (chunk: Buffer): void => {
       let work: Promise<void> | undefined;
@@ -116,7 +116,17 @@ function eachChunk(stream: Readable, onChunk: (chunk: Buffer) => Promise<void> |
       }
       if (!work) return;
       stream.pause();
-      work.then(() => settled || stream.resume(), finish);
+      pending = work;
+      work.then(
+        () => {
+          pending = undefined;
+          if (!settled) stream.resume();
+        },
+        (error: Error) => {
+          pending = undefined;
+          finish(error);
+        },
+      );
     };
     const onEnd = (): void => finish();
     const onClose = (): void => finish(new Error('the body ended early'));

@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { readdir } from 'node:fs/promises';
+import { PassThrough, Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ObjectMeta } from '../../../src-main/sandbox/storage/objectFile.ts';
@@ -84,6 +85,22 @@ describe('object files', () => {
     );
     await expect(writeTempObject(objects.tempDir, failing, [], () => metaFor('k', 0))).rejects.toThrow('connection reset');
     expect(readdirSync(objects.tempDir)).toEqual([]);
+  });
+
+  it('a body that breaks while its first batch is being written: the write is waited for, its file closed and removed', async () => {
+    const objects = await store();
+    const openFds = (): number => (process.platform === 'linux' ? readdirSync('/proc/self/fd').length : 0);
+    const before = openFds();
+    const body = new PassThrough();
+    const written = writeTempObject(objects.tempDir, body, [], () => metaFor('k', 0), () => {
+      // Breaks the connection while the batch this chunk completes is opening its file.
+      body.destroy(new Error('connection reset'));
+    });
+    body.write(bytes(300 * 1024, 4));
+    await expect(written).rejects.toThrow('connection reset');
+    // Work still in flight would open (and keep) the file after the rejection: give it thread-pool turns to show.
+    for (let turn = 0; turn < 20; turn++) expect(await readdir(objects.tempDir)).toEqual([]);
+    expect(openFds()).toBe(before);
   });
 
   it('reads the file as it is when it is bigger than the index expects (no whole read then)', async () => {
