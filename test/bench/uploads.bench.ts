@@ -22,7 +22,8 @@ import type { BenchModule, BenchRow } from './report.ts';
 const MB = 1024 * 1024;
 const BIG_MB = Number(process.env.FERRY_BENCH_UPLOAD_MB ?? 1024);
 const RSS_MB = Number(process.env.FERRY_BENCH_RSS_MB ?? 2048);
-const KILL_MB = Number(process.env.FERRY_BENCH_KILL_MB ?? 256);
+// At least 64 MiB: the kill test needs a multipart upload (32 MiB and up) with several parts done.
+const KILL_MB = Math.max(64, Number(process.env.FERRY_BENCH_KILL_MB ?? 256));
 const SMALL_FILES = 1000;
 const LATENCY_MS = Number(process.env.FERRY_BENCH_LATENCY_MS ?? 20);
 const KEY = { id: 'LTAI5tUpBench000000001', secret: 'upload-bench-secret-000000001' };
