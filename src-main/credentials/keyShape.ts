@@ -47,7 +47,7 @@ export function checkTemporaryCredentials(input: TemporaryCredentialsInput): {
   return { accessKeyId, accessKeySecret, securityToken, expiresAt };
 }
 
-/** `LTAI5tAbCdEf1234` → `LTAI••••1234`: enough to recognise a key, useless to an attacker. */
+/** `AbCdEfGh1234abcd` → `AbCd••••abcd`: enough to recognise a key, useless to an attacker. */
 export function maskKeyId(accessKeyId: string): string {
   if (accessKeyId.length < 10) return '••••';
   return `${accessKeyId.slice(0, 4)}••••${accessKeyId.slice(-4)}`;

@@ -21,7 +21,7 @@ const TOTAL_MB = Number(process.env.FERRY_BENCH_SANDBOX_MB ?? 1024);
 const PART_MB = Number(process.env.FERRY_BENCH_SANDBOX_PART_MB ?? 8);
 const SMALL_REQUESTS = Number(process.env.FERRY_BENCH_SANDBOX_REQUESTS ?? 2400);
 const CLIENTS = 12;
-const KEY = { id: 'LTAI5tBench00000000001', secret: 'bench-secret-0000000000000001' };
+const KEY = { id: 'FakeBenchKeyId00000001', secret: 'bench-secret-0000000000000001' };
 const FERRY = fileURLToPath(new URL('../../src-main/cli/ferry.mjs', import.meta.url));
 
 function body(totalBytes: number): Readable {

@@ -26,7 +26,7 @@ const RSS_MB = Number(process.env.FERRY_BENCH_RSS_MB ?? 2048);
 const KILL_MB = Math.max(64, Number(process.env.FERRY_BENCH_KILL_MB ?? 256));
 const SMALL_FILES = 1000;
 const LATENCY_MS = Number(process.env.FERRY_BENCH_LATENCY_MS ?? 20);
-const KEY = { id: 'LTAI5tUpBench000000001', secret: 'upload-bench-secret-000000001' };
+const KEY = { id: 'FakeUploadBenchKeyId01', secret: 'upload-bench-secret-000000001' };
 const BUCKET = 'bench';
 const FERRY = fileURLToPath(new URL('../../src-main/cli/ferry.mjs', import.meta.url));
 

@@ -66,7 +66,7 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
   });
 
   it('STS: unknown AccessKey ID', async () => {
-    const c = await companyHarness({ config: (key) => demoConfig({ key: { id: 'LTAI5tSomebodyElse12345', secret: key.secret }, bucket: 'acme-share' }) });
+    const c = await companyHarness({ config: (key) => demoConfig({ key: { id: 'FakeKeySomebodyElse1234', secret: key.secret }, bucket: 'acme-share' }) });
     h = c;
     const { failed, zh } = await failedStep(c, c.profile.id);
     expect([failed?.id, failed?.error?.code]).toEqual(['assume-role', 'credentials.keyNotFound']);
@@ -177,7 +177,7 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
         await e.close();
       }
     };
-    let { failed, zh } = await run({ OSS_ACCESS_KEY_ID: 'LTAI5tNobodyHasThisKey1', OSS_ACCESS_KEY_SECRET: company.key.secret });
+    let { failed, zh } = await run({ OSS_ACCESS_KEY_ID: 'FakeKeyNobodyHasThis123', OSS_ACCESS_KEY_SECRET: company.key.secret });
     expect([failed?.id, failed?.error?.code]).toEqual(['bucket', 'oss.keyNotFound']);
     expect(zh?.error?.message).toMatch(/OSS 不认识此访问密钥/);
     ({ failed, zh } = await run({ OSS_ACCESS_KEY_ID: company.key.id, OSS_ACCESS_KEY_SECRET: 'WrongSecretWrongSecretWrongSec' }));

@@ -43,7 +43,7 @@ describe.skipIf(noKeyringReason)('keychain and credential sources', () => {
   it('a key of the wrong shape is refused before anything is written', async () => {
     const h = track(await servicesHarness());
     const error = await h.services.accounts
-      .save({ profile: ProfileInputSchema.parse({ name: 'A', bucket: 'acme-share', region: 'cn-hangzhou', roleArn: 'acs:ram::1234567890123456:role/r' }), accessKey: { accessKeyId: 'LTAI5t-not-valid', accessKeySecret: 'abcdefghijklmnopqrstuvwxyz0123' } })
+      .save({ profile: ProfileInputSchema.parse({ name: 'A', bucket: 'acme-share', region: 'cn-hangzhou', roleArn: 'acs:ram::1234567890123456:role/r' }), accessKey: { accessKeyId: 'Fake5t-not-valid', accessKeySecret: 'abcdefghijklmnopqrstuvwxyz0123' } })
       .catch((e: unknown) => e);
     expect(toUserError(error, 'zh-CN').message).toMatch(/这看起来不像 AccessKey ID/);
     expect((await h.services.accounts.list()).profiles).toEqual([]);

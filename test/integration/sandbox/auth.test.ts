@@ -34,7 +34,7 @@ describe('authentication errors', () => {
 
   it.each([false, true])('unknown, disabled and wrongly signed keys (V4: %s)', async (v4) => {
     await expectOssError(
-      ossClient(t.sb, { accessKeyId: 'LTAI5tUnknown000000000', accessKeySecret: 'x'.repeat(30) }, { v4 }).get('public.txt'),
+      ossClient(t.sb, { accessKeyId: 'Fake5tUnknown000000000', accessKeySecret: 'x'.repeat(30) }, { v4 }).get('public.txt'),
       'InvalidAccessKeyId',
       403,
       'The OSS Access Key Id you provided does not exist in our records.',

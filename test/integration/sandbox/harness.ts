@@ -6,12 +6,12 @@ import { expect } from 'vitest';
 import { aliOssOptions, bucketObjectPolicy, startSandbox, type SandboxConfigInput, type SandboxHandle } from '../../../src-main/sandbox/index.ts';
 
 export const KEYS = {
-  admin: { id: 'LTAI5tAdmin000000000001', secret: 'admin-secret-0000000000000001' },
-  assumer: { id: 'LTAI5tAssumer0000000001', secret: 'assumer-secret-00000000000001' },
-  noperm: { id: 'LTAI5tNoPerm00000000001', secret: 'noperm-secret-000000000000001' },
-  disabled: { id: 'LTAI5tDisabled000000001', secret: 'disabled-secret-0000000000001' },
-  reader: { id: 'LTAI5tReader00000000001', secret: 'reader-secret-000000000000001' },
-  root: { id: 'LTAI5tRootOwner00000001', secret: 'root-secret-00000000000000001' },
+  admin: { id: 'Fake5tAdmin000000000001', secret: 'admin-secret-0000000000000001' },
+  assumer: { id: 'Fake5tAssumer0000000001', secret: 'assumer-secret-00000000000001' },
+  noperm: { id: 'Fake5tNoPerm00000000001', secret: 'noperm-secret-000000000000001' },
+  disabled: { id: 'Fake5tDisabled000000001', secret: 'disabled-secret-0000000000001' },
+  reader: { id: 'Fake5tReader00000000001', secret: 'reader-secret-000000000000001' },
+  root: { id: 'Fake5tRootOwner00000001', secret: 'root-secret-00000000000000001' },
 };
 
 export const BUCKET = 'ferry-test';

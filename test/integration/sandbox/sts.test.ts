@@ -109,7 +109,7 @@ describe('STS AssumeRole with ali-oss STS client', () => {
         'InvalidParameter.PolicySize',
         400,
       ],
-      [client({ id: 'LTAI5tNobody0000000000', secret: 'x'.repeat(30) }).assumeRole(arn('uploader'), undefined as never, 900, 's1'), 'InvalidAccessKeyId.NotFound', 404],
+      [client({ id: 'Fake5tNobody0000000000', secret: 'x'.repeat(30) }).assumeRole(arn('uploader'), undefined as never, 900, 's1'), 'InvalidAccessKeyId.NotFound', 404],
       [client({ id: KEYS.assumer.id, secret: 'wrong' }).assumeRole(arn('uploader'), undefined as never, 900, 's1'), 'SignatureDoesNotMatch', 400],
       [client(KEYS.disabled).assumeRole(arn('uploader'), undefined as never, 900, 's1'), 'InvalidAccessKeyId.Inactive', 400],
     ];

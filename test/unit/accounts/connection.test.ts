@@ -47,7 +47,7 @@ describe('parseConnection', () => {
 
   it('refuses files and links that carry a secret', () => {
     expect(codeOf(JSON.stringify({ ...good, accessKeySecret: 'x' }))).toBe('accounts.connectionHasSecret');
-    expect(codeOf(JSON.stringify({ ...good, AccessKeyId: 'LTAI5t' }))).toBe('accounts.connectionHasSecret');
+    expect(codeOf(JSON.stringify({ ...good, AccessKeyId: 'Fake5t' }))).toBe('accounts.connectionHasSecret');
     expect(codeOf('ferry://connect?name=a&bucket=abc&region=cn-hangzhou&secret=x')).toBe('accounts.connectionHasSecret');
     expect(codeOf('ferry://connect?name=a&bucket=abc&region=cn-hangzhou&SecurityToken=x')).toBe('accounts.connectionHasSecret');
   });

@@ -12,17 +12,17 @@ const code = (fn: () => unknown): string => {
 
 describe('pasted keys', () => {
   it('trims spaces, tabs, line breaks and no-break spaces anywhere', () => {
-    expect(cleanPasted(' \tLTAI5tAbCd\u00a0EfGh1234\r\n')).toBe('LTAI5tAbCdEfGh1234');
-    expect(checkAccessKey({ accessKeyId: ' LTAI5tAbCdEfGh12345678\n', accessKeySecret: '\tabcdefghijklmnopqrstuvwxyz0123 ' })).toEqual({
-      accessKeyId: 'LTAI5tAbCdEfGh12345678',
+    expect(cleanPasted(' \tFake5tAbCd\u00a0EfGh1234\r\n')).toBe('Fake5tAbCdEfGh1234');
+    expect(checkAccessKey({ accessKeyId: ' Fake5tAbCdEfGh12345678\n', accessKeySecret: '\tabcdefghijklmnopqrstuvwxyz0123 ' })).toEqual({
+      accessKeyId: 'Fake5tAbCdEfGh12345678',
       accessKeySecret: 'abcdefghijklmnopqrstuvwxyz0123',
     });
   });
 
   it('refuses keys of the wrong shape', () => {
     expect(code(() => checkAccessKey({ accessKeyId: 'LTAI', accessKeySecret: 'abcdefghijklmnopqrstuvwxyz0123' }))).toBe('credentials.keyIdShape');
-    expect(code(() => checkAccessKey({ accessKeyId: 'LTAI5tAbCdEfGh123456', accessKeySecret: 'short' }))).toBe('credentials.keySecretShape');
-    expect(code(() => checkAccessKey({ accessKeyId: 'LTAI5tAbCdEfGh123456', accessKeySecret: 'has-dash-and-symbols!!!!!!!!!!' }))).toBe('credentials.keySecretShape');
+    expect(code(() => checkAccessKey({ accessKeyId: 'Fake5tAbCdEfGh123456', accessKeySecret: 'short' }))).toBe('credentials.keySecretShape');
+    expect(code(() => checkAccessKey({ accessKeyId: 'Fake5tAbCdEfGh123456', accessKeySecret: 'has-dash-and-symbols!!!!!!!!!!' }))).toBe('credentials.keySecretShape');
     expect(code(() => checkAccessKey({ accessKeyId: 'STS.NTxyz1234567890', accessKeySecret: 'abcdefghijklmnopqrstuvwxyz0123' }))).toBe('credentials.keyIsTemporary');
   });
 
@@ -36,11 +36,11 @@ describe('pasted keys', () => {
     expect(ok.expiresAt).toBe(Date.parse('2026-05-26T12:00:00Z'));
     const bad = { accessKeyId: 'STS.NTabc1234567890', accessKeySecret: 'abcdefghijklmnopqrstuvwxyz0123', securityToken: 'CAISabcdefghijklmnop' };
     expect(code(() => checkTemporaryCredentials({ ...bad, expiration: '2026-05-26 T12:00:00Z' }))).toBe('credentials.expirationShape');
-    expect(code(() => checkTemporaryCredentials({ ...bad, accessKeyId: 'LTAI5tAbCdEfGh123456', expiration: '2026-05-26T12:00:00Z' }))).toBe('credentials.temporaryIdShape');
+    expect(code(() => checkTemporaryCredentials({ ...bad, accessKeyId: 'Fake5tAbCdEfGh123456', expiration: '2026-05-26T12:00:00Z' }))).toBe('credentials.temporaryIdShape');
   });
 
   it('masks ids to the first and last four characters', () => {
-    expect(maskKeyId('LTAI5tAbCdEfGh12341234')).toBe('LTAI••••1234');
+    expect(maskKeyId('Fake5tAbCdEfGh12341234')).toBe('Fake••••1234');
     expect(maskKeyId('short')).toBe('••••');
   });
 });

@@ -13,7 +13,7 @@ describe('POP v1 signing', () => {
     const signed = signPopRequest(
       'POST',
       { Action: 'AssumeRole', Version: '2015-04-01', RoleArn: 'acs:ram::1234567890123456:role/ferry', RoleSessionName: 'ferry-upload-x', Policy: policy },
-      { accessKeyId: 'LTAI5tAbCdEfGh123456', accessKeySecret: 'abcdefghijklmnopqrstuvwxyz0123' },
+      { accessKeyId: 'Fake5tAbCdEfGh123456', accessKeySecret: 'abcdefghijklmnopqrstuvwxyz0123' },
       Date.parse('2026-01-01T00:00:00Z'),
     );
     expect(signed.Timestamp).toBe('2026-01-01T00:00:00Z');
