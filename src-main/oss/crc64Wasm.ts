@@ -26,7 +26,6 @@ const op = {
   i32Add: 0x6a,
   i32And: 0x71,
   i32Shl: 0x74,
-  i64And: 0x83,
   i64Xor: 0x85,
   i64ShrU: 0x88,
   i32WrapI64: 0xa7,

@@ -51,10 +51,6 @@ export class PendingUploadsStore {
     if (this.lastState.get(id) === state) return;
     if (entry) this.lastState.set(id, state);
     else this.lastState.delete(id);
-    this.schedule();
-  }
-
-  private schedule(): void {
     this.writer.schedule();
   }
 

@@ -59,19 +59,14 @@ export async function putFile(ctx: TransferContext): Promise<TransferResult> {
 }
 
 async function openSource(ctx: TransferContext, walked: FileIdentity | undefined): Promise<PutSource> {
-  if (walked === undefined || walked.size <= BUFFERED_MAX_BYTES) {
-    const before = walked ?? (await readIdentity(ctx.path, ctx.name));
-    if (before.size <= BUFFERED_MAX_BYTES) {
-      const { data } = await readSmallFile(ctx.path, ctx.name);
-      return {
-        size: data.length,
-        send: (client, key, headers, onBytes) => putBuffer(client, key, data, headers, onBytes),
-        unchanged: async () => true, // the buffer is one consistent version of the file
-      };
-    }
-    return streamedSource(ctx, before);
-  }
-  return streamedSource(ctx, walked);
+  const before = walked ?? (await readIdentity(ctx.path, ctx.name));
+  if (before.size > BUFFERED_MAX_BYTES) return streamedSource(ctx, before);
+  const { data } = await readSmallFile(ctx.path, ctx.name);
+  return {
+    size: data.length,
+    send: (client, key, headers, onBytes) => putBuffer(client, key, data, headers, onBytes),
+    unchanged: async () => true, // the buffer is one consistent version of the file
+  };
 }
 
 function streamedSource(ctx: TransferContext, before: FileIdentity): PutSource {
