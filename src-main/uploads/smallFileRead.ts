@@ -36,6 +36,8 @@ export async function readSmallFile(file: string, name: string): Promise<SmallFi
   try {
     const stat = await fstatFd(fd);
     if (!stat.isFile()) throw new FerryError('uploads.fileGone', { name });
+    // Grown past the limit since it was walked: the caller starts over and streams it instead.
+    if (stat.size > BUFFERED_MAX_BYTES) throw new FileChangedError(`grew to ${stat.size} bytes`);
     const identity: FileIdentity = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, dev: stat.dev };
     const data = Buffer.allocUnsafe(stat.size + 1);
     let filled = 0;

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FerryError } from '../../../src-main/errors/ferryError.ts';
-import { readSmallFile } from '../../../src-main/uploads/smallFileRead.ts';
+import { FileChangedError } from '../../../src-main/uploads/fileIdentity.ts';
+import { BUFFERED_MAX_BYTES, readSmallFile } from '../../../src-main/uploads/smallFileRead.ts';
 
 let dir: string | undefined;
 afterEach(async () => {
@@ -31,6 +32,13 @@ describe('readSmallFile (whole-file read for small uploads)', () => {
     const d = await tmp();
     await writeFile(path.join(d, 'empty'), '');
     expect((await readSmallFile(path.join(d, 'empty'), 'empty')).data.length).toBe(0);
+  });
+
+  it('refuses a file that has grown past the in-memory limit (it is streamed instead)', async () => {
+    const d = await tmp();
+    await writeFile(path.join(d, 'big.bin'), Buffer.alloc(BUFFERED_MAX_BYTES + 1));
+    const error = await readSmallFile(path.join(d, 'big.bin'), 'big.bin').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FileChangedError);
   });
 
   it('a missing file or a folder becomes the plain "file is gone" error', async () => {
