@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import OSS from 'ali-oss';
 import type { Profile } from '../accounts/profile.ts';
 import type { OssCredentials } from '../credentials/types.ts';
+import { abortableUrllib, type Urllib } from './abortableRequest.ts';
 
 export interface OssClientOptions {
   /** Server time minus local time (broker.clockOffsetMs()), so requests are signed with corrected time. */
@@ -28,7 +29,8 @@ function withScheme(endpoint: string): string {
 /**
  * An ali-oss client for one profile and one set of credentials. Credentials are never refreshed inside
  * ali-oss (no refreshSTSToken): the broker hands out fresh ones and callers build a new client.
- * Errors carry `serverDate` (ms epoch from the Date header) so skew can be learned from them.
+ * Errors carry `serverDate` (ms epoch from the Date header) so skew can be learned from them. A request
+ * given `ctx: { signal }` stops when the signal aborts.
  */
 export function createOssClient(profile: Profile, credentials: OssCredentials, options: OssClientOptions = {}): OSS {
   const endpoint = withScheme(profile.endpoint);
@@ -50,6 +52,8 @@ export function createOssClient(profile: Profile, credentials: OssCredentials, o
   };
   const client = new OSS(config);
   attachServerDate(client);
+  const http = client as unknown as { urllib: Urllib };
+  http.urllib = abortableUrllib(http.urllib);
   return client;
 }
 

@@ -64,7 +64,7 @@ async function openSource(ctx: TransferContext, walked: FileIdentity | undefined
   const { data } = await readSmallFile(ctx.path, ctx.name);
   return {
     size: data.length,
-    send: (client, key, headers, onBytes) => putBuffer(client, key, data, headers, onBytes),
+    send: (client, key, headers, onBytes) => putBuffer(client, key, data, headers, onBytes, ctx.signal),
     unchanged: async () => true, // the buffer is one consistent version of the file
   };
 }
@@ -113,9 +113,10 @@ interface PutOutcome {
 }
 
 /** A small file sent from memory (ali-oss adds Content-MD5, so the server checks the body too). */
-async function putBuffer(client: OSS, key: string, data: Buffer, headers: Headers, onBytes: (n: number) => void): Promise<PutOutcome> {
+async function putBuffer(client: OSS, key: string, data: Buffer, headers: Headers, onBytes: (n: number) => void, signal: AbortSignal): Promise<PutOutcome> {
   const crc = crc64(data);
-  const result = await client.put(key, data, { headers, timeout: requestTimeout(data.length) } as OSS.PutObjectOptions);
+  // ali-oss hands `ctx` to its HTTP client, which createOssClient made abortable: pause and cancel stop the PUT.
+  const result = await client.put(key, data, { headers, timeout: requestTimeout(data.length), ctx: { signal } } as OSS.PutObjectOptions);
   onBytes(data.length);
   return { res: result.res as unknown as PutOutcome['res'], crc };
 }

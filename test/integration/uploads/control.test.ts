@@ -23,6 +23,16 @@ function countParts(harness: UploadHarness): () => number {
   return () => harness.company.faults.requestCount() - start;
 }
 
+async function requestsReach(seen: () => number, n: number): Promise<void> {
+  for (let i = 0; i < 2000 && seen() < n; i++) await new Promise((r) => setTimeout(r, 5));
+  if (seen() < n) throw new Error(`the sandbox never saw ${n} request(s)`);
+}
+
+async function objectNames(harness: UploadHarness): Promise<string[]> {
+  const listed = await (await harness.admin()).list({ prefix: 'shared/', 'max-keys': 100 }, {});
+  return (listed.objects ?? []).map((o: { name: string }) => o.name);
+}
+
 describe('pause, resume, cancel', () => {
   it('pauses mid-upload keeping finished parts, then resumes to a verified object', async () => {
     h = await uploadHarness();
@@ -67,6 +77,39 @@ describe('pause, resume, cancel', () => {
     const done = await h.until(id);
     expect(done.state).toBe('done');
     expect(sha256(await download(admin, done.objectKey!))).toBe(sha256(data));
+  });
+
+  it('cancel stops a small file\'s PUT in flight: nothing lands, even after the server would have answered', async () => {
+    h = await uploadHarness();
+    const file = await h.write('small-cancel.txt', 'a small file the user changed their mind about');
+    const seen = countParts(h);
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'small-cancel.txt', delayMs: 800, times: 1 });
+    const { ids } = await h.uploads.add([file], { source: 'drop' });
+    await requestsReach(seen, 1);
+    expect(await h.uploads.cancel(ids[0]!)).toBe(1);
+    expect(h.uploads.item(ids[0]!, 'en')).toMatchObject({ state: 'cancelled', bytesDone: 0 });
+    await new Promise((r) => setTimeout(r, 1000)); // past the delayed PUT's answer
+    expect(h.uploads.item(ids[0]!, 'en')?.state).toBe('cancelled');
+    expect(await objectNames(h)).toEqual([]);
+  });
+
+  it('pause stops a small file\'s PUT in flight; resume sends it once, under its own name', async () => {
+    h = await uploadHarness();
+    const file = await h.write('small-pause.txt', 'paused, then resumed');
+    const seen = countParts(h);
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'small-pause.txt', delayMs: 800, times: 1 });
+    const { ids } = await h.uploads.add([file], { source: 'drop' });
+    await requestsReach(seen, 1);
+    expect(h.uploads.pause(ids[0]!)).toBe(1);
+    expect(await h.until(ids[0]!, ['paused'])).toMatchObject({ state: 'paused', bytesDone: 0 });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await objectNames(h)).toEqual([]);
+    expect(h.uploads.resume(ids[0]!)).toBe(1);
+    const done = await h.until(ids[0]!);
+    expect(done.state).toBe('done');
+    expect(await objectNames(h)).toEqual([done.objectKey]);
+    expect(done.objectKey).toMatch(/\/small-pause\.txt$/);
+    expect((await download(await h.admin(), done.objectKey!)).toString()).toBe('paused, then resumed');
   });
 
   it('cancel aborts the multipart upload: ListMultipartUploads shows nothing', async () => {
