@@ -23,8 +23,9 @@ export function sessionPolicy(purpose: Purpose, bucket: string, prefix: string):
   } else {
     statements.push(
       // GetObject + PutObject inside the prefix: "Stop sharing → move" copies on the server (CopyObject,
-      // or multipart UploadPartCopy for big files) before deleting the original.
-      { Effect: 'Allow', Action: ['oss:DeleteObject', 'oss:GetObject', 'oss:PutObject'], Resource: [objects] },
+      // or multipart UploadPartCopy for big files) before deleting the original; a failed multipart copy
+      // is aborted.
+      { Effect: 'Allow', Action: ['oss:DeleteObject', 'oss:GetObject', 'oss:PutObject', 'oss:AbortMultipartUpload'], Resource: [objects] },
       {
         Effect: 'Allow',
         Action: ['oss:ListObjects'],

@@ -5,6 +5,7 @@ import { FerryError, isFerryError } from '../errors/ferryError.ts';
 import { classifyOssError } from '../oss/classifyError.ts';
 import { createOssClient } from '../oss/ossClient.ts';
 import { nameOfKey } from './contentDisposition.ts';
+import { multipartCopy } from './multipartCopy.ts';
 
 /** The few object operations sharing needs: size for the message, delete and move for "Stop sharing". */
 export interface ObjectOps {
@@ -53,8 +54,7 @@ export class OssObjectOps implements ObjectOps {
     try {
       await this.call(profile, 'manage', from, async (c) => {
         if (size <= this.limits.singleCopyLimit) await c.copy(to, from);
-        // ali-oss's endOffset is exclusive (it copies `start`…`endOffset - 1`).
-        else await c.multipartUploadCopy(to, { sourceKey: from, sourceBucketName: profile.bucket, startOffset: 0, endOffset: size }, { partSize: this.limits.partSize });
+        else await multipartCopy(c, profile.bucket, from, to, size, this.limits.partSize);
       });
     } catch (error) {
       // A session policy without PutObject for 'manage' cannot copy on the server: stream the bytes

@@ -4,7 +4,8 @@ import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import { noKeyringReason } from '../accounts/harness.ts';
 import { OssObjectOps } from '../../../src-main/links/objectOps.ts';
-import type { OperationName } from '../../../src-main/sandbox/index.ts';
+import { DEMO_ROLE, type OperationName } from '../../../src-main/sandbox/index.ts';
+import { assumeRole, ossClient } from '../sandbox/harness.ts';
 import { fetchLink, linksHarness, type LinksHarness } from './linksHarness.ts';
 
 describe.skipIf(noKeyringReason)('stop sharing: signed URLs cannot be recalled, so delete or move the object', () => {
@@ -112,5 +113,24 @@ describe.skipIf(noKeyringReason)('stop sharing: signed URLs cannot be recalled, 
     expect(ops.PutObject ?? 0).toBe(0);
     expect((await h.exists(to))?.equals(bytes)).toBe(true);
     expect(await h.exists(key)).toBeUndefined();
+  });
+
+  it('a multipart copy that fails part-way is aborted: no parts left behind, the original untouched', async () => {
+    h = await linksHarness();
+    const bytes = randomBytes(450 * 1024);
+    const key = await h.put('half-moved.bin', bytes);
+    const profile = await h.services.accounts.runtimeProfile(h.profile.id);
+    const objects = new OssObjectOps(h.services.broker, { singleCopyLimit: 100 * 1024, partSize: 100 * 1024 });
+    const to = `${key}.moved`;
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber=3', status: 503, times: 1 });
+    let failure: unknown;
+    const ops = await served(() => objects.move(profile, key, to).catch((error: unknown) => (failure = error)));
+    expect(failure).toMatchObject({ name: 'FerryError' });
+    expect(ops.AbortMultipartUpload).toBe(1);
+    expect(ops.CompleteMultipartUpload ?? 0).toBe(0);
+    const admin = ossClient(h.company, await assumeRole(h.company, h.key, DEMO_ROLE, { duration: 900 }), { bucket: h.profile.bucket });
+    expect((await admin.listUploads({ 'max-uploads': 1000 })).uploads ?? []).toEqual([]);
+    expect((await h.exists(key))?.equals(bytes)).toBe(true);
+    expect(await h.exists(to)).toBeUndefined();
   });
 });

@@ -37,6 +37,9 @@ describe('session policies', () => {
     expect(decide('manage', 'oss:PutObject', 'acs:oss:*:*:acme/shared/bob/a.pdf')).not.toBe('allow');
     expect(decide('manage', 'oss:PutObject', 'acs:oss:*:*:acme/a.pdf')).not.toBe('allow');
     expect(decide('manage', 'oss:ListParts', 'acs:oss:*:*:acme/shared/alice/a.pdf')).not.toBe('allow');
+    // …and a failed multipart copy is aborted, inside the prefix only.
+    expect(decide('manage', 'oss:AbortMultipartUpload', 'acs:oss:*:*:acme/shared/alice/moved-1234abcd/a.pdf')).toBe('allow');
+    expect(decide('manage', 'oss:AbortMultipartUpload', 'acs:oss:*:*:acme/shared/bob/a.pdf')).not.toBe('allow');
   });
 
   it('cannot be widened by wildcards in a prefix', () => {
