@@ -23,9 +23,15 @@ function countParts(harness: UploadHarness): () => number {
   return () => harness.company.faults.requestCount() - start;
 }
 
-async function requestsReach(seen: () => number, n: number): Promise<void> {
-  for (let i = 0; i < 2000 && seen() < n; i++) await new Promise((r) => setTimeout(r, 5));
-  if (seen() < n) throw new Error(`the sandbox never saw ${n} request(s)`);
+/** Starts uploading a small file whose PUT the sandbox holds 800 ms; returns once the PUT has reached it. */
+async function smallPutInFlight(harness: UploadHarness, name: string, content: string): Promise<string> {
+  const file = await harness.write(name, content);
+  const seen = countParts(harness);
+  harness.company.faults.add({ method: 'PUT', pathIncludes: name, delayMs: 800, times: 1 });
+  const { ids } = await harness.uploads.add([file], { source: 'drop' });
+  for (let i = 0; i < 2000 && seen() < 1; i++) await new Promise((r) => setTimeout(r, 5));
+  if (seen() < 1) throw new Error(`the PUT of ${name} never reached the sandbox`);
+  return ids[0]!;
 }
 
 async function objectNames(harness: UploadHarness): Promise<string[]> {
@@ -81,31 +87,23 @@ describe('pause, resume, cancel', () => {
 
   it('cancel stops a small file\'s PUT in flight: nothing lands, even after the server would have answered', async () => {
     h = await uploadHarness();
-    const file = await h.write('small-cancel.txt', 'a small file the user changed their mind about');
-    const seen = countParts(h);
-    h.company.faults.add({ method: 'PUT', pathIncludes: 'small-cancel.txt', delayMs: 800, times: 1 });
-    const { ids } = await h.uploads.add([file], { source: 'drop' });
-    await requestsReach(seen, 1);
-    expect(await h.uploads.cancel(ids[0]!)).toBe(1);
-    expect(h.uploads.item(ids[0]!, 'en')).toMatchObject({ state: 'cancelled', bytesDone: 0 });
+    const id = await smallPutInFlight(h, 'small-cancel.txt', 'a small file the user changed their mind about');
+    expect(await h.uploads.cancel(id)).toBe(1);
+    expect(h.uploads.item(id, 'en')).toMatchObject({ state: 'cancelled', bytesDone: 0 });
     await new Promise((r) => setTimeout(r, 1000)); // past the delayed PUT's answer
-    expect(h.uploads.item(ids[0]!, 'en')?.state).toBe('cancelled');
+    expect(h.uploads.item(id, 'en')?.state).toBe('cancelled');
     expect(await objectNames(h)).toEqual([]);
   });
 
   it('pause stops a small file\'s PUT in flight; resume sends it once, under its own name', async () => {
     h = await uploadHarness();
-    const file = await h.write('small-pause.txt', 'paused, then resumed');
-    const seen = countParts(h);
-    h.company.faults.add({ method: 'PUT', pathIncludes: 'small-pause.txt', delayMs: 800, times: 1 });
-    const { ids } = await h.uploads.add([file], { source: 'drop' });
-    await requestsReach(seen, 1);
-    expect(h.uploads.pause(ids[0]!)).toBe(1);
-    expect(await h.until(ids[0]!, ['paused'])).toMatchObject({ state: 'paused', bytesDone: 0 });
+    const id = await smallPutInFlight(h, 'small-pause.txt', 'paused, then resumed');
+    expect(h.uploads.pause(id)).toBe(1);
+    expect(await h.until(id, ['paused'])).toMatchObject({ state: 'paused', bytesDone: 0 });
     await new Promise((r) => setTimeout(r, 1000));
     expect(await objectNames(h)).toEqual([]);
-    expect(h.uploads.resume(ids[0]!)).toBe(1);
-    const done = await h.until(ids[0]!);
+    expect(h.uploads.resume(id)).toBe(1);
+    const done = await h.until(id);
     expect(done.state).toBe('done');
     expect(await objectNames(h)).toEqual([done.objectKey]);
     expect(done.objectKey).toMatch(/\/small-pause\.txt$/);
