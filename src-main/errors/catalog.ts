@@ -9,6 +9,7 @@ import { uploadsMessages } from '../uploads/messages.ts';
 import { linksMessages } from '../links/messages.ts';
 import { trayMessages } from '../tray/messages.ts';
 import { osMessages } from '../os/messages.ts';
+import { fillTemplate } from '../i18n/fillTemplate.ts';
 
 const tables: MessageTable[] = [
   appMessages,
@@ -34,7 +35,5 @@ export function hasMessage(code: string): boolean {
 export function formatMessage(code: string, lang: Lang, params: Record<string, string | number> = {}): string {
   const entry = catalog.get(code) ?? catalog.get('app.unexpected');
   const template = entry?.[lang] ?? entry?.en ?? code;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return fillTemplate(template, lang, params);
 }

@@ -104,15 +104,15 @@ export const linksMessages = {
     'zh-CN': '要从存储中删除"{name}"吗？',
   },
   'links.stop.deleteDetail': {
-    en: 'Links you already sent cannot be recalled; deleting the file makes all {count} of them stop working. The file is gone for you too.',
+    en: 'Links you already sent cannot be recalled; deleting the file makes {count, plural, =0 {any of them} one {that link} other {all # of them}} stop working. The file is gone for you too.',
     'zh-CN': '已发出的链接无法撤回；删除文件后，全部 {count} 个链接都将失效。您自己也将无法再获取该文件。',
   },
   'links.cli.deleted': {
-    en: 'Deleted {key}. {count} link(s) that were still valid no longer work.',
+    en: 'Deleted {key}. {count, plural, one {# link that was still valid no longer works} other {# links that were still valid no longer work}}.',
     'zh-CN': '已删除 {key}。{count} 个仍在有效期内的链接已失效。',
   },
   'links.cli.moved': {
-    en: 'Moved {key} to {newKey}. {count} link(s) that were still valid no longer work; make new links from the new key.',
+    en: 'Moved {key} to {newKey}. {count, plural, one {# link that was still valid no longer works} other {# links that were still valid no longer work}}; make new links from the new key.',
     'zh-CN': '已将 {key} 移动到 {newKey}。{count} 个仍在有效期内的链接已失效；请用新位置生成新链接。',
   },
 } satisfies MessageTable;

@@ -1,11 +1,12 @@
 import type { Lang } from '../i18n/lang.ts';
+import { fillTemplate } from '../i18n/fillTemplate.ts';
 
 /** Tray menu labels, tooltips and notifications in every language Ferry speaks. `{name}` takes params. */
 const strings = {
   idle: { en: 'No uploads running', 'zh-CN': '没有正在进行的上传' },
-  uploading: { en: 'Uploading {count} file(s) — {percent}%', 'zh-CN': '正在上传 {count} 个文件 — {percent}%' },
-  uploadingNoPercent: { en: 'Uploading {count} file(s)', 'zh-CN': '正在上传 {count} 个文件' },
-  pausedSummary: { en: '{count} upload(s) paused', 'zh-CN': '{count} 个上传已暂停' },
+  uploading: { en: 'Uploading {count, plural, one {# file} other {# files}} — {percent}%', 'zh-CN': '正在上传 {count} 个文件 — {percent}%' },
+  uploadingNoPercent: { en: 'Uploading {count, plural, one {# file} other {# files}}', 'zh-CN': '正在上传 {count} 个文件' },
+  pausedSummary: { en: '{count, plural, one {# upload} other {# uploads}} paused', 'zh-CN': '{count} 个上传已暂停' },
   pauseAll: { en: 'Pause all', 'zh-CN': '全部暂停' },
   resumeAll: { en: 'Resume all', 'zh-CN': '全部继续' },
   recentFiles: { en: 'Recent files', 'zh-CN': '最近的文件' },
@@ -30,7 +31,7 @@ const strings = {
   settings: { en: 'Settings', 'zh-CN': '设置' },
   quit: { en: 'Quit Ferry', 'zh-CN': '退出 Ferry' },
   tooltipIdle: { en: 'Ferry', 'zh-CN': 'Ferry' },
-  tooltipUploading: { en: 'Ferry — uploading {count} file(s), {percent}%', 'zh-CN': 'Ferry — 正在上传 {count} 个文件，{percent}%' },
+  tooltipUploading: { en: 'Ferry — uploading {count, plural, one {# file} other {# files}}, {percent}%', 'zh-CN': 'Ferry — 正在上传 {count} 个文件，{percent}%' },
   tooltipError: { en: 'Ferry — {problem}', 'zh-CN': 'Ferry — {problem}' },
   linkCopiedTitle: { en: 'Link copied', 'zh-CN': '链接已复制' },
   messageCopiedTitle: { en: 'Share message copied', 'zh-CN': '分享消息已复制' },
@@ -49,7 +50,7 @@ const strings = {
   uploadFailedTitle: { en: 'Upload failed: {name}', 'zh-CN': '上传失败：{name}' },
   linkFailedTitle: { en: 'Uploaded, but no link: {name}', 'zh-CN': '已上传，但未生成链接：{name}' },
   actionFailedTitle: { en: 'Ferry could not do that', 'zh-CN': 'Ferry 无法完成此操作' },
-  uploadsFailedProblem: { en: '{count} upload(s) failed', 'zh-CN': '{count} 个上传失败' },
+  uploadsFailedProblem: { en: '{count, plural, one {# upload} other {# uploads}} failed', 'zh-CN': '{count} 个上传失败' },
   stoppedTitle: { en: 'Sharing stopped', 'zh-CN': '已停止分享' },
   stoppedBody: { en: '"{name}" was deleted; its links no longer work.', 'zh-CN': '“{name}”已删除，其链接已失效。' },
   pickFilesTitle: { en: 'Choose files to upload', 'zh-CN': '选择要上传的文件' },
@@ -64,7 +65,7 @@ export type TrayStringKey = keyof typeof strings;
 
 export function trayText(lang: Lang, key: TrayStringKey, params: Record<string, string | number> = {}): string {
   const template: string = strings[key][lang] ?? strings[key].en;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+  return fillTemplate(template, lang, params);
 }
 
 /** Every key and language, for the completeness test. */

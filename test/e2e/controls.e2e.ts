@@ -91,7 +91,7 @@ test('a file that cannot be read is reported in plain words and can be retried o
   const row = page.getByTestId('upload-row').filter({ hasText: 'ghost.txt' });
   await expect(row).toHaveAttribute('data-state', 'failed');
   await expect(row.locator('.error-text')).not.toBeEmpty();
-  await expect(page.getByTestId('queue-summary')).toContainText('need attention');
+  await expect(page.getByTestId('queue-summary')).toContainText('1 file needs attention');
   await expectAccessible(page, 'main with a failed upload');
   await snap(page, 'main-failed-light-en');
 

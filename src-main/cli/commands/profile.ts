@@ -6,6 +6,7 @@ import type { Services } from '../../app/services.ts';
 import { FerryError } from '../../errors/ferryError.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
 import { readSecretLines } from './profileSecrets.ts';
+import { fillTemplate } from '../../i18n/fillTemplate.ts';
 
 const FLAGS: Record<string, string> = {
   '--name': 'name',
@@ -30,7 +31,7 @@ const TEXT = {
 } as const;
 
 function say(ctx: CommandContext, key: keyof typeof TEXT, params: Record<string, string> = {}): string {
-  return TEXT[key][ctx.lang].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  return fillTemplate(TEXT[key][ctx.lang], ctx.lang, params);
 }
 
 const SECRET_FLAG = /secret|token$|password|--key\b|access-key/i;

@@ -1,5 +1,6 @@
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import { fillTemplate } from '../../../src-main/i18n/fillTemplate.ts';
 
 export type Lang = 'en' | 'zh-CN';
 export type MessageKey = keyof typeof en;
@@ -11,11 +12,10 @@ const catalogs: Record<Lang, Record<string, string>> = { en, 'zh-CN': zhCN };
 class I18n {
   lang = $state<Lang>('en');
 
-  /** Looks a key up in the current language; `{name}` placeholders are filled as plain text. */
+  /** Looks a key up in the current language; plurals and `{name}` placeholders are filled as plain text. */
   t = (key: MessageKey, params?: Params): string => {
     const template = catalogs[this.lang][key] ?? en[key] ?? key;
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return params ? fillTemplate(template, this.lang, params) : template;
   };
 
   set(lang: Lang): void {

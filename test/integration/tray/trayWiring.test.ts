@@ -69,7 +69,7 @@ describe.skipIf(noKeyringReason)('the tray wired to the real uploads engine, lin
     expect(h.ports.window.shown).toContain('main');
     expect(h.ports.notifications.shown).toHaveLength(1);
     expect(h.ports.tray.icon).toBe('error');
-    expect(findTrayItem(h.ports.tray.menu, 'problem')?.label).toBe('1 upload(s) failed');
+    expect(findTrayItem(h.ports.tray.menu, 'problem')?.label).toBe('1 upload failed');
     tray.clearUploadProblem();
     expect(h.ports.tray.icon).toBe('idle');
   });

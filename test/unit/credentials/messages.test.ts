@@ -6,8 +6,9 @@ import { StsServiceError, noPermissionVariant } from '../../../src-main/credenti
 import { hasMessage } from '../../../src-main/errors/catalog.ts';
 import { classifyOssError } from '../../../src-main/oss/classifyError.ts';
 import { ossMessages } from '../../../src-main/oss/messages.ts';
+import { templateParams } from '../../../src-main/i18n/fillTemplate.ts';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = templateParams;
 
 describe('accounts / credentials / oss messages', () => {
   it('exist in English and Chinese with the same placeholders, and never mention secrets by value', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { catalog, formatMessage } from '../../../src-main/errors/catalog.ts';
 import { LANGS } from '../../../src-main/i18n/lang.ts';
+import { templateParams } from '../../../src-main/i18n/fillTemplate.ts';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = templateParams;
 
 describe('message catalog', () => {
   it('has every message in every language, with the same placeholders', () => {

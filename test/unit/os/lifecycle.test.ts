@@ -9,6 +9,7 @@ import { ClipboardShortcut, CLIPBOARD_SHORTCUT, displayAccelerator, type Shortcu
 import { osStrings } from '../../../src-main/os/strings.ts';
 import { SettingsStore } from '../../../src-main/settings/settingsStore.ts';
 import { RecordingDialog, RecordingNotifications } from '../../../src-main/shell/recordingPorts.ts';
+import { templateParams } from '../../../src-main/i18n/fillTemplate.ts';
 
 let home: string;
 beforeEach(async () => {
@@ -61,7 +62,7 @@ describe('quit while uploading', () => {
     expect(await guard.confirm()).toBe(false);
     expect(guard.check()).toBe('ask');
     const asked = dialog.calls[0]?.options as { message: string; detail: string; buttons: string[]; cancelId: number };
-    expect(asked.message).toBe('3 upload(s) still running. Quit anyway?');
+    expect(asked.message).toBe('3 uploads are still running. Quit anyway?');
     expect(asked.detail).toMatch(/continue where they stopped/);
     expect(asked.buttons).toEqual(['Quit', 'Keep uploading']);
     expect(asked.cancelId).toBe(1);
@@ -147,6 +148,6 @@ describe('global shortcut for Upload from clipboard', () => {
 
 it('has every OS sentence in both languages with the same placeholders', () => {
   for (const [key, entry] of Object.entries(osStrings)) {
-    expect(entry['zh-CN'].match(/\{\w+\}/g), key).toEqual(entry.en.match(/\{\w+\}/g));
+    expect(templateParams(entry['zh-CN']), key).toEqual(templateParams(entry.en));
   }
 });

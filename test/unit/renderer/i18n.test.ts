@@ -3,9 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../../src-renderer/lib/i18n/en.json';
 import zhCN from '../../../src-renderer/lib/i18n/zh-CN.json';
+import { templateParams } from '../../../src-main/i18n/fillTemplate.ts';
 
 const root = path.resolve(import.meta.dirname, '../../../src-renderer');
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = templateParams;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -3,6 +3,7 @@ import { buildTrayMenu, findTrayItem, MAX_RECENT_FILES, shortenLabel } from '../
 import { emptyTrayState, type TrayActions, type TrayRecentFile, type TrayState } from '../../../src-main/tray/trayState.ts';
 import { trayStrings } from '../../../src-main/tray/strings.ts';
 import type { TrayMenuItem } from '../../../src-main/shell/ports.ts';
+import { templateParams } from '../../../src-main/i18n/fillTemplate.ts';
 
 const inert: TrayActions = {
   pauseAll() {},
@@ -52,12 +53,12 @@ describe('buildTrayMenu', () => {
   it('with uploads running: count and overall percent, Pause all; Resume all once some are paused', () => {
     const running = state({ uploads: { running: 3, paused: 0, bytesDone: 420, bytesTotal: 1000 } });
     let menu = buildTrayMenu(running, inert, 'en');
-    expect(findTrayItem(menu, 'uploads.summary')?.label).toBe('Uploading 3 file(s) — 42%');
+    expect(findTrayItem(menu, 'uploads.summary')?.label).toBe('Uploading 3 files — 42%');
     expect(findTrayItem(menu, 'uploads.pauseAll')?.label).toBe('Pause all');
     expect(findTrayItem(menu, 'uploads.resumeAll')).toBeUndefined();
 
     menu = buildTrayMenu(state({ uploads: { running: 1, paused: 2, bytesDone: 0, bytesTotal: 0 } }), inert, 'en');
-    expect(findTrayItem(menu, 'uploads.summary')?.label).toBe('Uploading 1 file(s)');
+    expect(findTrayItem(menu, 'uploads.summary')?.label).toBe('Uploading 1 file');
     expect(findTrayItem(menu, 'uploads.resumeAll')?.label).toBe('Resume all');
 
     menu = buildTrayMenu(state({ uploads: { running: 0, paused: 2, bytesDone: 5, bytesTotal: 10 } }), inert, 'zh-CN');
@@ -92,8 +93,8 @@ describe('buildTrayMenu', () => {
   });
 
   it('in an error state leads with the problem and a way to fix it', () => {
-    const menu = buildTrayMenu(state({ problem: '2 upload(s) failed' }), inert, 'en');
-    expect(menu[0]).toMatchObject({ id: 'problem', label: '2 upload(s) failed', enabled: false });
+    const menu = buildTrayMenu(state({ problem: '2 uploads failed' }), inert, 'en');
+    expect(menu[0]).toMatchObject({ id: 'problem', label: '2 uploads failed', enabled: false });
     expect(menu[1]).toMatchObject({ id: 'problem.open', label: 'Open Ferry to fix this' });
     expect(menu[2]?.type).toBe('separator');
   });
@@ -121,7 +122,7 @@ describe('buildTrayMenu', () => {
     for (const [key, entry] of Object.entries(trayStrings)) {
       expect(entry.en, key).toBeTruthy();
       expect(entry['zh-CN'], key).toBeTruthy();
-      expect(entry['zh-CN'].match(/\{\w+\}/g)?.sort(), key).toEqual(entry.en.match(/\{\w+\}/g)?.sort());
+      expect(templateParams(entry['zh-CN']), key).toEqual(templateParams(entry.en));
     }
   });
 });

@@ -51,12 +51,12 @@ describe('TrayController', () => {
     controller.setUploads({ running: 2, paused: 0, bytesDone: 250, bytesTotal: 1000 });
     expect(tray.menuSets).toBe(2);
     expect(tray.icon).toBe('uploading');
-    expect(tray.toolTip).toBe('Ferry — uploading 2 file(s), 25%');
-    expect(findTrayItem(tray.menu, 'uploads.summary')?.label).toBe('Uploading 2 file(s) — 25%');
+    expect(tray.toolTip).toBe('Ferry — uploading 2 files, 25%');
+    expect(findTrayItem(tray.menu, 'uploads.summary')?.label).toBe('Uploading 2 files — 25%');
 
-    controller.setProblem('1 upload(s) failed');
+    controller.setProblem('1 upload failed');
     expect(tray.icon).toBe('error');
-    expect(tray.toolTip).toBe('Ferry — 1 upload(s) failed');
+    expect(tray.toolTip).toBe('Ferry — 1 upload failed');
     controller.setProblem(null);
     controller.setUploads({ running: 0, paused: 0, bytesDone: 0, bytesTotal: 0 });
     expect(tray.icon).toBe('idle');
@@ -139,7 +139,7 @@ describe('UploadNotifier (failures and non-link cases)', () => {
     expect(ports.notifications.shown[0]).toMatchObject({ title: 'Upload failed: big.mov', body: 'The bucket is full. Ask IT for more space.' });
     ports.notifications.shown[0]?.onClick?.();
     expect(ports.window.requests).toEqual([{ screen: 'main' }]);
-    expect(problems).toEqual(['1 upload(s) failed']);
+    expect(problems).toEqual(['1 upload failed']);
     expect(ports.clipboard.writes).toEqual([]);
   });
 
