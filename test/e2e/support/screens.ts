@@ -10,7 +10,8 @@ export const screenshotDir = path.resolve(import.meta.dirname, '../../artifacts/
 export async function snap(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file });
+  // Transitions finished: a row that just turned "done" is shown with its full bar, as a moment later.
+  await page.screenshot({ path: file, animations: 'disabled' });
   return file;
 }
 
