@@ -61,7 +61,7 @@ describe.skipIf(noKeyringReason)('ferry link / links / revoke', () => {
 
     const revoked = await ferry(h.home, ['revoke', key, '--move']);
     expect(revoked.code, revoked.stderr).toBe(0);
-    expect(revoked.stdout).toMatch(/^Moved .+ to .+moved-[0-9a-f]{8}\/发票 #7\.pdf\. 2 link\(s\) that were still valid no longer work/);
+    expect(revoked.stdout).toMatch(/^Moved .+ to .+moved-[0-9a-f]{8}\/发票 #7\.pdf\. 2 links that were still valid no longer work/);
     expect((await fetchLink(url)).status).toBe(404);
 
     const expired = await ferry(h.home, ['links', '--expired']);

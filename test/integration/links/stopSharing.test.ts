@@ -24,7 +24,7 @@ describe.skipIf(noKeyringReason)('stop sharing: signed URLs cannot be recalled, 
     expect(reply).toEqual({ ok: true, value: { mode: 'delete', linksStopped: 0, cancelled: true } });
     const asked = h.ports.dialog.calls.at(-1)?.options as { message: string; detail: string; buttons: string[] };
     expect(asked.message).toBe('Delete "keep.txt" from storage?');
-    expect(asked.detail).toContain('all 1 of them stop working');
+    expect(asked.detail).toContain('makes that link stop working');
     expect(asked.buttons).toEqual(['Delete file', 'Cancel']);
     expect((await fetchLink(link.url)).status).toBe(200);
   });
