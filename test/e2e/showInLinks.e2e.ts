@@ -23,6 +23,8 @@ async function shareFiles(page: Page, ferry: Harness, names: string[], skipLink:
   // Main's list, not the rows: the window only renders the rows that fit.
   const listed = () => ferry.table['uploads.list'](undefined, { lang: 'en' });
   await expect.poll(async () => (await listed()).items.filter((i) => i.state === 'done').length, { timeout: 60_000 }).toBe(names.length);
+  // …and the window has heard so too: its "All done" announcement must not land on top of the tests' own.
+  await expect(page.getByTestId('live-region')).toContainText('All done');
   const { items } = await listed();
   const shared = new Map<string, Shared>();
   for (const name of names) {
