@@ -1,4 +1,5 @@
 import type OSS from 'ali-oss';
+import { partRanges } from '../uploads/partPlan.ts';
 
 /** Parts copied at once: each is a server-side copy, so this bounds the load Ferry asks of OSS, not bandwidth. */
 const PARTS_AT_ONCE = 3;
@@ -11,17 +12,15 @@ const PARTS_AT_ONCE = 3;
 export async function multipartCopy(client: OSS, bucket: string, from: string, to: string, size: number, partSize: number): Promise<void> {
   const { uploadId } = await client.initMultipartUpload(to);
   try {
-    const ranges: { number: number; range: string }[] = [];
-    for (let start = 0, number = 1; start < size; start += partSize, number++) {
-      ranges.push({ number, range: `${start}-${Math.min(size, start + partSize) - 1}` });
-    }
+    const ranges = partRanges(size, partSize);
     const etags: string[] = [];
     let next = 0;
     let failed = false;
     const worker = async (): Promise<void> => {
       while (!failed && next < ranges.length) {
-        const { number, range } = ranges[next++]!;
+        const { number, start, end } = ranges[next++]!;
         try {
+          const range = `${start}-${end - 1}`; // inclusive, as in an HTTP Range
           etags[number - 1] = (await client.uploadPartCopy(to, uploadId, number, range, { sourceKey: from, sourceBucketName: bucket }, {})).etag;
         } catch (error) {
           failed = true;

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { Agent, request } from 'node:http';
+import { Agent, request, type ClientRequest } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -74,20 +74,25 @@ async function makeFile(file: string, mb: number): Promise<void> {
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
-/** The baseline: a V1-signed PutObject streaming the file with node:http and nothing else. */
-async function rawPut(endpoint: string, key: string, file: string, size: number): Promise<number> {
+/** One V1-signed PUT of `size` bytes to the sandbox; `send` writes the body into the request. */
+function signedPut(endpoint: string, key: string, size: number, send: (req: ClientRequest) => void, agent?: Agent): Promise<void> {
   const resource = `/${BUCKET}/${key}`;
   const date = new Date().toUTCString();
   const sig = createHmac('sha1', KEY.secret).update(`PUT\n\n\n${date}\n${resource}`).digest('base64');
-  const started = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const req = request(`${endpoint}${resource}`, { method: 'PUT', headers: { 'Content-Length': String(size), Date: date, Authorization: `OSS ${KEY.id}:${sig}` } }, (res) => {
+  return new Promise<void>((resolve, reject) => {
+    const req = request(`${endpoint}${resource}`, { ...(agent ? { agent } : {}), method: 'PUT', headers: { 'Content-Length': String(size), Date: date, Authorization: `OSS ${KEY.id}:${sig}` } }, (res) => {
       res.resume();
       res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`raw PUT answered ${res.statusCode}`))));
     });
     req.on('error', reject);
-    pipeline(createReadStream(file, { highWaterMark: MB }), req).catch(reject);
+    send(req);
   });
+}
+
+/** The baseline: a V1-signed PutObject streaming the file with node:http and nothing else (seconds). */
+async function rawPut(endpoint: string, key: string, file: string, size: number): Promise<number> {
+  const started = performance.now();
+  await signedPut(endpoint, key, size, (req) => void pipeline(createReadStream(file, { highWaterMark: MB }), req).catch((error: Error) => req.destroy(error)));
   return (performance.now() - started) / 1000;
 }
 
@@ -241,19 +246,7 @@ async function makeSmallFiles(home: string): Promise<string> {
 async function bareConcurrentRate(endpoint: string, files: number, inFlight: number): Promise<number> {
   const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
   const body = Buffer.alloc(10 * 1024, 1);
-  const putOne = (key: string): Promise<void> => {
-    const resource = `/${BUCKET}/${key}`;
-    const date = new Date().toUTCString();
-    const sig = createHmac('sha1', KEY.secret).update(`PUT\n\n\n${date}\n${resource}`).digest('base64');
-    return new Promise((resolve, reject) => {
-      const req = request(`${endpoint}${resource}`, { agent, method: 'PUT', headers: { 'Content-Length': String(body.length), Date: date, Authorization: `OSS ${KEY.id}:${sig}` } }, (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`bare PUT answered ${res.statusCode}`))));
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  };
+  const putOne = (key: string): Promise<void> => signedPut(endpoint, key, body.length, (req) => req.end(body), agent);
   let next = 0;
   const started = performance.now();
   await Promise.all(Array.from({ length: inFlight }, async () => {
