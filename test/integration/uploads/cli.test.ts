@@ -87,7 +87,11 @@ describe('ferry upload (CLI)', () => {
     let out = '';
     stdout.on('data', (d: Buffer) => (out += d.toString()));
     const env = { FERRY_HOME: h.home, FERRY_LANG: 'en', FERRY_UPLOAD_PART_SIZE: String(PART), FERRY_UPLOAD_MULTIPART_THRESHOLD: String(1024 * 1024), ...h.env };
+    // Each part is answered late, so the bar is redrawn (at most ten times a second) while bytes are
+    // out but the file is not done yet; on an idle machine the whole file could land between two frames.
+    h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber', delayMs: 300 });
     const code = await runCli(['upload', file], { stdout, stderr, stdin: new PassThrough(), isTTY: true }, env);
+    h.company.faults.clear();
     expect(code).toBe(0);
     expect(out).toMatch(/\[#+-*\]\s+\d+%\s+[\d.]+ (KB|MB) \/ 3\.1 MB/);
     expect(out).toMatch(/✓ big\.bin → shared\/.+\/big\.bin/);
