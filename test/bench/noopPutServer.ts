@@ -1,6 +1,6 @@
 // The cheapest server an upload can talk to: every request's body is read and dropped, and the reply is
-// an empty 200. No signature check, no storage. The upload bench runs it in its own process to measure
-// what loopback on this machine allows any client, before any server work (the "limit" row).
+// an empty 200. No signature check, no storage. The upload bench runs it in its own process to show what
+// concurrency wins on loopback when the server's work is taken out of the comparison.
 import { createServer } from 'node:http';
 
 const server = createServer((req, res) => {

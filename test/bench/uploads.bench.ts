@@ -3,7 +3,8 @@
 // SIGKILL, CRC-64 speed. The sandbox runs in its own process (`ferry sandbox`); data lives in os.tmpdir().
 // On loopback the small-files rows are bound by the two CPUs client and sandbox share, so a "ceiling"
 // row shows what bare concurrent PUTs from memory reach against the same sandbox in the same run, and a
-// "limit" row what they reach against a server that does nothing at all (noopPutServer.ts).
+// "no-op server" row what they reach against a server that does nothing at all (noopPutServer.ts), which
+// shows how much of the gap is the sandbox's own work per request.
 import OSS from 'ali-oss';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
@@ -269,16 +270,16 @@ async function sequentialRate(endpoint: string, creds: OssCredentials, dir: stri
 }
 
 /**
- * The loopback limit: the sequential baseline and `SMALL_IN_FLIGHT` bare PUTs from memory, both against
- * a server in its own process that stores and checks nothing (noopPutServer.ts). Their ratio is the most
- * concurrency can win over sequential ali-oss put on this machine's CPUs, whatever the server does.
+ * The sequential baseline and `SMALL_IN_FLIGHT` bare PUTs from memory, both against a server in its own
+ * process that stores and checks nothing (noopPutServer.ts): what concurrency wins on this machine's
+ * CPUs when the server costs next to nothing.
  */
-async function limitRates(creds: OssCredentials, dir: string): Promise<{ seqRate: number; bareRate: number }> {
+async function noopServerRates(creds: OssCredentials, dir: string): Promise<{ seqRate: number; bareRate: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', NOOP_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const port = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
     const endpoint = `http://127.0.0.1:${port}`;
-    const seqRate = await sequentialRate(endpoint, creds, dir, SMALL_FILES, 'limit/seq');
+    const seqRate = await sequentialRate(endpoint, creds, dir, SMALL_FILES, 'noop/seq');
     return { seqRate, bareRate: await bareConcurrentRate(endpoint, SMALL_FILES, SMALL_IN_FLIGHT) };
   } finally {
     child.kill('SIGTERM');
@@ -319,9 +320,9 @@ const bench: BenchModule = {
       rmSync(big);
 
       const smallDir = await makeSmallFiles(home);
-      // The limit first: its ali-oss runs cold (slower, so the limit reads high) and the sandbox's
-      // sequential baseline warm (faster, so Ferry's ratio reads low). Both errors are on the safe side.
-      const limit = await limitRates(await services.broker.get((await services.accounts.active())!.id, 'upload'), smallDir);
+      // The no-op server first: its ali-oss baseline runs cold and the sandbox's warm (faster, so
+      // Ferry's ratio reads low rather than high).
+      const noop = await noopServerRates(await services.broker.get((await services.accounts.active())!.id, 'upload'), smallDir);
       const small = await smallFilesRates(services, sb, smallDir, SMALL_FILES);
       await services.close();
       services = undefined;
@@ -358,7 +359,7 @@ const bench: BenchModule = {
         { name: `${SMALL_FILES} × 10 KB files, loopback`, value: small.ferryRate, unit: 'files/s', baseline: small.seqRate, baselineName: 'sequential ali-oss put', target: '>= 5× sequential', met: small.ferryRate >= 5 * small.seqRate },
         { name: '  ceiling on loopback: bare concurrent PUTs', value: small.ceilingRate, unit: 'files/s', baseline: small.seqRate, baselineName: 'sequential ali-oss put' },
         { name: '  Ferry against that ceiling', value: small.ferryRate, unit: 'files/s', baseline: small.ceilingRate, baselineName: `${SMALL_IN_FLIGHT} bare PUTs in flight, from memory` },
-        { name: '  limit on loopback: bare PUTs to a no-op server', value: limit.bareRate, unit: 'files/s', baseline: limit.seqRate, baselineName: 'sequential ali-oss put, same no-op server' },
+        { name: '  bare PUTs to a no-op server (no sandbox)', value: noop.bareRate, unit: 'files/s', baseline: noop.seqRate, baselineName: 'sequential ali-oss put, same no-op server' },
         { name: `${SMALL_FILES} × 10 KB files, ${LATENCY_MS} ms round trip`, value: far.ferryRate, unit: 'files/s', baseline: far.seqRate, baselineName: 'sequential ali-oss put', target: '>= 5× sequential', met: far.ferryRate >= 5 * far.seqRate },
         { name: 'bytes re-sent after SIGKILL', value: kill.resentBytes / MB, unit: 'MB', baseline: kill.roundBytes / MB, baselineName: 'one round of in-flight parts', target: '<= one round', met: kill.resentBytes <= kill.roundBytes },
         { name: 'node md5 (native, for scale)', value: crc.md5, unit: 'MB/s', baseline: crc.crc, baselineName: 'CRC-64 as Ferry runs it' },
