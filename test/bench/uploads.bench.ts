@@ -244,8 +244,8 @@ async function makeSmallFiles(home: string): Promise<string> {
 }
 
 /**
- * The most any client could get out of this sandbox on this machine: `inFlight` bare V1-signed PUTs of a
- * 10 KB buffer at a time over kept-alive sockets — no file reads, no checks, no bookkeeping.
+ * What bare node:http gets out of a server on this machine: `inFlight` V1-signed PUTs of a 10 KB buffer
+ * at a time over kept-alive sockets — no file reads, no checks, no bookkeeping.
  */
 async function bareConcurrentRate(endpoint: string, files: number, inFlight: number): Promise<number> {
   const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
@@ -259,6 +259,11 @@ async function bareConcurrentRate(endpoint: string, files: number, inFlight: num
   const rate = files / ((performance.now() - started) / 1000);
   agent.destroy();
   return rate;
+}
+
+/** The STS credentials Ferry uploads with, for the plain ali-oss baselines. */
+async function uploadCredentials(services: Services): Promise<OssCredentials> {
+  return services.broker.get((await services.accounts.active())!.id, 'upload');
 }
 
 /** Files per second putting `files` of `dir` one after another with plain ali-oss, signed as Ferry signs (V4, STS). */
@@ -292,8 +297,7 @@ async function noopServerRates(creds: OssCredentials, dir: string): Promise<{ se
  * ceiling, then all of them with Ferry.
  */
 async function smallFilesRates(services: Services, sb: Sandbox, dir: string, files: number, seqFiles = files): Promise<{ seqRate: number; ceilingRate: number; ferryRate: number }> {
-  const creds = await services.broker.get((await services.accounts.active())!.id, 'upload');
-  const seqRate = await sequentialRate(sb.ossEndpoint, creds, dir, seqFiles, 'bench/seq');
+  const seqRate = await sequentialRate(sb.ossEndpoint, await uploadCredentials(services), dir, seqFiles, 'bench/seq');
   const ceilingRate = await bareConcurrentRate(sb.ossEndpoint, files, SMALL_IN_FLIGHT);
   const ferryRate = files / (await ferryUpload(services, [dir]));
   return { seqRate, ceilingRate, ferryRate };
@@ -322,7 +326,7 @@ const bench: BenchModule = {
       const smallDir = await makeSmallFiles(home);
       // The no-op server first: its ali-oss baseline runs cold and the sandbox's warm (faster, so
       // Ferry's ratio reads low rather than high).
-      const noop = await noopServerRates(await services.broker.get((await services.accounts.active())!.id, 'upload'), smallDir);
+      const noop = await noopServerRates(await uploadCredentials(services), smallDir);
       const small = await smallFilesRates(services, sb, smallDir, SMALL_FILES);
       await services.close();
       services = undefined;
