@@ -95,6 +95,11 @@ test('a file that cannot be read is reported in plain words and can be retried o
   await expectAccessible(page, 'main with a failed upload');
   await snap(page, 'main-failed-light-en');
 
+  await makeFixtures(ferry, [{ name: 'fine.txt', size: 100 }]);
+  await dropFiles(page, ['fine.txt']);
+  await expect(page.getByTestId('upload-row').filter({ hasText: 'fine.txt' })).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(page.getByTestId('queue-summary')).toHaveText('1 file sent · 1 needs attention');
+
   mkdirSync(path.dirname(missing), { recursive: true });
   writeFileSync(missing, 'back again');
   await row.getByRole('button', { name: 'Retry ghost.txt' }).click();
