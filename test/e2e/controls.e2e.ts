@@ -91,6 +91,7 @@ test('a file that cannot be read is reported in plain words and can be retried o
   const row = page.getByTestId('upload-row').filter({ hasText: 'ghost.txt' });
   await expect(row).toHaveAttribute('data-state', 'failed');
   await expect(row.locator('.error-text')).not.toBeEmpty();
+  await expect(row.locator('.size')).toHaveCount(0);
   await expect(page.getByTestId('queue-summary')).toContainText('1 file needs attention');
   await expectAccessible(page, 'main with a failed upload');
   await snap(page, 'main-failed-light-en');
@@ -99,11 +100,13 @@ test('a file that cannot be read is reported in plain words and can be retried o
   await dropFiles(page, ['fine.txt']);
   await expect(page.getByTestId('upload-row').filter({ hasText: 'fine.txt' })).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await expect(page.getByTestId('queue-summary')).toHaveText('1 file sent · 1 needs attention');
+  await snap(page, 'main-sent-and-failed-light-en');
 
   mkdirSync(path.dirname(missing), { recursive: true });
   writeFileSync(missing, 'back again');
   await row.getByRole('button', { name: 'Retry ghost.txt' }).click();
   await expect(row).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(row.locator('.size')).toHaveText('10 B');
 });
 
 test('"Choose files…" and "Paste from clipboard" queue what the OS hands over', async ({ page, ferry }) => {
