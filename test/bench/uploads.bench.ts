@@ -311,8 +311,10 @@ const WARM_UP_ROUNDS = 3;
 /**
  * The sequential baseline and `SMALL_IN_FLIGHT` bare PUTs from memory, both warmed up and both against a
  * server in its own process that stores and checks nothing (noopPutServer.ts): what concurrency wins on
- * this machine's CPUs when the server costs next to nothing — an upper bound for any node:http client,
- * Ferry included, since the sandbox only adds work per request.
+ * this machine's CPUs when the server costs next to nothing. It bounds the loopback ratio against the
+ * sandbox too: a server adding s ms of CPU and w ms of idle wait per request turns this row's ratio R
+ * into at most (seq + s + w) / (conc + s/2) per file, which is below R while w < (R/2 − 1)·s, i.e.
+ * w < s at R = 4. The sandbox adds ~1.1–1.5 ms of CPU and ~0.3–0.5 ms of fsync wait.
  */
 async function noopServerRates(creds: OssCredentials, dir: string): Promise<{ seqRate: number; bareRate: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', NOOP_SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
