@@ -6,7 +6,6 @@ import zhCN from '../../../src-renderer/lib/i18n/zh-CN.json';
 import { templateParams } from '../../../src-main/i18n/fillTemplate.ts';
 
 const root = path.resolve(import.meta.dirname, '../../../src-renderer');
-const placeholders = templateParams;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -26,7 +25,7 @@ describe('renderer catalogs', () => {
   it('every translation uses the same {placeholders} as English and is not empty', () => {
     const mismatched = Object.entries(en).filter(([key, text]) => {
       const other = (zhCN as Record<string, string>)[key] ?? '';
-      return other.trim() === '' || placeholders(text).join() !== placeholders(other).join();
+      return other.trim() === '' || templateParams(text).join() !== templateParams(other).join();
     });
     expect(mismatched.map(([key]) => key)).toEqual([]);
   });
