@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { redactText } from './redact.ts';
+import { redactText, redactValue } from './redact.ts';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -17,8 +17,10 @@ export function configureLogging(options: { dir: string; level?: Level }): void 
 
 function write(level: Level, scope: string, message: string, fields?: Record<string, unknown>): void {
   if (ORDER[level] < ORDER[minLevel]) return;
+  // Redacted before serialising (JSON escaping would hide a secret containing `"` or `\`), and again after.
+  const safeFields = redactValue(fields ?? {}) as Record<string, unknown>;
   const line = redactText(
-    JSON.stringify({ t: new Date().toISOString(), level, scope, message, ...(fields ?? {}) }),
+    JSON.stringify({ t: new Date().toISOString(), level, scope, message: redactText(message), ...safeFields }),
   );
   if (logFile) appendFileSync(logFile, line + '\n', { mode: 0o600 });
   if (process.env.FERRY_LOG_STDERR === '1') process.stderr.write(line + '\n');
