@@ -12,7 +12,8 @@ import type { Lang } from '../i18n/lang.ts';
 import { logger } from '../log/logger.ts';
 import type { EventSink } from '../shell/ports.ts';
 import type { Clock } from '../time/clock.ts';
-import { checkProfileFields } from './connection.ts';
+import { checkProfileFields, type ProfileInput } from './connection.ts';
+import { checkKeyCustody, type CustodyConfirmations, type CustodyRequest } from './keyCustody.ts';
 import { endpointForRegion } from './endpoint.ts';
 import type { Profile } from './profile.ts';
 import { ProfileStore } from './profileStore.ts';
@@ -24,7 +25,7 @@ export type ProfileInputParsed = z.output<typeof ProfileInputSchema>;
 export type CredentialState = z.input<typeof CredentialStateSchema>;
 export type TestStep = z.input<typeof TestStepSchema>;
 
-export interface SaveRequest {
+export interface SaveRequest extends CustodyRequest {
   profile: ProfileInputParsed;
   accessKey?: { accessKeyId: string; accessKeySecret: string };
   temporaryCredentials?: TemporaryCredentialsInput;
@@ -39,6 +40,8 @@ export interface AccountsDeps {
   broker: StsBroker;
   sandbox: SandboxHost;
   events: EventSink;
+  /** Main-owned confirmations for re-pointing, other hosts and deleted keys. */
+  confirm: CustodyConfirmations;
   env: NodeJS.ProcessEnv;
   /** The OS user name used in `{user}` of prefix templates. */
   user: string;
@@ -83,7 +86,11 @@ export class AccountsService {
     return { ...profile, endpoint: handle.ossEndpoint, stsEndpoint: handle.stsEndpoint, region: handle.region.replace(/^oss-/, '') };
   }
 
-  /** Saves a profile. Secrets go to the keychain first: if it refuses, nothing at all is written. */
+  /**
+   * Saves a profile. Main decides whether the change may happen (keyCustody.ts: re-pointing a stored key
+   * needs the key again, other hosts and deleted keys need main's own confirmation). Secrets go to the
+   * keychain first: if it refuses, nothing at all is written.
+   */
   async save(request: SaveRequest): Promise<ProfileView> {
     const { id: requestedId, ...input } = request.profile;
     const existing = requestedId ? await this.store.get(requestedId) : undefined;
@@ -91,29 +98,13 @@ export class AccountsService {
     const source = fields.credentialSource ?? 'keychain-role';
     const id = existing?.id ?? `p${randomBytes(8).toString('hex')}`;
     if (source === 'keychain-role' && !fields.roleArn) throw new FerryError('accounts.roleArnRequired');
+    const next = this.nextProfile(id, fields, existing);
+    await checkKeyCustody(existing, next, request, this.deps.confirm, this.deps.env);
 
     const written: string[] = [];
     try {
       const updates = await writeProfileSecrets(this.deps.keychain, id, source, request, existing, written);
-      const profile: Profile = {
-        ...(existing ?? { isSandbox: false, hasLinkSigningKey: false, uploadOnly: false, createdAt: this.deps.clock.now() }),
-        id,
-        name: fields.name,
-        endpoint: existing?.isSandbox ? '' : (fields.endpoint ?? endpointForRegion(fields.region ?? 'cn-hangzhou')),
-        region: fields.region ?? 'cn-hangzhou',
-        bucket: fields.bucket,
-        prefixTemplate: fields.prefixTemplate ?? 'shared/{user}/{yyyy}-{mm}/',
-        roleArn: fields.roleArn,
-        stsEndpoint: existing?.isSandbox ? undefined : fields.stsEndpoint,
-        sessionDurationSeconds: fields.sessionDurationSeconds ?? 3600,
-        defaultLinkExpiry: fields.defaultLinkExpiry ?? '1d',
-        signatureVersion: fields.signatureVersion ?? 'v4',
-        credentialSource: source,
-        tokenServiceUrl: fields.tokenServiceUrl,
-        ...(source === 'keychain-role' || source === 'temporary' ? {} : { maskedAccessKeyId: undefined }),
-        ...(source === 'temporary' ? {} : { credentialsExpireAt: undefined }),
-        ...updates,
-      };
+      const profile: Profile = { ...next, ...updates };
       await this.store.update((file) => ({
         ...file,
         activeId: request.makeActive === false && file.activeId ? file.activeId : id,
@@ -130,6 +121,29 @@ export class AccountsService {
     }
   }
 
+  /** The profile as it would be stored, before any secret is written. */
+  private nextProfile(id: string, fields: ProfileInput, existing: Profile | undefined): Profile {
+    const source = fields.credentialSource ?? 'keychain-role';
+    return {
+      ...(existing ?? { isSandbox: false, hasLinkSigningKey: false, uploadOnly: false, createdAt: this.deps.clock.now() }),
+      id,
+      name: fields.name,
+      endpoint: existing?.isSandbox ? '' : (fields.endpoint ?? endpointForRegion(fields.region ?? 'cn-hangzhou')),
+      region: fields.region ?? 'cn-hangzhou',
+      bucket: fields.bucket,
+      prefixTemplate: fields.prefixTemplate ?? 'shared/{user}/{yyyy}-{mm}/',
+      roleArn: fields.roleArn,
+      stsEndpoint: existing?.isSandbox ? undefined : fields.stsEndpoint,
+      sessionDurationSeconds: fields.sessionDurationSeconds ?? 3600,
+      defaultLinkExpiry: fields.defaultLinkExpiry ?? '1d',
+      signatureVersion: fields.signatureVersion ?? 'v4',
+      credentialSource: source,
+      tokenServiceUrl: fields.tokenServiceUrl,
+      ...(source === 'keychain-role' || source === 'temporary' ? {} : { maskedAccessKeyId: undefined }),
+      ...(source === 'temporary' ? {} : { credentialsExpireAt: undefined }),
+    };
+  }
+
   async use(id: string): Promise<{ activeId: string }> {
     await this.store.get(id);
     await this.store.update((file) => ({ ...file, activeId: id }));
@@ -138,11 +152,16 @@ export class AccountsService {
     return { activeId: id };
   }
 
-  /** Deletes a profile and its keychain entries. If the keychain cannot be reached, nothing is deleted. */
-  async remove(id: string): Promise<{ removed: boolean }> {
+  /**
+   * Deletes a profile and its keychain entries, once main's own dialog has confirmed it (`confirmed`:
+   * the person already said so outside the window, as `ferry profile remove` does). If the keychain
+   * cannot be reached, nothing is deleted.
+   */
+  async remove(id: string, options: { confirmed?: boolean } = {}): Promise<{ removed: boolean; cancelled?: boolean }> {
     const file = await this.store.read();
     const profile = file.profiles.find((p) => p.id === id);
     if (!profile) return { removed: false };
+    if (!options.confirmed && !(await this.deps.confirm.deleteKey(profile.name, 'remove'))) return { removed: false, cancelled: true };
     if (profile.credentialSource === 'keychain-role' || profile.credentialSource === 'temporary' || profile.maskedAccessKeyId) {
       await this.deps.keychain.remove(id);
     }

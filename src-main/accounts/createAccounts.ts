@@ -1,7 +1,8 @@
 import { Keychain, type KeytarLike } from '../credentials/keychain.ts';
 import { StsBroker } from '../credentials/stsBroker.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { EventSink } from '../shell/ports.ts';
+import type { DialogPort, EventSink } from '../shell/ports.ts';
+import { dialogConfirmations } from './custodyDialogs.ts';
 import type { Clock } from '../time/clock.ts';
 import { AccountsService } from './accountsService.ts';
 import { currentUserName, stablePrefix } from './prefixTemplate.ts';
@@ -20,6 +21,8 @@ export function createAccounts(options: {
   clock: Clock;
   env: NodeJS.ProcessEnv;
   events: EventSink;
+  /** Main's own dialogs: the key-custody confirmations the page cannot answer. */
+  dialog: Pick<DialogPort, 'confirm'>;
   lang(): Promise<Lang>;
   keytar?: () => Promise<KeytarLike>;
   /** Clock for the in-process sandbox (tests move sandbox time with it). */
@@ -37,7 +40,7 @@ export function createAccounts(options: {
     profile: (id) => holder.accounts!.runtimeProfile(id),
     policyPrefix: (profile) => stablePrefix(profile.prefixTemplate, user),
   });
-  const accounts = new AccountsService({ home: options.home, clock: options.clock, keychain, broker, sandbox, events: options.events, env: options.env, user, lang: options.lang });
+  const accounts = new AccountsService({ home: options.home, clock: options.clock, keychain, broker, sandbox, events: options.events, confirm: dialogConfirmations(options.dialog, options.lang), env: options.env, user, lang: options.lang });
   holder.accounts = accounts;
   return { accounts, broker, keychain, sandbox };
 }

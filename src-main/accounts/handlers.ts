@@ -3,6 +3,7 @@ import type { HandlerTable } from '../app/dispatch.ts';
 import type { Services } from '../app/services.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import { parseConnection } from './connection.ts';
+import { destinationsOf } from './destinations.ts';
 
 type Channels =
   | 'profiles.list'
@@ -11,6 +12,7 @@ type Channels =
   | 'profiles.pickConnectionFile'
   | 'profiles.use'
   | 'profiles.remove'
+  | 'profiles.destinations'
   | 'profiles.test'
   | 'profiles.tryLocally'
   | 'session.state';
@@ -37,6 +39,7 @@ export function profileHandlers(services: Services): Pick<HandlerTable, Channels
     },
     'profiles.use': ({ id }) => accounts.use(id),
     'profiles.remove': ({ id }) => accounts.remove(id),
+    'profiles.destinations': (fields) => ({ destinations: destinationsOf(fields, services.env) }),
     'profiles.test': ({ id }, ctx) => accounts.test(id, ctx.lang),
     'profiles.tryLocally': () => accounts.tryLocally(),
     'session.state': (_request, ctx) => accounts.sessionState(ctx.lang),

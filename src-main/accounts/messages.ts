@@ -61,4 +61,60 @@ export const accountsMessages = {
     en: 'Ferry could not start its built-in practice storage on this computer. Restart Ferry and try again; if it keeps failing, tell IT.',
     'zh-CN': 'Ferry 无法在本机启动内置的练习存储。请重启 Ferry 后重试；如果仍然失败，请告诉 IT。',
   },
+  'accounts.hostNotConfirmed': {
+    en: 'Nothing was saved: you chose not to use {hosts}. If IT gave you this connection, ask them whether that address is right.',
+    'zh-CN': '未保存任何内容：您选择了不使用 {hosts}。如果此连接来自 IT，请向他们确认该地址是否正确。',
+  },
+  'accounts.hostNeedsAllowFlag': {
+    en: 'This connection sends your key\'s sign-ins or your files to {hosts}, which is not an Alibaba Cloud address. Nothing was saved. If IT told you to use it, run the command again with {flags}.',
+    'zh-CN': '此连接会把密钥签名或文件发送到 {hosts}，这不是阿里云的地址。未保存任何内容。如果 IT 要求使用该地址，请加上 {flags} 重新运行命令。',
+  },
+  'accounts.keyNeededForChange': {
+    en: 'To change where "{name}" sends files (address, bucket, folder, role or sign-in method), Ferry needs its key again. Type the AccessKey ID and secret IT gave you, then click "Save and test connection".',
+    'zh-CN': '要更改“{name}”的文件去向（地址、存储空间、文件夹、角色或登录方式），Ferry 需要再次输入它的密钥。请输入 IT 给您的 AccessKey ID 和 Secret，然后点击“保存并测试连接”。',
+  },
+  'accounts.temporaryNeededForChange': {
+    en: 'To change where "{name}" sends files, Ferry needs its temporary credentials again. Paste all four values IT gave you and save again.',
+    'zh-CN': '要更改“{name}”的文件去向，Ferry 需要再次输入它的临时凭证。请粘贴 IT 给您的全部四个值，然后再次保存。',
+  },
+  'accounts.signingKeyNeededForChange': {
+    en: 'To change where "{name}" sends files, Ferry needs its link-signing key again. Type the link-signing key ID and secret under "More options", then click "Save and test connection".',
+    'zh-CN': '要更改“{name}”的文件去向，Ferry 需要再次输入它的链接签名密钥。请在“更多选项”中输入链接签名密钥 ID 和 Secret，然后点击“保存并测试连接”。',
+  },
+  'accounts.changeCancelled': {
+    en: 'Nothing was changed: "{name}" stays as it was, and its key stays in this computer\'s keychain.',
+    'zh-CN': '未做任何更改：“{name}”保持原样，它的密钥仍保存在本机钥匙串中。',
+  },
+  'accounts.confirmHosts.message': {
+    en: 'Send your key\'s sign-ins and your files to {hosts}?',
+    'zh-CN': '要把密钥签名和您的文件发送到 {hosts} 吗？',
+  },
+  'accounts.confirmHosts.detail': {
+    en: '"{name}" uses {hosts}, which is not an Alibaba Cloud address. Ferry would send requests signed with your company key there. Continue only if IT told you to use this address.',
+    'zh-CN': '“{name}”使用 {hosts}，这不是阿里云的地址。Ferry 会把用公司密钥签名的请求发送到那里。只有在 IT 明确要求使用该地址时才继续。',
+  },
+  'accounts.confirmRemove.message': {
+    en: 'Remove the connection "{name}"?',
+    'zh-CN': '要删除连接“{name}”吗？',
+  },
+  'accounts.confirmRemove.detail': {
+    en: 'Its key is deleted from this computer\'s keychain. Files already uploaded stay in storage, and links already sent keep working until they expire. You can add the connection again later.',
+    'zh-CN': '它的密钥会从本机钥匙串中删除。已上传的文件仍保留在存储中，已发送的链接在过期前仍然有效。之后您可以重新添加此连接。',
+  },
+  'accounts.confirmSwitch.message': {
+    en: 'Change how "{name}" signs in, and delete its stored key?',
+    'zh-CN': '要更改“{name}”的登录方式并删除已保存的密钥吗？',
+  },
+  'accounts.confirmSwitch.detail': {
+    en: 'The new sign-in method does not use the AccessKey stored for "{name}", so Ferry deletes that key from this computer\'s keychain. To use the key again later, IT must give it to you again.',
+    'zh-CN': '新的登录方式不使用为“{name}”保存的 AccessKey，因此 Ferry 会从本机钥匙串中删除该密钥。以后如需再次使用，需要 IT 重新提供密钥。',
+  },
+  'accounts.confirmReach.message': {
+    en: 'Change where "{name}" sends your files?',
+    'zh-CN': '要更改“{name}”的文件去向吗？',
+  },
+  'accounts.confirmReach.detail': {
+    en: 'The storage address, bucket, folder, role or sign-in method of "{name}" is about to change. Continue only if you made this change yourself or IT told you to.',
+    'zh-CN': '“{name}”的存储地址、存储空间、文件夹、角色或登录方式即将更改。只有在您亲自做出此更改或 IT 要求时才继续。',
+  },
 } satisfies MessageTable;

@@ -66,6 +66,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     clock,
     env,
     events: options.ports.events,
+    dialog: options.ports.dialog,
     lang,
     ...(options.sandboxClock ? { sandboxClock: options.sandboxClock } : {}),
   });

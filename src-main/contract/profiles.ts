@@ -61,6 +61,12 @@ export const TemporaryCredentialsInputSchema = z.object({
   expiration: z.string().max(64),
 });
 
+export const DestinationSchema = z.object({
+  role: z.enum(['storage', 'sts', 'token-service']),
+  host: z.string(),
+  trusted: z.boolean(),
+});
+
 export const TestStepSchema = z.object({
   id: z.enum(['keychain', 'sts-reachable', 'assume-role', 'bucket', 'write', 'link', 'cleanup']),
   status: z.enum(['pending', 'ok', 'failed', 'skipped']),
@@ -97,7 +103,21 @@ export const profileChannels = {
   /** Opens a file dialog for a *.ferry.json connection file and parses it. null when cancelled. */
   'profiles.pickConnectionFile': { request: z.undefined(), reply: ProfileInputSchema.nullable() },
   'profiles.use': { request: z.object({ id: z.string() }), reply: z.object({ activeId: z.string() }) },
-  'profiles.remove': { request: z.object({ id: z.string() }), reply: z.object({ removed: z.boolean() }) },
+  /** Main asks in its own dialog first; `cancelled` when the person kept the connection. */
+  'profiles.remove': {
+    request: z.object({ id: z.string().max(64) }),
+    reply: z.object({ removed: z.boolean(), cancelled: z.boolean().optional() }),
+  },
+  /**
+   * Every host the connection being entered or imported would send the key's signatures or the files to,
+   * and whether main trusts it without asking (Alibaba Cloud's own domain, this computer).
+   */
+  'profiles.destinations': {
+    request: ProfileInputSchema.pick({ endpoint: true, region: true, stsEndpoint: true, tokenServiceUrl: true })
+      .extend({ credentialSource: CredentialSourceKindSchema.optional() })
+      .partial(),
+    reply: z.object({ destinations: z.array(DestinationSchema) }),
+  },
   /** Runs "Test connection" for a saved profile; steps also stream as `profiles.testProgress`. */
   'profiles.test': { request: z.object({ id: z.string() }), reply: z.object({ ok: z.boolean(), steps: z.array(TestStepSchema) }) },
   /** "Try it on this computer": start the built-in sandbox and make its demo profile active. */

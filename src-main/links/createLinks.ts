@@ -44,7 +44,8 @@ export function createLinks(options: LinksOptions): Links {
     return options.accounts.runtimeProfile(chosen);
   };
   const user = currentUserName();
-  const signer = new LinkSigner(options.broker, options.clock, (p) => stablePrefix(p.prefixTemplate, user));
+  const folder = (p: Profile): string => stablePrefix(p.prefixTemplate, user);
+  const signer = new LinkSigner(options.broker, options.clock, folder);
   const service = new LinkService({
     clock: options.clock,
     clipboard: options.ports.clipboard,
@@ -56,7 +57,7 @@ export function createLinks(options: LinksOptions): Links {
     ...(options.knownSize ? { knownSize: options.knownSize } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   });
-  const stopDeps = { clock: options.clock, dialog: options.ports.dialog, events: options.ports.events, ledger, objects, profile };
+  const stopDeps = { clock: options.clock, dialog: options.ports.dialog, events: options.ports.events, ledger, objects, profile, folder };
   return {
     service,
     ledger,

@@ -95,6 +95,7 @@ export class LinkService {
   /** Copies "name (size) / link / valid until …" in the user's language. */
   async copyMessage(request: LinkRequest, lang: Lang): Promise<LinkResult> {
     const profile = await this.shareableProfile(request.profileId);
+    this.deps.signer.checkFolder(profile, request.objectKey);
     const size = this.deps.knownSize?.(profile.id, request.objectKey) ?? (await this.deps.objects.size(profile, request.objectKey));
     const text = { lang, timeZone: this.deps.timeZone };
     const name = nameOfKey(request.objectKey);

@@ -1,11 +1,10 @@
 import type { Profile } from '../accounts/profile.ts';
 import type { CredentialBroker, OssCredentials } from '../credentials/types.ts';
 import type { Clock } from '../time/clock.ts';
-import { FerryError } from '../errors/ferryError.ts';
-import { nameOfKey } from './contentDisposition.ts';
 import { effectiveExpiry, type EffectiveExpiry } from './expiry.ts';
 import { linkQuery, type LinkQueryOptions } from './linkQuery.ts';
 import { presign } from './presign.ts';
+import { assertInFolder } from './folder.ts';
 
 /**
  * Credentials older than this are swapped for fresh ones when they would cut a link short, so a link
@@ -22,14 +21,14 @@ export class LinkSigner {
   constructor(
     private readonly broker: CredentialBroker,
     private readonly clock: Clock,
-    /** The folder Ferry's own 'share' session policy allows (see credentials/sessionPolicy.ts). */
+    /** The profile's folder: the part of its prefix fixed for this user (see credentials/sessionPolicy.ts). */
     private readonly sharePrefix?: (profile: Profile) => string,
   ) {}
 
   async sign(profile: Profile, key: string, options: LinkQueryOptions, requested: number): Promise<SignedLink> {
+    this.checkFolder(profile, key);
     const query = linkQuery(options);
     const { credentials, expiry } = await this.credentialsFor(profile, requested);
-    this.checkReachable(profile, credentials, key);
     const offset = this.broker.clockOffsetMs();
     const signed = presign(profile.signatureVersion, {
       endpoint: profile.endpoint,
@@ -60,11 +59,13 @@ export class LinkSigner {
     return { credentials, expiry };
   }
 
-  /** A link the session policy forbids would never open: say so instead of handing it out. */
-  private checkReachable(profile: Profile, credentials: OssCredentials, key: string): void {
-    if (!this.sharePrefix || profile.credentialSource !== 'keychain-role' || !credentials.securityToken) return;
-    const prefix = this.sharePrefix(profile).replace(/[*?]/g, '');
-    if (!key.startsWith(prefix)) throw new FerryError('links.outsideFolder', { name: nameOfKey(key), folder: prefix });
+  /**
+   * Links stay inside the profile's folder whatever signs them: the session policy enforces it for STS
+   * credentials, and this check does for every source (a link-signing key or an environment key can read
+   * the whole bucket).
+   */
+  checkFolder(profile: Profile, key: string): void {
+    if (this.sharePrefix) assertInFolder(key, this.sharePrefix(profile));
   }
 
   private expiry(credentials: OssCredentials, requested: number): EffectiveExpiry {

@@ -47,8 +47,8 @@ export const linksMessages = {
     'zh-CN': '"{name}"已不在存储中，链接将无法使用。请重新上传该文件后再分享。',
   },
   'links.outsideFolder': {
-    en: '"{name}" is outside your shared folder ({folder}), so a link to it would not open. Share files Ferry uploaded for you, or ask IT for access to that folder.',
-    'zh-CN': '"{name}"不在您的共享文件夹（{folder}）中，生成的链接将无法打开。请分享由 Ferry 上传的文件，或请 IT 为您开通该文件夹的权限。',
+    en: '"{name}" is outside your shared folder ({folder}), so Ferry will not share, move or delete it. Share files Ferry uploaded for you, or ask IT for access to that folder.',
+    'zh-CN': '"{name}"不在您的共享文件夹（{folder}）中，因此 Ferry 不会分享、移动或删除它。请分享由 Ferry 上传的文件，或请 IT 为您开通该文件夹的权限。',
   },
   'links.stopped': {
     en: 'Sharing of "{name}" was stopped, so Ferry will not make new links to its old location. Share the moved file, or upload it again.',

@@ -11,6 +11,7 @@ import { label } from './dialogText.ts';
 import type { Ledger } from './ledger.ts';
 import { isActive } from './linkService.ts';
 import type { ObjectOps } from './objectOps.ts';
+import { assertInFolder } from './folder.ts';
 
 const log = logger('links');
 
@@ -30,6 +31,8 @@ export interface StopSharingDeps {
   ledger: Ledger;
   objects: ObjectOps;
   profile(id?: string): Promise<Profile>;
+  /** The profile's folder; nothing outside it is moved or deleted. */
+  folder(profile: Profile): string;
 }
 
 /**
@@ -55,6 +58,7 @@ export async function stopSharing(
   const profile = await deps.profile(request.profileId);
   if (profile.uploadOnly) throw new FerryError('links.uploadOnly', { profile: profile.name });
   const { objectKey, mode } = request;
+  assertInFolder(objectKey, deps.folder(profile));
   const name = nameOfKey(objectKey);
   const now = deps.clock.now();
   const live = (await deps.ledger.list()).filter((e) => e.profileId === profile.id && e.objectKey === objectKey && isActive(e, now)).length;

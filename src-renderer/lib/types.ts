@@ -1,9 +1,11 @@
 // Renderer-side names for the contract's shapes (types only).
-import type { ReplyOf, EventPayloadOf } from '../../src-main/contract.ts';
+import type { ReplyOf, EventPayloadOf, FerryApi } from '../../src-main/contract.ts';
 
 export type AppSettings = ReplyOf<'settings.get'>;
 export type ProfileView = ReplyOf<'profiles.list'>['profiles'][number];
 export type ProfileInput = ReplyOf<'profiles.parseConnection'>;
+export type DestinationQuery = NonNullable<Parameters<FerryApi['profiles']['destinations']>[0]>;
+export type Destination = ReplyOf<'profiles.destinations'>['destinations'][number];
 export type TestStep = ReplyOf<'profiles.test'>['steps'][number];
 export type CredentialState = ReplyOf<'session.state'>;
 export type UploadItem = ReplyOf<'uploads.list'>['items'][number];

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, type Harness } from './support/harness.ts';
 import { handOffLaunch } from '../../src-main/os/launchHandOff.ts';
+import { expectAccessible, snap } from './support/screens.ts';
 
 // A ferry://connect link as IT sends it: no secret, the user adds the key.
 const good =
@@ -113,4 +114,46 @@ test('a hostile link pasted on the connect screen shows the plain-language error
     await expect(page.getByRole('alert'), what).toHaveText(message);
     await expectEmptyForm(page);
   }
+});
+
+// What a hostile web page's link can carry: IT's real fields plus its own STS host, which the form has no field for.
+const relayed = `${good}&sts=https://sts.relay.example.net`;
+
+test('a ferry://connect link with its own STS host: the host is shown before the key is typed, and main asks by name before using it', async ({ page, ferry }) => {
+  await ferry.open();
+  expect(await openFromOs(ferry, relayed)).toMatchObject({ connect: 1, rejected: [] });
+  await expectFilledFromLink(page);
+  const where = page.getByTestId('key-destinations');
+  await expect(where.locator('li').filter({ hasText: 'sts.relay.example.net' })).toContainText('Not Alibaba Cloud');
+  await expect(where.locator('li').filter({ hasText: 'oss-cn-hangzhou.aliyuncs.com' })).toContainText('Alibaba Cloud or this computer');
+  await expect(where).toContainText('When you click "Save and test connection", Ferry asks you to confirm it by name.');
+  await expect(page.getByTestId('imported-settings')).toContainText("Your AccessKey, kept in this computer's keychain");
+
+  for (const [colorScheme, lang, width] of [
+    ['light', 'en', 1000],
+    ['dark', 'en', 420],
+    ['light', 'zh-CN', 420],
+    ['dark', 'zh-CN', 1000],
+  ] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width, height: 900 });
+    await ferry.table['settings.update']({ language: lang }, { lang });
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await where.scrollIntoViewIfNeeded();
+    await expectAccessible(page, `connect with an untrusted host ${colorScheme} ${lang} ${width}`);
+    await snap(page, `connect-untrusted-host-${colorScheme}-${lang}-${width}`);
+  }
+  await ferry.table['settings.update']({ language: 'en' }, { lang: 'en' });
+  await page.setViewportSize({ width: 1000, height: 680 });
+
+  await page.getByLabel('AccessKey ID', { exact: true }).fill('FakeKeyIdForTheRelayTest');
+  await page.getByLabel('AccessKey secret', { exact: true }).fill('FakeSecretForTheRelayTest0123');
+  await page.getByRole('button', { name: 'Save and test connection' }).click();
+  await expect(page.getByTestId('connect-error')).toHaveText(
+    'Nothing was saved: you chose not to use sts.relay.example.net. If IT gave you this connection, ask them whether that address is right.',
+  );
+  const asked = ferry.ports.dialog.calls.filter((c) => c.kind === 'confirm').map((c) => c.options as { message: string; buttons: string[]; defaultId: number });
+  expect(asked).toEqual([expect.objectContaining({ message: "Send your key's sign-ins and your files to sts.relay.example.net?", buttons: ['Use this address', 'Cancel'], defaultId: 1 })]);
+  expect((await ferry.table['profiles.list'](undefined, { lang: 'en' })).profiles).toEqual([]);
+  expect(ferry.calls).not.toContain('profiles.test');
 });

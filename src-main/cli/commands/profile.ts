@@ -7,6 +7,8 @@ import { FerryError } from '../../errors/ferryError.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
 import { readSecretLines } from './profileSecrets.ts';
 import { fillTemplate } from '../../i18n/fillTemplate.ts';
+import { destinationsOf, untrustedHosts } from '../../accounts/destinations.ts';
+import type { ProfileInputParsed } from '../../accounts/accountsService.ts';
 
 const FLAGS: Record<string, string> = {
   '--name': 'name',
@@ -28,6 +30,10 @@ const TEXT = {
   none: { en: 'No connections yet. Add one with "ferry profile add" or "ferry profile import".', 'zh-CN': '还没有连接。请用 "ferry profile add" 或 "ferry profile import" 添加。' },
   using: { en: 'Now using {id}.', 'zh-CN': '现在使用 {id}。' },
   removed: { en: 'Removed {id} and its keychain entry.', 'zh-CN': '已删除 {id} 及其钥匙串条目。' },
+  destinations: { en: 'Your key will be used with: {hosts}.', 'zh-CN': '您的密钥将用于：{hosts}。' },
+  roleStorage: { en: 'storage', 'zh-CN': '存储' },
+  roleSts: { en: 'Alibaba Cloud sign-in (STS)', 'zh-CN': '阿里云登录（STS）' },
+  roleTokenService: { en: 'token service', 'zh-CN': '令牌服务' },
 } as const;
 
 function say(ctx: CommandContext, key: keyof typeof TEXT, params: Record<string, string> = {}): string {
@@ -36,9 +42,18 @@ function say(ctx: CommandContext, key: keyof typeof TEXT, params: Record<string,
 
 const SECRET_FLAG = /secret|token$|password|--key\b|access-key/i;
 
-function parseFlags(args: string[]): { fields: Record<string, unknown>; positional: string[]; noActivate: boolean } {
+interface ParsedFlags {
+  fields: Record<string, unknown>;
+  positional: string[];
+  noActivate: boolean;
+  /** Hosts outside Alibaba Cloud the person named with --allow-host. */
+  allowHosts: string[];
+}
+
+function parseFlags(args: string[]): ParsedFlags {
   const fields: Record<string, unknown> = {};
   const positional: string[] = [];
+  const allowHosts: string[] = [];
   let noActivate = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -51,6 +66,12 @@ function parseFlags(args: string[]): { fields: Record<string, unknown>; position
       noActivate = true;
       continue;
     }
+    if (flag === '--allow-host') {
+      const host = inline ?? args[++i];
+      if (!host) throw new UsageError('--allow-host needs a host name.');
+      allowHosts.push(host.toLowerCase());
+      continue;
+    }
     const field = FLAGS[flag];
     if (!field) {
       if (SECRET_FLAG.test(flag)) throw new UsageError('Secrets are never taken on the command line; Ferry reads them from stdin or asks for them.');
@@ -60,7 +81,7 @@ function parseFlags(args: string[]): { fields: Record<string, unknown>; position
     if (value === undefined) throw new UsageError(`${flag} needs a value.`);
     fields[field] = field === 'sessionDurationSeconds' ? Number(value) : value;
   }
-  return { fields, positional, noActivate };
+  return { fields, positional, noActivate, allowHosts };
 }
 
 async function readSecrets(ctx: CommandContext, source: string) {
@@ -96,12 +117,28 @@ function describe(p: ProfileView, active: boolean): string {
   return `${active ? '*' : ' '} ${p.id}  ${p.name}  ${p.bucket} @ ${p.endpoint} (${p.region})  ${p.maskedAccessKeyId ?? p.credentialSource}${flags ? `  [${flags}]` : ''}`;
 }
 
-async function save(ctx: CommandContext, raw: Record<string, unknown>, noActivate: boolean): Promise<number> {
+/**
+ * A host outside Alibaba Cloud must be named on the command line (the CLI's form of the window's
+ * confirmation dialog), and every host is shown before a key is typed at a prompt.
+ */
+function checkDestinations(ctx: CommandContext, profile: ProfileInputParsed, allowHosts: readonly string[]): void {
+  const missing = untrustedHosts(profile, ctx.env).filter((host) => !allowHosts.includes(host));
+  if (missing.length > 0) {
+    throw new FerryError('accounts.hostNeedsAllowFlag', { hosts: missing.join(', '), flags: missing.map((h) => `--allow-host ${h}`).join(' ') });
+  }
+  if (ctx.io.stdin.isTTY) {
+    const hosts = destinationsOf(profile, ctx.env).map((d) => `${d.host} (${say(ctx, d.role === 'storage' ? 'roleStorage' : d.role === 'sts' ? 'roleSts' : 'roleTokenService')})`);
+    if (hosts.length > 0) ctx.io.stderr.write(`${say(ctx, 'destinations', { hosts: hosts.join(', ') })}\n`);
+  }
+}
+
+async function save(ctx: CommandContext, raw: Record<string, unknown>, flags: Pick<ParsedFlags, 'noActivate' | 'allowHosts'>): Promise<number> {
   const parsed = ProfileInputSchema.safeParse(raw);
   if (!parsed.success) throw new UsageError(`Missing or invalid profile settings: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`);
+  checkDestinations(ctx, parsed.data, flags.allowHosts);
   const secrets = await readSecrets(ctx, parsed.data.credentialSource);
   const services = await ctx.services();
-  const view = await services.accounts.save({ profile: parsed.data, ...secrets, makeActive: !noActivate });
+  const view = await services.accounts.save({ profile: parsed.data, ...secrets, makeActive: !flags.noActivate, confirmedHosts: flags.allowHosts });
   const keyNote = view.maskedAccessKeyId ? say(ctx, 'keyStored', { masked: view.maskedAccessKeyId }) : '';
   ctx.print({ profile: view }, say(ctx, 'saved', { name: view.name, id: view.id }) + keyNote);
   return EXIT_OK;
@@ -109,18 +146,18 @@ async function save(ctx: CommandContext, raw: Record<string, unknown>, noActivat
 
 const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promise<number>> = {
   async add(ctx, args) {
-    const { fields, positional, noActivate } = parseFlags(args);
+    const { fields, positional, ...flags } = parseFlags(args);
     if (positional.length) throw new UsageError(`Unexpected argument "${positional[0]}".`);
-    return save(ctx, fields, noActivate);
+    return save(ctx, fields, flags);
   },
   async import(ctx, args) {
-    const { fields, positional, noActivate } = parseFlags(args);
+    const { fields, positional, ...flags } = parseFlags(args);
     const ref = positional[0];
     if (!ref || positional.length > 1) throw new UsageError('ferry profile import needs one connection file or ferry://connect link.');
     const text = /^ferry:/i.test(ref) ? ref : await readFile(ref, 'utf8').catch(() => {
       throw new UsageError(`Cannot read the file "${ref}".`);
     });
-    return save(ctx, { ...parseConnection(text), ...fields }, noActivate);
+    return save(ctx, { ...parseConnection(text), ...fields }, flags);
   },
   async list(ctx) {
     const { profiles, activeId } = await (await ctx.services()).accounts.list();
@@ -140,7 +177,8 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
     if (!args[0]) throw new UsageError('ferry profile remove needs a connection id or name.');
     const services = await ctx.services();
     const id = await findProfile(services, args[0]);
-    await services.accounts.remove(id);
+    // Typing `ferry profile remove` is the confirmation: there is no window to ask in.
+    await services.accounts.remove(id, { confirmed: true });
     ctx.print({ removed: id }, say(ctx, 'removed', { id }));
     return EXIT_OK;
   },
@@ -162,10 +200,11 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
 export const profileCommand: Command = {
   name: 'profile',
   usage:
-    'ferry profile add --name N --bucket B (--region R | --endpoint URL) [--role ARN] [--prefix P] [--sts URL] [--duration S] [--expiry 1d] [--sig v4|v1] [--source keychain-role|env|temporary|token-service] [--token-service URL] [--no-activate]\n' +
-    '       ferry profile import <file.ferry.json | ferry://connect?…> [--no-activate]\n' +
+    'ferry profile add --name N --bucket B (--region R | --endpoint URL) [--role ARN] [--prefix P] [--sts URL] [--duration S] [--expiry 1d] [--sig v4|v1] [--source keychain-role|env|temporary|token-service] [--token-service URL] [--allow-host HOST] [--no-activate]\n' +
+    '       ferry profile import <file.ferry.json | ferry://connect?…> [--allow-host HOST] [--no-activate]\n' +
     '       ferry profile list | use <id|name> | remove <id|name> | test [id|name]\n\n' +
-    'Keys are read from stdin (one per line: AccessKey ID, then secret) or asked for; never from arguments.',
+    'Keys are read from stdin (one per line: AccessKey ID, then secret) or asked for; never from arguments.\n' +
+    'An address outside Alibaba Cloud (*.aliyuncs.com) or this computer is used only when named with --allow-host.',
   summary: {
     en: 'Add, import, list, switch, remove and test connections (keys go to the OS keychain).',
     'zh-CN': '添加、导入、列出、切换、删除和测试连接（密钥保存在系统钥匙串中）。',

@@ -261,6 +261,6 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
     clock.advance(3_600_000);
     expectMessages(await rejects(c.services.broker.get(view.id, 'upload')), 'credentials.temporaryExpired', /Ask whoever gave them to you for new ones/, /索取新的凭证/);
     expect((await c.services.accounts.sessionState('en')).state).toBe('expired');
-    await c.services.accounts.remove(view.id);
+    await c.services.accounts.remove(view.id, { confirmed: true });
   });
 });

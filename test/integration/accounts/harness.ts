@@ -107,7 +107,7 @@ export async function companyHarness(
     key,
     profile,
     async close() {
-      await h.services.accounts.remove(profile.id).catch(() => undefined);
+      await h.services.accounts.remove(profile.id, { confirmed: true }).catch(() => undefined);
       await h.close();
       await company.dispose();
     },

@@ -22,7 +22,7 @@ describe.skipIf(noKeyringReason)('session state and sandbox profiles across rest
 
     const second = await start();
     cleanups.push(async () => {
-      await second.accounts.remove(view.id);
+      await second.accounts.remove(view.id, { confirmed: true });
       await second.close();
     });
     expect(second.sandbox.running()).toBe(false);
@@ -70,7 +70,7 @@ describe.skipIf(noKeyringReason)('pasted temporary credentials', () => {
       expect(expired()).toBe(false);
       await vi.waitFor(() => expect(expired()).toBe(true), { timeout: 20_000, interval: 50 });
       expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
-      await c.services.accounts.remove(view.id);
+      await c.services.accounts.remove(view.id, { confirmed: true });
     } finally {
       await c.close();
     }

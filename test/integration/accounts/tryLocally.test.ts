@@ -30,7 +30,7 @@ describe.skipIf(noKeyringReason)('Try it on this computer', () => {
     expect(result.ok).toBe(true);
     const progress = h.ports.events.emitted.filter((e) => e.event === 'profiles.testProgress');
     expect(progress).toHaveLength(7);
-    await h.services.accounts.remove(view.id);
+    await h.services.accounts.remove(view.id, { confirmed: true });
     expect(await new Keychain().read(view.id)).toBeUndefined();
   });
 });

@@ -35,7 +35,7 @@ describe.skipIf(noKeyringReason)('keychain and credential sources', () => {
     const settings = await readFile(path.join(h.home, 'profiles.json'), 'utf8');
     expect(settings).toContain('••••');
     expect(await filesContaining(h.home, [h.key.secret, h.key.id, linkKey.secret, linkKey.id])).toEqual([]);
-    await h.services.accounts.remove(view.id);
+    await h.services.accounts.remove(view.id, { confirmed: true });
     expect(await keytar.getPassword('Ferry', view.id)).toBeNull();
     expect(await keytar.getPassword('Ferry', linkSigningAccount(view.id))).toBeNull();
   });

@@ -82,6 +82,6 @@ describe.skipIf(noKeyringReason)('ferry link / links / revoke', () => {
     expect(badIp.stderr).toContain('"office" is not an IP address or range');
     const outside = await ferry(h.home, ['link', 'elsewhere/x.txt']);
     expect(outside.code).toBe(1);
-    expect(outside.stderr).toMatch(/^ferry: "x\.txt" is outside your shared folder \(shared\/[^)]+\/\), so a link to it would not open/);
+    expect(outside.stderr).toMatch(/^ferry: "x\.txt" is outside your shared folder \(shared\/[^)]+\/\), so Ferry will not share, move or delete it/);
   });
 });

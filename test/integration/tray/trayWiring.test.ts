@@ -90,7 +90,7 @@ describe.skipIf(noKeyringReason)('the tray wired to the real uploads engine, lin
     h.ports.events.emit('session.changed', { profileId: h.profile.id, state: 'ready' });
     expect(h.ports.tray.icon).toBe('idle');
 
-    await h.services.accounts.remove(h.profile.id);
+    await h.services.accounts.remove(h.profile.id, { confirmed: true });
     await until(() => findTrayItem(h!.ports.tray.menu, 'recent.noProfile'), (item) => item !== undefined);
   });
 });
