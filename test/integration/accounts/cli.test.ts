@@ -133,4 +133,24 @@ describe.skipIf(noKeyringReason)('ferry profile (CLI, real keychain)', () => {
     expect(await filesContaining(home, [key.secret, key.id])).toEqual([]);
     expect(await ferryEntriesHolding(key.secret)).toBe(0);
   });
+  it('an STS or storage host outside Alibaba Cloud is used only when named with --allow-host; nothing is saved otherwise', async () => {
+    const { key, home } = await setup();
+    const link = 'ferry://connect?name=Acme&bucket=acme-share&region=cn-hangzhou&role=acs:ram::1234567890123456:role/ferry&sts=https://sts.relay.example.net';
+    const refused = await ferry(['profile', 'import', link], { home, stdin: `${key.id}\n${key.secret}\n` });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(
+      "ferry: This connection sends your key's sign-ins or your files to sts.relay.example.net, which is not an Alibaba Cloud address. Nothing was saved. If IT told you to use it, run the command again with --allow-host sts.relay.example.net.\n",
+    );
+    expect(await ferryEntriesHolding(key.secret)).toBe(0);
+    expect(existsSync(path.join(home, 'profiles.json'))).toBe(false);
+
+    const allowed = await ferry(['profile', 'import', link, '--allow-host', 'sts.relay.example.net', '--json'], { home, stdin: `${key.id}\n${key.secret}\n` });
+    expect(allowed.code).toBe(0);
+    expect(JSON.parse(allowed.stdout)).toMatchObject({ profile: { stsEndpoint: 'https://sts.relay.example.net' } });
+    expect(await ferryEntriesHolding(key.secret)).toBe(1);
+    const { profile } = JSON.parse(allowed.stdout) as { profile: { id: string } };
+    expect((await ferry(['profile', 'remove', profile.id], { home })).code).toBe(0);
+    expect(await ferryEntriesHolding(key.secret)).toBe(0);
+  });
 });
