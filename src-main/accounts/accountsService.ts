@@ -13,7 +13,7 @@ import { logger } from '../log/logger.ts';
 import type { EventSink } from '../shell/ports.ts';
 import type { Clock } from '../time/clock.ts';
 import { checkProfileFields, type ProfileInput } from './connection.ts';
-import { checkKeyCustody, type CustodyConfirmations, type CustodyRequest } from './keyCustody.ts';
+import { checkConfirmedHosts, checkKeyCustody, type CustodyConfirmations, type CustodyRequest } from './keyCustody.ts';
 import { endpointForRegion } from './endpoint.ts';
 import type { Profile } from './profile.ts';
 import { ProfileStore } from './profileStore.ts';
@@ -81,6 +81,7 @@ export class AccountsService {
   /** The profile with run-time endpoints: a sandbox profile gets the running sandbox's (re)started ports. */
   async runtimeProfile(id: string): Promise<Profile> {
     const profile = await this.store.get(id);
+    checkConfirmedHosts(profile, this.deps.env);
     if (!profile.isSandbox) return profile;
     const handle = await this.deps.sandbox.ensure();
     return { ...profile, endpoint: handle.ossEndpoint, stsEndpoint: handle.stsEndpoint, region: handle.region.replace(/^oss-/, '') };
@@ -99,7 +100,7 @@ export class AccountsService {
     const id = existing?.id ?? `p${randomBytes(8).toString('hex')}`;
     if (source === 'keychain-role' && !fields.roleArn) throw new FerryError('accounts.roleArnRequired');
     const next = this.nextProfile(id, fields, existing);
-    await checkKeyCustody(existing, next, request, this.deps.confirm, this.deps.env);
+    next.confirmedHosts = await checkKeyCustody(existing, next, request, this.deps.confirm, this.deps.env);
 
     const written: string[] = [];
     try {

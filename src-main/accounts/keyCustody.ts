@@ -42,7 +42,8 @@ export function storesKey(source: Profile['credentialSource']): boolean {
 
 /**
  * Decides whether `next` may be saved over `existing` (undefined for a new connection). Throws a plain
- * FerryError when a key must be typed again or the person said no; resolves when the save may go ahead.
+ * FerryError when a key must be typed again or the person said no; otherwise returns the hosts outside
+ * Alibaba Cloud that now count as confirmed (a plain edit confirms nothing new).
  */
 export async function checkKeyCustody(
   existing: Profile | undefined,
@@ -50,17 +51,29 @@ export async function checkKeyCustody(
   request: CustodyRequest,
   confirm: CustodyConfirmations,
   env: NodeJS.ProcessEnv,
-): Promise<void> {
+): Promise<string[]> {
   const changed = existing ? reachChanges(existing, next) : [];
   if (existing && changed.length > 0) await checkRepointing(existing, next, request, confirm);
 
   const keyWritten = Boolean(request.accessKey || request.temporaryCredentials || request.linkSigningKey);
-  if (existing && changed.length === 0 && !keyWritten) return;
-  const confirmed = new Set((request.confirmedHosts ?? []).map((h) => h.toLowerCase()));
-  const unknown = untrustedHosts(next, env).filter((host) => !confirmed.has(host));
+  if (existing && changed.length === 0 && !keyWritten) return existing.confirmedHosts ?? [];
+  const hosts = untrustedHosts(next, env);
+  const named = new Set((request.confirmedHosts ?? []).map((h) => h.toLowerCase()));
+  const unknown = hosts.filter((host) => !named.has(host));
   if (unknown.length > 0 && !(await confirm.hosts(next.name, unknown))) {
     throw new FerryError('accounts.hostNotConfirmed', { hosts: unknown.join(', ') });
   }
+  return hosts;
+}
+
+/**
+ * Before a profile is used: every host outside Alibaba Cloud it would reach was confirmed when it was
+ * saved. Catches connections saved before Ferry asked, and a hand-edited profiles.json.
+ */
+export function checkConfirmedHosts(profile: Profile, env: NodeJS.ProcessEnv): void {
+  const confirmed = new Set(profile.confirmedHosts ?? []);
+  const unknown = untrustedHosts(profile, env).filter((host) => !confirmed.has(host));
+  if (unknown.length > 0) throw new FerryError('accounts.hostsUnconfirmed', { name: profile.name, hosts: unknown.join(', ') });
 }
 
 async function checkRepointing(existing: Profile, next: Profile, request: CustodyRequest, confirm: CustodyConfirmations): Promise<void> {

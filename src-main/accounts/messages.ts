@@ -69,6 +69,10 @@ export const accountsMessages = {
     en: 'This connection sends your key\'s sign-ins or your files to {hosts}, which is not an Alibaba Cloud address. Nothing was saved. If IT told you to use it, run the command again with {flags}.',
     'zh-CN': '此连接会把密钥签名或文件发送到 {hosts}，这不是阿里云的地址。未保存任何内容。如果 IT 要求使用该地址，请加上 {flags} 重新运行命令。',
   },
+  'accounts.hostsUnconfirmed': {
+    en: '"{name}" would send your key\'s sign-ins or your files to {hosts}, which is not an Alibaba Cloud address and was never confirmed on this computer, so Ferry does not use it. Remove the connection and add it again from IT\'s file or link, confirming that address if IT told you to use it.',
+    'zh-CN': '“{name}”会把密钥签名或文件发送到 {hosts}，这不是阿里云的地址，且从未在本机确认过，因此 Ferry 不会使用它。请删除此连接，然后用 IT 提供的文件或链接重新添加；如果 IT 要求使用该地址，请在添加时确认。',
+  },
   'accounts.keyNeededForChange': {
     en: 'To change where "{name}" sends files (address, bucket, folder, role or sign-in method), Ferry needs its key again. Type the AccessKey ID and secret IT gave you, then click "Save and test connection".',
     'zh-CN': '要更改“{name}”的文件去向（地址、存储空间、文件夹、角色或登录方式），Ferry 需要再次输入它的密钥。请输入 IT 给您的 AccessKey ID 和 Secret，然后点击“保存并测试连接”。',

@@ -30,6 +30,8 @@ export const ProfileSchema = z.object({
   maskedAccessKeyId: z.string().optional(),
   /** Pasted temporary credentials: when they expire (ms epoch). Not secret; shown as a countdown. */
   credentialsExpireAt: z.number().optional(),
+  /** Hosts outside Alibaba Cloud the person confirmed by name when saving; any other is never used. */
+  confirmedHosts: z.array(z.string()).optional(),
   createdAt: z.number(),
 });
 

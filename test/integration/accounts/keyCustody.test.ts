@@ -176,4 +176,26 @@ describe.skipIf(noKeyringReason)('key custody: where a stored key may go is deci
     expect(await call(table, 'profiles.remove', { id: c.profile.id })).toEqual({ ok: true, value: { removed: true } });
     expect(await keychain.read(c.profile.id)).toBeUndefined();
   });
+  it('a connection saved before Ferry asked (or a hand-edited profiles.json) is not used with an unconfirmed host, even after a plain edit', async () => {
+    const c = await companyHarness();
+    h = c;
+    const sts = await relay();
+    cleanups.push(sts.close);
+    // What a wave-1 hostile link left behind: the stored key pointed at someone else's STS, never confirmed.
+    await c.services.accounts.store.update((file) => ({
+      ...file,
+      profiles: file.profiles.map((p) => ({ ...p, stsEndpoint: `https://${sts.address}` })),
+    }));
+    c.services.broker.invalidate(c.profile.id);
+    const table = buildHandlerTable(c.services);
+    const tested = await call(table, 'profiles.test', { id: c.profile.id });
+    expect(tested).toMatchObject({ ok: false, error: { code: 'accounts.hostsUnconfirmed' } });
+    expect((tested as { error: { message: string } }).error.message).toContain(sts.address);
+    expect(await call(table, 'links.copy', { objectKey: 'shared/x.txt' })).toMatchObject({ ok: false, error: { code: 'accounts.hostsUnconfirmed' } });
+
+    const view = ((await call(table, 'profiles.list', undefined)) as { value: { profiles: Record<string, unknown>[] } }).value.profiles[0]!;
+    expect(await call(table, 'profiles.save', { profile: { ...view, name: 'Renamed' } })).toMatchObject({ ok: true });
+    expect(await call(table, 'profiles.test', { id: c.profile.id })).toMatchObject({ ok: false, error: { code: 'accounts.hostsUnconfirmed' } });
+    expect(sts.connections()).toBe(0);
+  });
 });
