@@ -4,6 +4,9 @@
  * `window.ferry`. Imports nothing from electron, node or the DOM: the preload, ipc.ts, the e2e harness
  * and the renderer (types only) all derive from this one table.
  *
+ * The page is untrusted: no page-visible channel takes a filesystem path or a URL to open. Paths of
+ * dropped files travel only on preload channels, which the preload calls from its own code.
+ *
  * Reply schemas are allow-lists: zod drops unknown keys, so a field that is not declared here can never
  * cross into the renderer, whatever a handler returns.
  */
@@ -11,15 +14,24 @@ import type { z } from 'zod';
 import type { ChannelTable, EventTable } from './contract/channel.ts';
 import { appChannels, appEvents } from './contract/app.ts';
 import { profileChannels, profileEvents } from './contract/profiles.ts';
-import { uploadChannels, uploadEvents } from './contract/uploads.ts';
+import { uploadChannels, uploadEvents, uploadPreloadChannels } from './contract/uploads.ts';
 import { linkChannels, linkEvents } from './contract/links.ts';
 
-export const invokeChannels = {
+/** What the page may call: each channel is a method `window.ferry.<namespace>.<method>`. */
+export const pageChannels = {
   ...appChannels,
   ...profileChannels,
   ...uploadChannels,
   ...linkChannels,
 } satisfies ChannelTable;
+
+/** Called only by the preload's own functions (dropFiles), never exposed as a window.ferry method. */
+export const preloadChannels = {
+  ...uploadPreloadChannels,
+} satisfies ChannelTable;
+
+/** Every channel main answers, each behind the same sender check and schema. */
+export const invokeChannels = { ...pageChannels, ...preloadChannels } satisfies ChannelTable;
 
 export const eventChannels = {
   ...appEvents,
@@ -29,6 +41,7 @@ export const eventChannels = {
 } satisfies EventTable;
 
 export type InvokeChannel = keyof typeof invokeChannels;
+export type PageChannel = keyof typeof pageChannels;
 export type EventChannel = keyof typeof eventChannels;
 
 export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>;
@@ -55,26 +68,27 @@ type Call<C extends InvokeChannel> = undefined extends RequestOf<C>
   ? (request?: RequestOf<C>) => Promise<ReplyOf<C>>
   : (request: RequestOf<C>) => Promise<ReplyOf<C>>;
 
-/** A file the user dropped or picked in the renderer; the preload turns it into a path main can read. */
-export interface DroppedFile {
-  readonly name: string;
-}
+/** What every way of adding files answers (drop, picker, clipboard). */
+export type AddUploadsReply = ReplyOf<'uploads.drop'>;
 
 export type FerryApi = {
-  [N in Namespace<InvokeChannel>]: {
-    [C in InvokeChannel as MethodOf<C, N>]: Call<C>;
+  [N in Namespace<PageChannel>]: {
+    [C in PageChannel as MethodOf<C, N>]: Call<C>;
   };
 } & {
   /** Subscribe to a main-process event; returns the function that unsubscribes. */
   on<E extends EventChannel>(event: E, listener: (payload: EventPayloadOf<E>) => void): () => void;
-  /** Upload files dropped on the window. Paths are resolved in the preload and never shown to the page. */
-  dropFiles(files: readonly DroppedFile[]): Promise<ReplyOf<'uploads.add'>>;
+  /**
+   * Upload Files the user dropped on the window. Only real File objects with a path on disk are sent
+   * (resolved in the preload, never shown to the page); anything else is left out.
+   */
+  dropFiles(files: readonly File[]): Promise<AddUploadsReply>;
 };
 
-/** The methods the preload must expose, derived from the channel table (used by the exposure test). */
+/** The methods the preload must expose, derived from the page channels (used by the exposure test). */
 export function apiShape(): Record<string, string[]> {
   const shape: Record<string, string[]> = {};
-  for (const channel of Object.keys(invokeChannels)) {
+  for (const channel of Object.keys(pageChannels)) {
     const [ns, method] = channel.split('.') as [string, string];
     (shape[ns] ??= []).push(method);
   }

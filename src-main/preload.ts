@@ -12,7 +12,7 @@ const api = buildFerryApi({
       ipcRenderer.removeListener(ipcName(event as EventChannel), wrapped);
     };
   },
-  pathForFile: (file) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
+  pathForFile: (file) => webUtils.getPathForFile(file),
 });
 
 contextBridge.exposeInMainWorld('ferry', api);

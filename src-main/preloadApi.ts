@@ -2,22 +2,15 @@
  * Builds the `window.ferry` object from the contract. Pure (no electron import) so the preload, the
  * exposure test and the browser e2e harness construct exactly the same API.
  */
-import {
-  apiShape,
-  eventChannels,
-  type DroppedFile,
-  type Envelope,
-  type EventChannel,
-  type FerryApi,
-} from './contract.ts';
+import { apiShape, eventChannels, type Envelope, type EventChannel, type FerryApi } from './contract.ts';
 
 export interface PreloadTransport {
   /** Sends `argument` on the invoke channel `channel` and resolves with main's envelope. */
   invoke(channel: string, argument: unknown): Promise<Envelope<unknown>>;
   /** Listens for an event; the listener receives the payload only, never the IPC event object. */
   subscribe(event: string, listener: (payload: unknown) => void): () => void;
-  /** The local path of a dropped file (Electron's webUtils.getPathForFile), '' when unknown. */
-  pathForFile(file: DroppedFile): string;
+  /** The local path of a dropped File (Electron's webUtils.getPathForFile), '' for one the page made. */
+  pathForFile(file: File): string;
 }
 
 export function buildFerryApi(transport: PreloadTransport): FerryApi {
@@ -38,9 +31,10 @@ export function buildFerryApi(transport: PreloadTransport): FerryApi {
     if (!Object.hasOwn(eventChannels, event) || typeof listener !== 'function') return () => {};
     return transport.subscribe(event, (payload) => listener(payload));
   };
-  api.dropFiles = (files: readonly DroppedFile[]) => {
-    const paths = Array.from(files, (file) => transport.pathForFile(file)).filter((p) => p.length > 0);
-    return call('uploads.add', { paths, source: 'drop' });
+  // The page decides nothing about paths: look-alike objects are skipped, Files resolve in the preload.
+  api.dropFiles = async (files: readonly File[]) => {
+    const paths = Array.from(files, (file) => (file instanceof File ? transport.pathForFile(file) : '')).filter((p) => p.length > 0);
+    return call('uploads.drop', { paths });
   };
   return Object.freeze(api) as FerryApi;
 }

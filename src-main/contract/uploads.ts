@@ -31,6 +31,8 @@ export const UploadItemSchema = z.object({
   /** Set when a restart or a changed file made Ferry start the file over. */
   notice: z.string().optional(),
   finishedAt: z.number().optional(),
+  /** The name held hidden characters (bidi or control), which its object key was made without. */
+  nameCleaned: z.boolean().optional(),
 });
 
 export const AddUploadsReplySchema = z.object({
@@ -45,14 +47,6 @@ const Id = z.object({ id: z.string().max(100) });
 const Empty = z.object({ changed: z.number().int() });
 
 export const uploadChannels = {
-  'uploads.add': {
-    request: z.object({
-      paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000),
-      source: UploadSourceSchema,
-      collision: CollisionPolicySchema.optional(),
-    }),
-    reply: AddUploadsReplySchema,
-  },
   /** Opens the native file picker in main and queues what the user chose. */
   'uploads.pick': { request: z.object({ folders: z.boolean().default(false) }).optional(), reply: AddUploadsReplySchema },
   /** Queues file references or image data on the clipboard (images saved as PNG). */
@@ -66,6 +60,17 @@ export const uploadChannels = {
   'uploads.resumeAll': { request: z.undefined(), reply: Empty },
   'uploads.cancelAll': { request: z.undefined(), reply: Empty },
   'uploads.clearFinished': { request: z.undefined(), reply: Empty },
+} satisfies ChannelTable;
+
+/**
+ * Called only by the preload's dropFiles, never a window.ferry method: the local paths of Files the user
+ * dropped, resolved in the preload with webUtils.getPathForFile (nothing the page wrote itself).
+ */
+export const uploadPreloadChannels = {
+  'uploads.drop': {
+    request: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }),
+    reply: AddUploadsReplySchema,
+  },
 } satisfies ChannelTable;
 
 export const uploadEvents = {

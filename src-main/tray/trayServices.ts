@@ -1,15 +1,16 @@
 /**
  * What the tray needs from the rest of Ferry, in the contract's own terms, and the adapter that runs it
- * through the one handler table (the same parse → handler → allow-list path IPC uses).
+ * through the one handler table (the same parse → handler → allow-list path IPC uses). Files are added
+ * through the uploads service itself: no page channel takes paths.
  */
-import type { InvokeChannel, ReplyOf, RequestOf } from '../contract.ts';
+import type { AddUploadsReply, InvokeChannel, ReplyOf, RequestOf } from '../contract.ts';
 import { dispatch, type HandlerTable } from '../app/dispatch.ts';
 import type { Lang } from '../i18n/lang.ts';
+import type { UploadsService } from '../uploads/uploadsService.ts';
 import type { TrayExpiry } from './trayState.ts';
 
 export type LinkCopy = ReplyOf<'links.copy'>;
-/** `ids` (the items this call listed) when the uploads engine is called directly rather than over IPC. */
-export type AddUploadsReply = ReplyOf<'uploads.add'> & { ids?: string[] };
+export type { AddUploadsReply };
 
 /** Sources the tray and the OS hand-off use when they queue files (their links are copied on finish). */
 export type TrayUploadSource = 'tray' | 'args';
@@ -49,7 +50,11 @@ export function invokeThroughHandlers(table: HandlerTable, lang: () => Lang | Pr
   };
 }
 
-export function trayServicesFromHandlers(table: HandlerTable, lang: () => Lang | Promise<Lang>): TrayServices {
+export function trayServicesFromHandlers(
+  table: HandlerTable,
+  lang: () => Lang | Promise<Lang>,
+  uploads: Pick<UploadsService, 'add'>,
+): TrayServices {
   const invoke = invokeThroughHandlers(table, lang);
   return {
     copyLink: ({ objectKey, profileId, expiry }) => invoke('links.copy', { objectKey, profileId, ...(expiry ? { expiry } : {}) }),
@@ -64,7 +69,7 @@ export function trayServicesFromHandlers(table: HandlerTable, lang: () => Lang |
     async resumeAll() {
       await invoke('uploads.resumeAll', undefined);
     },
-    addUploads: (paths, source) => invoke('uploads.add', { paths, source }),
+    addUploads: (paths, source) => uploads.add(paths, { source }),
     uploadFromClipboard: () => invoke('uploads.fromClipboard', undefined),
   };
 }

@@ -2,7 +2,7 @@ import type { HandlerTable } from '../app/dispatch.ts';
 import type { Services } from '../app/services.ts';
 
 type Channels =
-  | 'uploads.add'
+  | 'uploads.drop'
   | 'uploads.pick'
   | 'uploads.fromClipboard'
   | 'uploads.list'
@@ -18,7 +18,7 @@ type Channels =
 export function uploadHandlers(services: Services): Pick<HandlerTable, Channels> {
   const uploads = services.uploads;
   return {
-    'uploads.add': (request) => uploads.add(request.paths, { source: request.source, collision: request.collision }),
+    'uploads.drop': ({ paths }) => uploads.add(paths, { source: 'drop' }),
     'uploads.pick': (request) => uploads.pick(request?.folders ?? false),
     'uploads.fromClipboard': () => uploads.fromClipboard(),
     'uploads.list': async (_request, ctx) => ({ items: await uploads.list(ctx.lang) }),

@@ -27,8 +27,8 @@ const PAGE_GLUE = `(() => {
       listeners.get(event).add(listener);
       return () => listeners.get(event).delete(listener);
     },
-    // Stands in for Electron's webUtils.getPathForFile: only files a test registered have a path.
-    pathForFile: (file) => fixtures.get(file.name) ?? '',
+    // Stands in for Electron's webUtils.getPathForFile: only Files a test registered have a path.
+    pathForFile: (file) => (file instanceof File ? (fixtures.get(file.name) ?? '') : ''),
   });
   Object.defineProperty(window, 'ferry', { value: api, enumerable: true });
 })();`;

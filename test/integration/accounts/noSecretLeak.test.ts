@@ -50,7 +50,7 @@ describe.skipIf(noKeyringReason)('no secret leaks', () => {
       cleanups.push(files.cleanup);
       const file = path.join(files.dir, 'report.txt');
       await writeFile(file, 'quarterly numbers\n'.repeat(1000));
-      const added = await call('uploads.add', { paths: [file], source: 'drop' });
+      const added = await call('uploads.drop', { paths: [file] });
       expect(added.ok).toBe(true);
       let item: { state: string; objectKey?: string } | undefined;
       await vi.waitFor(

@@ -27,7 +27,7 @@ describe.skipIf(noKeyringReason)('tray over the real link service and the sandbo
 
   async function setUp() {
     h = await linksHarness();
-    const services = trayServicesFromHandlers(buildHandlerTable(h.services), () => 'en');
+    const services = trayServicesFromHandlers(buildHandlerTable(h.services), () => 'en', h.services.uploads);
     const actions = createTrayActions({ services, ports: h.ports, lang: () => 'en', quit: () => {} });
     const controller = new TrayController(h.ports.tray, actions, 'en');
     controller.setProfile({ name: 'Acme', uploadOnly: false });

@@ -26,10 +26,10 @@ async function finished(harness: UploadHarness): Promise<Item[]> {
 }
 
 describe('uploads.* over the handler table', () => {
-  it('uploads.add queues dropped paths; uploads.list shows them done, with no local paths', async () => {
+  it('uploads.drop (the preload channel) queues dropped paths; uploads.list shows them done, with no local paths', async () => {
     h = await uploadHarness();
     const file = await h.write('drop/note.txt', 'dropped');
-    const reply = await call<{ accepted: number; ids: string[] }>(h, 'uploads.add', { paths: [file], source: 'drop' });
+    const reply = await call<{ accepted: number; ids: string[] }>(h, 'uploads.drop', { paths: [file] });
     expect(reply.accepted).toBe(1);
     const items = await finished(h);
     expect(items).toHaveLength(1);
@@ -67,7 +67,7 @@ describe('uploads.* over the handler table', () => {
     expect((await finished(h)).map((i) => i.state)).toEqual(['done', 'done']);
     expect(await call(h, 'uploads.clearFinished')).toEqual({ changed: 2 });
     expect(await call(h, 'uploads.pause', { id: 'nope' })).toEqual({ changed: 0 });
-    await expect(call(h, 'uploads.add', { paths: [], source: 'drop' })).rejects.toMatchObject({ code: 'app.invalidRequest' });
+    await expect(call(h, 'uploads.drop', { paths: [] })).rejects.toMatchObject({ code: 'app.invalidRequest' });
   });
 
   it('a 10,000-file drop does not flood the window: one event per 100 ms, changed items only', async () => {
@@ -76,7 +76,7 @@ describe('uploads.* over the handler table', () => {
     await mkdir(dir);
     for (let i = 0; i < 10_000; i++) await writeFile(path.join(dir, `f${i}.txt`), 'x');
     const started = Date.now();
-    const reply = await call<{ accepted: number }>(h, 'uploads.add', { paths: [dir], source: 'drop' });
+    const reply = await call<{ accepted: number }>(h, 'uploads.drop', { paths: [dir] });
     expect(reply.accepted).toBe(10_000);
     expect((await call<{ changed: number }>(h, 'uploads.pauseAll')).changed).toBe(10_000);
     await new Promise((r) => setTimeout(r, 600));

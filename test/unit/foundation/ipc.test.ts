@@ -53,6 +53,13 @@ describe('ipc', () => {
     }
   });
 
+  it('answers the preload-only uploads.drop behind the same sender check', async () => {
+    const { registered, mainFrame } = await setup();
+    const drop = registered.get(ipcName('uploads.drop'))!;
+    const reply = await drop({ sender: { id: 7 }, senderFrame: mainFrame('https://evil.example/') }, { paths: ['/etc/passwd'] });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'app.forbiddenSender' } });
+  });
+
   it('rejects a wrong-typed argument with the schema, in plain language', async () => {
     const { registered, mainFrame } = await setup();
     const ping = registered.get(ipcName('app.ping'))!;

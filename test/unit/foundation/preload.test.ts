@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiShape, eventChannels, invokeChannels, ipcName } from '../../../src-main/contract.ts';
+import { z } from 'zod';
+import { apiShape, eventChannels, invokeChannels, ipcName, pageChannels, preloadChannels } from '../../../src-main/contract.ts';
 
 // The real preload.ts runs against a recording stand-in for Electron's preload modules (there is no
 // Electron binary here); the test checks what it exposes and what it sends.
@@ -67,12 +68,32 @@ describe('preload', () => {
     expect(Object.keys(eventChannels)).toContain('settings.changed');
   });
 
-  it('turns dropped files into paths in the preload and sends them as an upload', async () => {
+  it('turns dropped files into paths in the preload and sends them on a channel the page has no method for', async () => {
     const api = exposed.ferry as { dropFiles(files: unknown[]): Promise<unknown> };
     await api.dropFiles([new File(['x'], 'report.pdf')]).catch(() => undefined);
-    expect(invoked.at(-1)).toEqual({
-      channel: ipcName('uploads.add'),
-      argument: { paths: ['/home/someone/report.pdf'], source: 'drop' },
-    });
+    expect(invoked.at(-1)).toEqual({ channel: ipcName('uploads.drop'), argument: { paths: ['/home/someone/report.pdf'] } });
+    expect(apiShape().uploads).not.toContain('drop');
+  });
+
+  it('resolves only real File objects: a look-alike carrying a path gets none', async () => {
+    const api = exposed.ferry as { dropFiles(files: unknown[]): Promise<unknown> };
+    await api.dropFiles([{ name: 'id_ed25519', path: '/home/someone/.ssh/id_ed25519' }]).catch(() => undefined);
+    expect(invoked.at(-1)).toEqual({ channel: ipcName('uploads.drop'), argument: { paths: [] } });
+  });
+
+  it('gives the page no method that takes a filesystem path or a URL to open', () => {
+    expect(apiShape().uploads).not.toContain('add');
+    expect(apiShape().app).not.toContain('openExternal');
+    const takesPaths = (request: z.ZodType) =>
+      propertyNames(z.toJSONSchema(request, { io: 'input', unrepresentable: 'any' })).filter((n) => /path|^files?$/i.test(n));
+    for (const [channel, spec] of Object.entries(pageChannels)) expect(takesPaths(spec.request), channel).toEqual([]);
+    expect(takesPaths(preloadChannels['uploads.drop'].request)).toEqual(['paths']);
   });
 });
+
+/** Every property name anywhere in a JSON schema. */
+function propertyNames(schema: unknown): string[] {
+  if (typeof schema !== 'object' || schema === null) return [];
+  const own = 'properties' in schema && typeof schema.properties === 'object' ? Object.keys(schema.properties as object) : [];
+  return [...own, ...Object.values(schema).flatMap(propertyNames)];
+}
