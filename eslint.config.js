@@ -17,7 +17,7 @@ export default tseslint.config(
         'error',
         {
           selector: "CallExpression[callee.property.name='openExternal'][callee.object.name='shell']",
-          message: 'Open external URLs only through openExternalSafely() in security.ts.',
+          message: 'Ferry opens no URL outside the app (issue #16); one would need a fixed allow-list in security.ts.',
         },
       ],
     },

@@ -12,7 +12,7 @@ import { dataHome } from './storage/dataHome.ts';
 import { configureLogging, logger } from './log/logger.ts';
 import { createMainWindow } from './shell/mainWindow.ts';
 import type { LinkFocus, WindowScreen } from './shell/ports.ts';
-import { electronClipboard, electronDialog, electronEvents, electronExternal, electronNotifications, electronWindowPort } from './shell/electronPorts.ts';
+import { electronClipboard, electronDialog, electronEvents, electronNotifications, electronWindowPort } from './shell/electronPorts.ts';
 import { ElectronTray } from './shell/electronTray.ts';
 import { installOsIntegration } from './shell/electronOs.ts';
 import { trayImagesDir } from './tray/electronTemplate.ts';
@@ -44,7 +44,7 @@ function showWindow(screen?: WindowScreen, focus?: LinkFocus): void {
 
 function revealWindow(): void {
   if (!mainWindow || mainWindow.isDestroyed()) {
-    mainWindow = createMainWindow({ preloadPath });
+    mainWindow = createMainWindow({ preloadPath, isPackaged: app.isPackaged });
     osIntegration?.guardWindow(mainWindow);
     return;
   }
@@ -104,7 +104,6 @@ async function start(): Promise<void> {
       tray: electronTray,
       events,
       window: electronWindowPort(showWindow),
-      external: electronExternal,
     },
     appVersion: app.getVersion(),
     systemLocale: () => app.getLocale(),

@@ -29,8 +29,15 @@ export const CONTENT_SECURITY_POLICY = [...DOCUMENT_DIRECTIVES, "frame-ancestors
  */
 export const META_CONTENT_SECURITY_POLICY = DOCUMENT_DIRECTIVES.join('; ');
 
-/** The only webPreferences any Ferry window gets. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/**
+ * The only webPreferences any Ferry window gets. Devtools (FERRY_DEVTOOLS=1) only in an unpackaged
+ * build: in the installed app they would hand anyone at the keyboard a console inside the renderer.
+ */
+export function secureWebPreferences(
+  preloadPath: string,
+  build: { isPackaged: boolean; env?: Record<string, string | undefined> },
+): WebPreferences {
+  const env = build.env ?? process.env;
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -44,7 +51,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
-    devTools: process.env.FERRY_DEVTOOLS === '1',
+    devTools: !build.isPackaged && env.FERRY_DEVTOOLS === '1',
   };
 }
 
@@ -56,23 +63,6 @@ export function isAppUrl(url: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** http(s) only; everything else (file:, javascript:, smb:, custom schemes) is refused. */
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
-
-/** The one way Ferry opens anything outside the app. */
-export async function openExternalSafely(url: string, open: (url: string) => Promise<void>): Promise<boolean> {
-  if (!isSafeExternalUrl(url)) return false;
-  await open(url);
-  return true;
 }
 
 type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;

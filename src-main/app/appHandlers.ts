@@ -1,7 +1,7 @@
 import type { HandlerTable } from './dispatch.ts';
 import type { Services } from './services.ts';
 
-type AppChannels = 'app.info' | 'app.ping' | 'app.openExternal' | 'settings.get' | 'settings.update' | 'app.takeNavigation';
+type AppChannels = 'app.info' | 'app.ping' | 'settings.get' | 'settings.update' | 'app.takeNavigation';
 
 export function appHandlers(services: Services): Pick<HandlerTable, AppChannels> {
   return {
@@ -12,7 +12,6 @@ export function appHandlers(services: Services): Pick<HandlerTable, AppChannels>
       lang: await services.lang(),
     }),
     'app.ping': ({ text }) => ({ text: `pong: ${text}`, receivedAt: services.clock.now() }),
-    'app.openExternal': async ({ url }) => ({ opened: await services.ports.external.openExternal(url) }),
     'settings.get': () => services.settings.get(),
     'settings.update': async (patch) => {
       const next = await services.settings.update(patch);

@@ -52,7 +52,6 @@ export const appChannels = {
     request: z.object({ text: z.string().max(200) }),
     reply: z.object({ text: z.string(), receivedAt: z.number() }),
   },
-  'app.openExternal': { request: z.object({ url: z.string().max(2048) }), reply: z.object({ opened: z.boolean() }) },
   'settings.get': { request: z.undefined(), reply: AppSettingsSchema },
   'settings.update': { request: AppSettingsSchema.partial().strict(), reply: AppSettingsSchema },
   /**

@@ -1,9 +1,8 @@
 /** The real Electron implementations of the UI ports (the tray adapter lives in electronTray.ts). */
-import { BrowserWindow, Notification, clipboard, dialog, shell } from 'electron';
+import { BrowserWindow, Notification, clipboard, dialog } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { ipcName } from '../contract.ts';
-import { openExternalSafely } from '../security.ts';
-import type { ClipboardPort, DialogPort, EventSink, ExternalPort, NotificationPort, WindowPort } from './ports.ts';
+import type { ClipboardPort, DialogPort, EventSink, NotificationPort, WindowPort } from './ports.ts';
 
 export const electronClipboard: ClipboardPort = {
   writeText: (text) => clipboard.writeText(text),
@@ -74,11 +73,6 @@ export const electronEvents: EventSink = {
       if (!window.isDestroyed()) window.webContents.send(ipcName(event), payload);
     }
   },
-};
-
-export const electronExternal: ExternalPort = {
-  // eslint-disable-next-line no-restricted-syntax -- the one sanctioned call, behind the http(s) check
-  openExternal: (url) => openExternalSafely(url, (safe) => shell.openExternal(safe)),
 };
 
 export function electronWindowPort(showWindow: WindowPort['show']): WindowPort {

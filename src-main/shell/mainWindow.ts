@@ -2,7 +2,7 @@ import { BrowserWindow, nativeTheme } from 'electron';
 import { APP_ORIGIN, hardenWebContents, secureWebPreferences } from '../security.ts';
 
 /** Creates (or reveals) the one main window, loading the renderer from app://ferry/. */
-export function createMainWindow(options: { preloadPath: string; iconPath?: string }): BrowserWindow {
+export function createMainWindow(options: { preloadPath: string; isPackaged: boolean; iconPath?: string }): BrowserWindow {
   const window = new BrowserWindow({
     width: 960,
     height: 680,
@@ -12,7 +12,7 @@ export function createMainWindow(options: { preloadPath: string; iconPath?: stri
     title: 'Ferry',
     icon: options.iconPath,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff',
-    webPreferences: secureWebPreferences(options.preloadPath),
+    webPreferences: secureWebPreferences(options.preloadPath, { isPackaged: options.isPackaged }),
   });
   hardenWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());

@@ -77,11 +77,6 @@ export interface WindowPort {
   show(screen?: WindowScreen, focus?: LinkFocus): void;
 }
 
-export interface ExternalPort {
-  /** Opens an http(s) URL in the user's browser; anything else is refused. */
-  openExternal(url: string): Promise<boolean>;
-}
-
 export interface Ports {
   clipboard: ClipboardPort;
   dialog: DialogPort;
@@ -89,5 +84,4 @@ export interface Ports {
   tray: TrayPort;
   events: EventSink;
   window: WindowPort;
-  external: ExternalPort;
 }

@@ -9,7 +9,6 @@ import type {
   ConfirmOptions,
   DialogPort,
   EventSink,
-  ExternalPort,
   LinkFocus,
   NotificationPort,
   Ports,
@@ -111,15 +110,6 @@ export class RecordingWindow implements WindowPort {
   }
 }
 
-export class RecordingExternal implements ExternalPort {
-  readonly opened: string[] = [];
-  async openExternal(url: string): Promise<boolean> {
-    const ok = /^https?:\/\//i.test(url);
-    if (ok) this.opened.push(url);
-    return ok;
-  }
-}
-
 export interface RecordingPorts extends Ports {
   clipboard: RecordingClipboard;
   dialog: RecordingDialog;
@@ -127,7 +117,6 @@ export interface RecordingPorts extends Ports {
   tray: RecordingTray;
   events: RecordingEvents;
   window: RecordingWindow;
-  external: RecordingExternal;
 }
 
 export function recordingPorts(): RecordingPorts {
@@ -138,6 +127,5 @@ export function recordingPorts(): RecordingPorts {
     tray: new RecordingTray(),
     events: new RecordingEvents(),
     window: new RecordingWindow(),
-    external: new RecordingExternal(),
   };
 }

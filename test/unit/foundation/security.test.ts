@@ -3,8 +3,6 @@ import {
   CONTENT_SECURITY_POLICY,
   hardenSession,
   hardenWebContents,
-  isSafeExternalUrl,
-  openExternalSafely,
   secureWebPreferences,
 } from '../../../src-main/security.ts';
 
@@ -33,7 +31,7 @@ function recordingContents() {
 
 describe('window security', () => {
   it('uses isolated, sandboxed webPreferences with no Node in the page', () => {
-    const prefs = secureWebPreferences('/app/preload.cjs');
+    const prefs = secureWebPreferences('/app/preload.cjs', { isPackaged: true });
     expect(prefs).toMatchObject({
       preload: '/app/preload.cjs',
       contextIsolation: true,
@@ -46,6 +44,13 @@ describe('window security', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
     });
+  });
+
+  it('allows devtools only in an unpackaged build that asks for them', () => {
+    const asked = { FERRY_DEVTOOLS: '1' };
+    expect(secureWebPreferences('/p', { isPackaged: true, env: asked }).devTools).toBe(false);
+    expect(secureWebPreferences('/p', { isPackaged: false, env: asked }).devTools).toBe(true);
+    expect(secureWebPreferences('/p', { isPackaged: false, env: {} }).devTools).toBe(false);
   });
 
   it('denies navigation away from app://ferry, webviews and every new window', () => {
@@ -74,17 +79,6 @@ describe('window security', () => {
       expect(answer).toBe(false);
       expect(check!(null, permission, 'app://ferry')).toBe(false);
     }
-  });
-
-  it('opens only http(s) URLs externally', async () => {
-    const opened: string[] = [];
-    const open = async (url: string) => void opened.push(url);
-    for (const bad of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-msdt:x', 'app://ferry/', 'not a url', 'http://']) {
-      expect(isSafeExternalUrl(bad)).toBe(false);
-      expect(await openExternalSafely(bad, open)).toBe(false);
-    }
-    expect(await openExternalSafely('https://www.alibabacloud.com/help', open)).toBe(true);
-    expect(opened).toEqual(['https://www.alibabacloud.com/help']);
   });
 
   it('has a strict CSP: no inline or remote script, no network from the page', () => {
