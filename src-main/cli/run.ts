@@ -1,0 +1,5 @@
+// The `ferry` command's entry point: `npm run build` bundles it into out/cli/ferry.mjs (plain Node, no
+// TypeScript runner); in a checkout, ferry.mjs runs it from source.
+import { runCli } from './main.ts';
+
+process.exitCode = await runCli(process.argv.slice(2));
