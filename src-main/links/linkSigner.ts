@@ -26,8 +26,8 @@ export class LinkSigner {
   ) {}
 
   async sign(profile: Profile, key: string, options: LinkQueryOptions, requested: number): Promise<SignedLink> {
-    this.checkFolder(profile, key);
     const query = linkQuery(options);
+    this.checkFolder(profile, key);
     const { credentials, expiry } = await this.credentialsFor(profile, requested);
     const offset = this.broker.clockOffsetMs();
     const signed = presign(profile.signatureVersion, {

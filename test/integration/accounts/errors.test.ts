@@ -95,6 +95,9 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
       for (const [stsEndpoint, code, en, zh] of cases) {
         const view = await c.services.accounts.save({
           profile: ProfileInputSchema.parse({ id: c.profile.id, name: 'Acme', endpoint: c.company.ossEndpoint, stsEndpoint, region: 'cn-hangzhou', bucket: 'acme-share', roleArn: c.company.demo?.roleArn }),
+          // Re-pointing a stored key needs the key again (and names hosts outside Alibaba Cloud).
+          accessKey: { accessKeyId: c.key.id, accessKeySecret: c.key.secret },
+          confirmedHosts: ['sts.nonexistent.invalid', 'oss.nonexistent.invalid'],
         });
         const { failed, zh: failedZh } = await failedStep(c, view.id);
         expect([stsEndpoint, failed?.id, failed?.error?.code]).toEqual([stsEndpoint, 'sts-reachable', code]);
@@ -119,6 +122,9 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
     for (const [endpoint, code, en, zh] of cases) {
       await c.services.accounts.save({
         profile: ProfileInputSchema.parse({ id: c.profile.id, name: 'Acme', endpoint, stsEndpoint: c.company.stsEndpoint, region: 'cn-hangzhou', bucket: 'acme-share', roleArn: c.company.demo?.roleArn }),
+        // Re-pointing a stored key needs the key again (and names hosts outside Alibaba Cloud).
+        accessKey: { accessKeyId: c.key.id, accessKeySecret: c.key.secret },
+        confirmedHosts: ['sts.nonexistent.invalid', 'oss.nonexistent.invalid'],
       });
       const { failed, zh: failedZh } = await failedStep(c, c.profile.id);
       expect([endpoint, failed?.id, failed?.error?.code]).toEqual([endpoint, 'bucket', code]);
@@ -136,6 +142,9 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
     expect(zh?.error?.message).toMatch(/不存在存储空间“no-such-bucket”/);
     await c.services.accounts.save({
       profile: ProfileInputSchema.parse({ id: c.profile.id, name: 'Acme', endpoint: c.company.ossEndpoint, stsEndpoint: c.company.stsEndpoint, region: 'cn-shanghai', bucket: 'acme-share', roleArn: c.company.demo?.roleArn }),
+      // Re-pointing a stored key needs the key again (and names hosts outside Alibaba Cloud).
+      accessKey: { accessKeyId: c.key.id, accessKeySecret: c.key.secret },
+      confirmedHosts: ['sts.nonexistent.invalid', 'oss.nonexistent.invalid'],
     });
     ({ failed, zh } = await failedStep(c, c.profile.id));
     expect([failed?.id, failed?.error?.code]).toEqual(['bucket', 'oss.wrongRegion']);
@@ -155,6 +164,9 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
       const profile = await c.services.accounts.runtimeProfile(c.profile.id);
       await c.services.accounts.save({
         profile: ProfileInputSchema.parse({ id: c.profile.id, name: 'Acme', endpoint: profile.endpoint, stsEndpoint: c.company.stsEndpoint, region: 'cn-hangzhou', bucket: 'acme-shanghai', roleArn: c.company.demo?.roleArn, signatureVersion }),
+        // Re-pointing a stored key needs the key again (and names hosts outside Alibaba Cloud).
+        accessKey: { accessKeyId: c.key.id, accessKeySecret: c.key.secret },
+        confirmedHosts: ['sts.nonexistent.invalid', 'oss.nonexistent.invalid'],
       });
       const { failed, zh } = await failedStep(c, c.profile.id);
       expect([signatureVersion, failed?.id, failed?.error?.code]).toEqual([signatureVersion, 'bucket', 'oss.wrongEndpoint']);
