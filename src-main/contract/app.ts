@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChannelTable, EventTable } from './channel.ts';
+import { patchSchemaOf } from './patch.ts';
 import { ProfileInputSchema } from './profiles.ts';
 
 export const LangSchema = z.enum(['en', 'zh-CN']);
@@ -53,7 +54,8 @@ export const appChannels = {
     reply: z.object({ text: z.string(), receivedAt: z.number() }),
   },
   'settings.get': { request: z.undefined(), reply: AppSettingsSchema },
-  'settings.update': { request: AppSettingsSchema.partial().strict(), reply: AppSettingsSchema },
+  /** Only the settings named change; the others keep their values. */
+  'settings.update': { request: patchSchemaOf(AppSettingsSchema), reply: AppSettingsSchema },
   /**
    * The screen main last asked for and the page has not taken yet (null when none): a request made
    * before the page loaded is not lost. Taking it clears it.
