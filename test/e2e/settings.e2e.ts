@@ -71,6 +71,10 @@ test('settings: test, switch and remove connections; defaults and theme are save
 
   await page.getByLabel('Theme').selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // Each change touched only its own setting: the earlier choices are all still there, in main and on screen.
+  expect(await ferry.services.settings.get()).toMatchObject({ theme: 'dark', fileConcurrency: 5, collisionPolicy: 'replace' });
+  await expect(page.getByLabel('Files sent at the same time')).toHaveValue('5');
+  await expect(page.getByLabel('When a file with the same name is already there')).toHaveValue('replace');
 
   ferry.ports.dialog.nextConfirm.push(0);
   await acme.getByRole('button', { name: 'Remove' }).click();
