@@ -1,4 +1,5 @@
 import { FerryError } from '../errors/ferryError.ts';
+import { removeHiddenChars } from '../names/inertName.ts';
 
 /** OSS refuses keys longer than this many UTF-8 bytes. */
 export const MAX_KEY_BYTES = 1023;
@@ -6,22 +7,18 @@ export const MAX_KEY_BYTES = 1023;
 const utf8 = new TextEncoder();
 const byteLength = (text: string): number => utf8.encode(text).length;
 
-// C0/C1 controls and DEL; also bidi isolates/overrides are kept (RTL names must stay intact).
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+/** The path's segments that can be part of a key: no empty, blank, `.` or `..` ones. */
+function keptSegments(path: string): string[] {
+  return path.split(/[\\/]+/).filter((segment) => segment.trim() !== '' && segment !== '.' && segment !== '..');
+}
 
 /**
  * A relative path (as walked or dropped) → the key tail: NFC (macOS hands out NFD), either slash as a
- * separator, control characters removed, empty / `.` / `..` segments dropped, no leading `/`.
+ * separator, hidden characters removed (controls and bidi controls, see names/inertName.ts), empty /
+ * `.` / `..` segments dropped, no leading `/`.
  */
 export function sanitizeRelativePath(relative: string): string {
-  return relative
-    .normalize('NFC')
-    .replace(CONTROL, '')
-    .split(/[\\/]+/)
-    .map((segment) => segment.trim() === '' ? '' : segment)
-    .filter((segment) => segment !== '' && segment !== '.' && segment !== '..')
-    .join('/');
+  return keptSegments(removeHiddenChars(relative.normalize('NFC')).text).join('/');
 }
 
 /** The expanded profile prefix, cleaned the same way; always '' or ending in '/'. */
@@ -58,6 +55,9 @@ export function splitKey(key: string): { dir: string; stem: string; ext: string 
  * its extension); if the folders alone are too long, that is an error the user can act on.
  */
 export function buildObjectKey(prefix: string, relative: string, reserveBytes = 8): string {
+  // A file name of hidden characters only would leave its folder's name as the key: refuse it, saying why.
+  const fileName = keptSegments(relative.normalize('NFC')).at(-1);
+  if (fileName !== undefined && sanitizeRelativePath(fileName) === '') throw new FerryError('names.onlyHidden', { name: relative.slice(0, 80) });
   const tail = sanitizeRelativePath(relative);
   if (tail === '') throw new FerryError('uploads.badName', { name: relative.slice(0, 80) });
   const key = sanitizePrefix(prefix) + tail;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildObjectKey, keepBothKey, MAX_KEY_BYTES, sanitizeRelativePath } from '../../../src-main/uploads/objectKey.ts';
+import { buildObjectKey, keepBothKey, MAX_KEY_BYTES, sanitizePrefix, sanitizeRelativePath } from '../../../src-main/uploads/objectKey.ts';
 import { expandPrefix } from '../../../src-main/accounts/prefixTemplate.ts';
 import { isFerryError } from '../../../src-main/errors/ferryError.ts';
 
@@ -25,8 +25,27 @@ describe('object keys', () => {
     expect(buildObjectKey('/lead/', '/x.txt')).toBe('lead/x.txt');
   });
 
+  it('removes bidi controls, so the key shows the real order (invoice\u202Efdp.exe is an .exe)', () => {
+    expect(buildObjectKey('p/', 'invoice\u202Efdp.exe')).toBe('p/invoicefdp.exe');
+    expect(buildObjectKey('p/', 'Q3/\u2067report\u2069\u200f.pdf\u200e')).toBe('p/Q3/report.pdf');
+    expect(sanitizeRelativePath('a\u061cb\u202a\u202b\u202c\u202d\u2066\u2068c\u2028\u2029.txt')).toBe('abc.txt');
+    expect(sanitizePrefix('shared/\u202Eeve/')).toBe('shared/eve/');
+  });
+
+  it('refuses a name made only of hidden characters, saying so', () => {
+    const refused = (() => {
+      try {
+        return buildObjectKey('p/', 'folder/\u202E\u200f\u0007');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(isFerryError(refused) && refused.code).toBe('names.onlyHidden');
+    expect(isFerryError(refused) && refused.params.name).toBe('folder/\u202E\u200f\u0007');
+  });
+
   it('keeps awkward but legal characters intact', () => {
-    const names = ['a+b%20c#d?e&f=g.txt', 'with space.txt', '中文文件.docx', 'emoji 🎉📁.png', 'עברית مرحبا.pdf'];
+    const names = ['a+b%20c#d?e&f=g.txt', 'with space.txt', '中文文件.docx', 'emoji 🎉📁.png', 'עברית مرحبا.pdf', 'family 👨‍👩‍👧.png', 'می‌خواهم.txt'];
     for (const name of names) expect(buildObjectKey('p/', name)).toBe(`p/${name}`);
   });
 
