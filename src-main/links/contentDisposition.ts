@@ -3,6 +3,8 @@
  * an ASCII `filename="…"` for old clients plus `filename*=UTF-8''…` (RFC 5987/6266) for 中文 and emoji.
  */
 
+import { visibleName } from '../names/inertName.ts';
+
 /** RFC 5987 attr-char: ALPHA / DIGIT / "!#$&+-.^_`|~"; everything else as UTF-8 %XX. */
 export function rfc5987(value: string): string {
   return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -27,8 +29,11 @@ export function contentDisposition(name: string, inline = false): string {
   return `${inline ? 'inline' : 'attachment'}; filename="${asciiFallback(safe)}"; filename*=UTF-8''${rfc5987(safe)}`;
 }
 
-/** The last part of an object key: what the user called the file. */
+/**
+ * The last part of an object key: what the user called the file, shown inert. A key another tool made may
+ * hold bidi or control characters; they come out as `[U+XXXX]` here, so no message or download name acts them out.
+ */
 export function nameOfKey(key: string): string {
   const trimmed = key.replace(/\/+$/, '');
-  return trimmed.slice(trimmed.lastIndexOf('/') + 1) || trimmed || key;
+  return visibleName(trimmed.slice(trimmed.lastIndexOf('/') + 1) || trimmed || key);
 }

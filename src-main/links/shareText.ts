@@ -23,7 +23,7 @@ export function linkSummary(
   return o.lang === 'zh-CN' ? `${head}${why}` : `${head} ${why}`;
 }
 
-/** What the user pastes into a chat or an email: name, size, link, valid until. */
+/** What the user pastes into a chat or an email: name (hidden characters as `[U+XXXX]`, see formatMessage), size, link, valid until. */
 export function shareMessage(link: { name: string; size?: number | undefined; url: string; expiresAt: number }, o: TextOptions): string {
   return formatMessage('links.shareMessage', o.lang, {
     name: link.name,

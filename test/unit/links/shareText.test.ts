@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { formatMessage } from '../../../src-main/errors/catalog.ts';
+import { nameOfKey } from '../../../src-main/links/contentDisposition.ts';
+import { shareMessage } from '../../../src-main/links/shareText.ts';
+import { hasHiddenChars } from '../../../src-main/names/inertName.ts';
+
+// Keys made by other tools may hold bidi and control characters; nothing Ferry says about them may.
+const SPOOF = 'shared/bob/invoice\u202Efdp.exe';
+const TERMINAL = 'shared/bob/\u001b]0;owned\u0007notes\u009b.txt';
+
+describe('names in what Ferry says', () => {
+  it('the name of a key shows its hidden characters as codes', () => {
+    expect(nameOfKey(SPOOF)).toBe('invoice[U+202E]fdp.exe');
+    expect(nameOfKey(TERMINAL)).toBe('[U+001B]]0;owned[U+0007]notes[U+009B].txt');
+    expect(nameOfKey('shared/alice/报告 עברית.pdf')).toBe('报告 עברית.pdf');
+  });
+
+  it('a share message carries no bidi or control character, in either language', () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const text = shareMessage({ name: 'invoice\u202Efdp\u2066.exe\u0007', size: 2048, url: 'https://x.example/o', expiresAt: Date.UTC(2026, 4, 1) }, { lang, timeZone: 'UTC' });
+      expect(hasHiddenChars(text.replace(/\n/g, ''))).toBe(false);
+      expect(text).toContain('invoice[U+202E]fdp[U+2066].exe[U+0007]');
+      expect(text.split('\n')).toHaveLength(3);
+    }
+  });
+
+  it('a message about a file shows the name inert (errors, dialogs, notifications)', () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const text = formatMessage('uploads.fileGone', lang, { name: 'a\u202Eb\nc.txt' });
+      expect(text).toContain('a[U+202E]b[U+000A]c.txt');
+      expect(hasHiddenChars(text)).toBe(false);
+    }
+  });
+
+  it('a name of only hidden characters is refused in words that say what to do', () => {
+    const en = formatMessage('names.onlyHidden', 'en', { name: '\u202E\u0007' });
+    const zh = formatMessage('names.onlyHidden', 'zh-CN', { name: '\u202E\u0007' });
+    expect(en).toContain('"[U+202E][U+0007]"');
+    expect(en).toMatch(/Rename the file/);
+    expect(zh).toContain('[U+202E][U+0007]');
+    expect(zh).toMatch(/重命名/);
+  });
+});
