@@ -1,6 +1,7 @@
 import { formatMessage } from '../errors/catalog.ts';
 import { toUserError } from '../errors/userError.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { hasHiddenChars } from '../names/inertName.ts';
 import { etaSeconds } from './progressBatcher.ts';
 import type { QueueEntry, UploadItem } from './queueEntry.ts';
 
@@ -22,5 +23,11 @@ export function toItemView(entry: QueueEntry, lang: Lang, sampleAt?: number): Up
     ...(entry.error !== undefined ? { error: toUserError(entry.error, lang) } : {}),
     ...(entry.notice ? { notice: formatMessage(entry.notice, lang) } : {}),
     ...(entry.finishedAt !== undefined ? { finishedAt: entry.finishedAt } : {}),
+    ...(nameCleaned(entry) ? { nameCleaned: true } : {}),
   };
+}
+
+/** A key was made for the file, without the hidden characters its name has (not a refused name, not an old checkpoint's key). */
+function nameCleaned(entry: QueueEntry): boolean {
+  return entry.baseKey !== '' && hasHiddenChars(entry.name) && !hasHiddenChars(entry.baseKey);
 }
