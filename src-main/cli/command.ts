@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/lang.ts';
 import type { Services } from '../app/services.ts';
 import type { LocalizedMessage } from '../errors/messageTable.ts';
+import type { StatusLine } from './terminalText.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -28,6 +29,8 @@ export interface CommandContext {
   services(): Promise<Services>;
   /** Prints one JSON line (with --json) or the human text. */
   print(json: unknown, human: string): void;
+  /** The line redrawn in place on a terminal (progress); `io` escapes the sequences this one sends. */
+  statusLine: StatusLine;
 }
 
 export interface Command {

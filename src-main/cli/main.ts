@@ -7,6 +7,7 @@ import { dataHome } from '../storage/dataHome.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type CommandContext } from './command.ts';
 import { commands } from './commands/index.ts';
 import { helpText } from './help.ts';
+import { escapingStream, StatusLine } from './terminalText.ts';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -20,8 +21,12 @@ const defaultIo = (): CliIo => ({
   isTTY: Boolean(process.stdout.isTTY),
 });
 
-/** Runs `ferry …` and returns the exit code: 0 ok, 1 the operation failed, 2 usage error. */
-export async function runCli(argv: string[], io: CliIo = defaultIo(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/**
+ * Runs `ferry …` and returns the exit code: 0 ok, 1 the operation failed, 2 usage error. Everything it
+ * prints is escaped (terminalText.ts); only the progress line's own escape sequences reach `terminal` raw.
+ */
+export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const io: CliIo = { ...terminal, stdout: escapingStream(terminal.stdout), stderr: escapingStream(terminal.stderr) };
   const lang = langFromEnv(env);
   const json = argv.includes('--json');
   const wantsHelp = argv.includes('--help') || argv.includes('-h');
@@ -63,6 +68,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo(), env: NodeJ
     print(value, human) {
       writeLine(io.stdout, json ? JSON.stringify(value) : human);
     },
+    statusLine: new StatusLine(terminal.stdout),
   };
 
   try {

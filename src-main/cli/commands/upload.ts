@@ -1,5 +1,7 @@
 import type { Services } from '../../app/services.ts';
+import { formatMessage } from '../../errors/catalog.ts';
 import { FerryError } from '../../errors/ferryError.ts';
+import { visibleName } from '../../names/inertName.ts';
 import type { UploadItem } from '../../uploads/queueEntry.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
 
@@ -61,6 +63,7 @@ function resultLine(item: UploadItem): Record<string, unknown> {
     ...(item.objectKey ? { objectKey: item.objectKey } : {}),
     ...(item.error ? { error: item.error } : {}),
     ...(item.notice ? { notice: item.notice } : {}),
+    ...(item.nameCleaned ? { nameCleaned: true } : {}),
   };
 }
 
@@ -101,9 +104,11 @@ export const uploadCommand: Command = {
       if (reported.has(item.id)) return;
       reported.add(item.id);
       if (item.state !== 'done') failures++;
-      if (tty) ctx.io.stdout.write('\r\x1b[2K');
-      const human = item.state === 'done' ? `✓ ${item.name} → ${item.objectKey}` : `✗ ${item.name}: ${item.error?.message ?? item.state}`;
-      ctx.print(resultLine(item), item.notice && item.state === 'done' ? `${human}\n  ${item.notice}` : human);
+      if (tty) ctx.statusLine.clear();
+      const name = visibleName(item.name);
+      const human = item.state === 'done' ? `✓ ${name} → ${item.objectKey}` : `✗ ${name}: ${item.error?.message ?? item.state}`;
+      const notes = item.state === 'done' ? [item.notice, item.nameCleaned ? formatMessage('names.cleaned', ctx.lang) : undefined] : [];
+      ctx.print(resultLine(item), [human, ...notes.filter(Boolean).map((note) => `  ${note}`)].join('\n'));
     };
     const ids = new Set<string>();
     const unsubscribe = uploads.onChanged((items) => {
@@ -112,7 +117,7 @@ export const uploadCommand: Command = {
         seen.set(item.id, item);
         if (item.state === 'done' || item.state === 'failed' || item.state === 'cancelled') report(item);
       }
-      if (tty && seen.size > 0) ctx.io.stdout.write(`\r\x1b[2K${progressLine(seen)}`);
+      if (tty && seen.size > 0) ctx.statusLine.draw(progressLine(seen));
     });
     try {
       const reply = await uploads.add(args.paths, { source: 'args', profileId: await profileId(services, args.profile), collision: args.collision });
@@ -123,7 +128,7 @@ export const uploadCommand: Command = {
         const item = uploads.item(id, ctx.lang);
         if (item) report(item);
       }
-      if (tty) ctx.io.stdout.write('\r\x1b[2K');
+      if (tty) ctx.statusLine.clear();
     } finally {
       unsubscribe();
     }

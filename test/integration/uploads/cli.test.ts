@@ -98,6 +98,43 @@ describe('ferry upload (CLI)', () => {
     expect(await runCli(['upload'], { stdout, stderr, stdin: new PassThrough(), isTTY: true }, env)).toBe(2);
   });
 
+  it('a file named to drive the terminal prints no raw control or bidi character, on a terminal or as JSON', async () => {
+    h = await uploadHarness();
+    const name = 'invoice\u202Efdp\u001b]0;owned\u0007\u009b2J.exe';
+    const file = await h.write(`ctl/${name}`, 'payload');
+    const gone = path.join(h.files, 'ctl', `gone\u2067\u001b[2J.txt`);
+    const env = { FERRY_HOME: h.home, FERRY_LANG: 'en', ...h.env };
+    const capture = () => {
+      const stream = new PassThrough();
+      const sink = { stream, text: '' };
+      stream.on('data', (d: Buffer) => (sink.text += d.toString()));
+      return sink;
+    };
+    // Raw here means: any C0 control but a newline, DEL, C1, a bidi control, a line/paragraph separator.
+    const raw = /(?!\n)[\p{Cc}\p{Bidi_Control}\p{Zl}\p{Zp}]/u;
+    // The progress bar's own "\r ESC[2K" is the only escape sequence allowed through.
+    const withoutBar = (text: string) => text.replaceAll('\r\u001b[2K', '');
+
+    const out = capture();
+    const err = capture();
+    const tty = await runCli(['upload', file, gone], { stdout: out.stream, stderr: err.stream, stdin: new PassThrough(), isTTY: true }, env);
+    expect(tty).toBe(1);
+    expect(withoutBar(out.text)).not.toMatch(raw);
+    expect(err.text).not.toMatch(raw);
+    expect(out.text).toMatch(/✓ invoice\[U\+202E\]fdp\[U\+001B\]\]0;owned\[U\+0007\]\[U\+009B\]2J\.exe → shared\/.+\/invoicefdp\]0;owned2J\.exe\n/);
+    expect(out.text).toContain('.exe\n  Hidden characters removed from the name in storage.\n');
+    expect(out.text).toContain('✗ gone[U+2067][U+001B][2J.txt: "gone[U+2067][U+001B][2J.txt" is no longer there');
+
+    const json = capture();
+    const code = await runCli(['upload', file, gone, '--json'], { stdout: json.stream, stderr: new PassThrough(), stdin: new PassThrough(), isTTY: false }, env);
+    expect(code).toBe(1);
+    expect(json.text).not.toMatch(raw);
+    const lines = json.text.trim().split('\n').map((l) => JSON.parse(l) as { name: string; state: string; objectKey?: string; error?: { message: string } });
+    // JSON keeps the real values (escaped as \uXXXX), so a script can still find the file.
+    expect(lines.find((l) => l.state === 'done')).toMatchObject({ name, nameCleaned: true, objectKey: expect.stringMatching(/\/invoicefdp\]0;owned2J \(2\)\.exe$/) });
+    expect(lines.find((l) => l.state === 'failed')?.error?.message).toContain('"gone[U+2067][U+001B][2J.txt"');
+  });
+
   // Root reads every file, so as root the unreadable file is made unreadable for an unprivileged user
   // and `ferry upload` runs as that user; otherwise the test runs as it is.
   it('an unreadable file fails with its own message while the others upload', async () => {
