@@ -1,3 +1,4 @@
+import { visibleName } from '../../src-main/names/inertName.ts';
 import { t } from './i18n/i18n.svelte.ts';
 import type { UploadItem } from './types.ts';
 
@@ -12,7 +13,7 @@ export class Milestones {
     const said: string[] = [];
     const finished = changed.filter((item) => item.state === 'done' && previous.get(item.id)?.state !== 'done');
     const failed = changed.filter((item) => item.state === 'failed' && previous.get(item.id)?.state !== 'failed');
-    if (finished.length === 1) said.push(t('live.fileDone', { name: (finished[0] as UploadItem).name }));
+    if (finished.length === 1) said.push(t('live.fileDone', { name: visibleName((finished[0] as UploadItem).name) }));
     else if (finished.length > 1) said.push(t('live.filesDone', { n: finished.length }));
     if (failed.length > 0) said.push(t('live.filesFailed', { n: failed.length }));
 
