@@ -118,7 +118,13 @@ describe.skipIf(noKeyringReason)('ferry profile (CLI, real keychain)', () => {
     // Create a login keyring once (unlocked with a password, one item stored), then start a fresh
     // session bus whose gnome-keyring finds that keyring locked: nobody types the password this time.
     const keyringEnv = { ...process.env, HOME: lockedHome.dir, XDG_RUNTIME_DIR: lockedHome.dir };
-    const prepared = spawnSync('dbus-run-session', ['--', 'sh', '-c', "echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; echo -n v | secret-tool store --label=prep ferry-test prep"], { env: keyringEnv, timeout: 30_000 });
+    const prepared = spawnSync('dbus-run-session', [
+      '--',
+      'sh',
+      '-c',
+      // The daemon may not own its bus name yet when secret-tool first asks (a loaded machine): try a few times.
+      "echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; for i in 1 2 3 4 5 6 7 8 9 10; do echo -n v | secret-tool store --label=prep ferry-test prep && exit 0; sleep 0.5; done; exit 1",
+    ], { env: keyringEnv, timeout: 30_000 });
     expect(prepared.status).toBe(0);
     expect(existsSync(path.join(lockedHome.dir, '.local/share/keyrings/login.keyring'))).toBe(true);
     const run = await ferry(addArgs, {
