@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChannelTable, EventTable } from './channel.ts';
 import { patchSchemaOf } from './patch.ts';
+import { ObjectKeySchema } from './links.ts';
 import { ProfileInputSchema } from './profiles.ts';
 
 export const LangSchema = z.enum(['en', 'zh-CN']);
@@ -34,7 +35,7 @@ export const WindowScreenSchema = z.enum(['main', 'links', 'settings', 'connect'
 /** A file whose newest share link the Links screen selects: scrolled into view, highlighted, focused. */
 export const LinkFocusSchema = z.object({
   profileId: z.string().min(1).max(64),
-  objectKey: z.string().min(1).max(1023),
+  objectKey: ObjectKeySchema,
 });
 
 export const NavigationSchema = z.object({

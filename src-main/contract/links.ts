@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import type { ChannelTable, EventTable } from './channel.ts';
 
+/** Unpaired UTF-16 surrogates: no file name has one, and they cannot be encoded into a URL. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** An OSS object key as the page may name it. */
+export const ObjectKeySchema = z
+  .string()
+  .min(1)
+  .max(1023)
+  .refine((key) => !LONE_SURROGATE.test(key));
+
 /** '1h' | 'today' | '1d' | '7d', a span ('30m', '24h'), or an ISO date-time (with offset) for a custom expiry. */
 export const ExpiryChoiceSchema = z.union([
   z.enum(['1h', 'today', '1d', '7d']),
@@ -84,12 +94,12 @@ export const linkChannels = {
   },
   /** Signs a link (profile's default expiry unless given), records it, and puts it on the clipboard. */
   'links.copy': {
-    request: LinkOptionsSchema.extend({ objectKey: z.string().min(1).max(1023), profileId: z.string().optional() }),
+    request: LinkOptionsSchema.extend({ objectKey: ObjectKeySchema, profileId: z.string().optional() }),
     reply: LinkResultSchema,
   },
   /** Copies a share message (name, size, link, valid until …) in the user's language. */
   'links.copyMessage': {
-    request: LinkOptionsSchema.extend({ objectKey: z.string().min(1).max(1023), profileId: z.string().optional() }),
+    request: LinkOptionsSchema.extend({ objectKey: ObjectKeySchema, profileId: z.string().optional() }),
     reply: LinkResultSchema,
   },
   'links.list': {
@@ -105,7 +115,7 @@ export const linkChannels = {
   'links.exportCsv': { request: z.object({ ids: z.array(z.string()).min(1).max(10_000) }), reply: z.object({ saved: z.boolean(), count: z.number() }) },
   /** Signed links cannot be recalled: delete the object, or move it to a new key. */
   'links.stopSharing': {
-    request: z.object({ objectKey: z.string().min(1).max(1023), profileId: z.string().optional(), mode: z.enum(['delete', 'move']) }),
+    request: z.object({ objectKey: ObjectKeySchema, profileId: z.string().optional(), mode: z.enum(['delete', 'move']) }),
     reply: z.object({
       mode: z.enum(['delete', 'move']),
       newObjectKey: z.string().optional(),

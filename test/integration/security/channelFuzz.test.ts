@@ -45,13 +45,12 @@ interface KnownBug {
   arg: (ctx: FuzzWorld['ctx']) => unknown;
 }
 
-const SURROGATE_BUG =
-  'an objectKey with an unpaired UTF-16 surrogate makes encodeURIComponent throw URIError (src-main/links/encoding.ts rfc3986), answered as app.unexpected';
-
-const KNOWN_BUGS: KnownBug[] = [
-  { channel: 'links.copy', problem: /lone surrogate.*app\.unexpected/, bug: SURROGATE_BUG, arg: (ctx) => ({ objectKey: `${ctx.objectKeys[0]}\uD800` }) },
-  { channel: 'links.copyMessage', problem: /lone surrogate.*app\.unexpected/, bug: SURROGATE_BUG, arg: (ctx) => ({ objectKey: `${ctx.objectKeys[0]}\uD800` }) },
-];
+/**
+ * Bugs the fuzz found and that are not fixed yet, each replayed as an `it.fails` until it is. Empty now:
+ * an objectKey with an unpaired UTF-16 surrogate (which made encodeURIComponent throw URIError, answered
+ * as app.unexpected) is refused by the contract's ObjectKeySchema.
+ */
+const KNOWN_BUGS: KnownBug[] = [];
 
 type IpcListener = (event: unknown, raw: unknown) => Promise<unknown>;
 
