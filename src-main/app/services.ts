@@ -99,6 +99,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       broker: accounts.broker,
       accounts: accounts.accounts,
       knownSize: (profileId, key) => uploads.history.sizeOf(profileId, key),
+      uploadedAt: (profileId, key) => uploads.history.uploadedAt(profileId, key),
+      onStopped: (profileId, key, stop) => uploads.objectStopped(profileId, key, stop),
     }),
     uploads,
     navigation: new NavigationRequests(options.ports.events),

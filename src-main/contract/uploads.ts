@@ -33,6 +33,8 @@ export const UploadItemSchema = z.object({
   finishedAt: z.number().optional(),
   /** The name held hidden characters (bidi or control), which its object key was made without. */
   nameCleaned: z.boolean().optional(),
+  /** "Stop sharing" deleted this object, or moved it to `movedTo` (the key to share instead). */
+  stopped: z.object({ mode: z.enum(['delete', 'move']), movedTo: z.string().optional() }).optional(),
 });
 
 export const AddUploadsReplySchema = z.object({

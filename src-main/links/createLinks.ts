@@ -12,7 +12,7 @@ import { Ledger } from './ledger.ts';
 import { LinkService } from './linkService.ts';
 import { LinkSigner } from './linkSigner.ts';
 import { OssObjectOps, type ObjectOps } from './objectOps.ts';
-import { stopSharing, type StopMode, type StopResult } from './stopSharing.ts';
+import { stopSharing, type StopMode, type StopResult, type StopSharingDeps } from './stopSharing.ts';
 
 /** Everything behind the `links.*` channels and the link CLI commands. */
 export interface Links {
@@ -31,6 +31,10 @@ export interface LinksOptions {
   accounts: Pick<AccountsService, 'active' | 'runtimeProfile'>;
   /** Sizes of recently uploaded files (the uploads history), to keep "Copy link" free of network calls. */
   knownSize?: (profileId: string, key: string) => number | undefined;
+  /** When the newest upload to a key finished, so a key freed by "Stop sharing" and uploaded again can be shared. */
+  uploadedAt?: (profileId: string, key: string) => number | undefined;
+  /** "Stop sharing" deleted or moved an object (the upload rows say so). */
+  onStopped?: StopSharingDeps['onStopped'];
   objects?: ObjectOps;
   timeZone?: string;
 }
@@ -55,9 +59,19 @@ export function createLinks(options: LinksOptions): Links {
     objects,
     profile,
     ...(options.knownSize ? { knownSize: options.knownSize } : {}),
+    ...(options.uploadedAt ? { uploadedAt: options.uploadedAt } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   });
-  const stopDeps = { clock: options.clock, dialog: options.ports.dialog, events: options.ports.events, ledger, objects, profile, folder };
+  const stopDeps: StopSharingDeps = {
+    clock: options.clock,
+    dialog: options.ports.dialog,
+    events: options.ports.events,
+    ledger,
+    objects,
+    profile,
+    folder,
+    ...(options.onStopped ? { onStopped: options.onStopped } : {}),
+  };
   return {
     service,
     ledger,

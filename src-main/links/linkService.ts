@@ -38,6 +38,8 @@ export interface LinkServiceDeps {
   profile(id?: string): Promise<Profile>;
   /** A size Ferry already knows (recent uploads); undefined when it does not. */
   knownSize?(profileId: string, key: string): number | undefined;
+  /** When the newest upload to a key finished (recent uploads); undefined when Ferry does not know. */
+  uploadedAt?(profileId: string, key: string): number | undefined;
   timeZone?: string;
 }
 
@@ -52,6 +54,7 @@ export class LinkService {
    */
   async create(request: LinkRequest, lang: Lang, size?: number, deliver?: (link: { url: string; expiresAt: number }) => Promise<void>): Promise<LinkResult> {
     const profile = await this.shareableProfile(request.profileId);
+    await this.assertNotStopped(profile.id, request.objectKey);
     const now = this.deps.clock.now();
     const requested = requestedExpiry(request.expiry ?? profile.defaultLinkExpiry, now);
     const name = nameOfKey(request.objectKey);
@@ -163,6 +166,18 @@ export class LinkService {
       this.changed();
     }
     return toLinkResult(current, signed.url, { lang, timeZone: this.deps.timeZone });
+  }
+
+  /** A key "Stop sharing" deleted or moved away holds nothing (unless uploaded to again since): no link to it. */
+  private async assertNotStopped(profileId: string, objectKey: string): Promise<void> {
+    let stop: StoredEntry | undefined;
+    for (const e of await this.deps.ledger.list()) {
+      if (e.profileId === profileId && e.objectKey === objectKey && e.stopped && (e.stoppedAt ?? 0) >= (stop?.stoppedAt ?? 0)) stop = e;
+    }
+    if (!stop) return;
+    const uploaded = this.deps.uploadedAt?.(profileId, objectKey);
+    if (uploaded !== undefined && uploaded > (stop.stoppedAt ?? Infinity)) return;
+    throw new FerryError(stop.stopMode === 'move' ? 'links.stoppedMoved' : 'links.stoppedDeleted', { name: stop.name });
   }
 
   private async entry(id: string): Promise<StoredEntry> {

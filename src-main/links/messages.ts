@@ -54,6 +54,14 @@ export const linksMessages = {
     en: 'Sharing of "{name}" was stopped, so Ferry will not make new links to its old location. Share the moved file, or upload it again.',
     'zh-CN': '"{name}"已停止分享，Ferry 不会再为其原位置生成链接。请分享移动后的文件，或重新上传。',
   },
+  'links.stoppedDeleted': {
+    en: '"{name}" was deleted from storage when you stopped sharing it, so a link to it would not work. To share it again, upload the file again.',
+    'zh-CN': '停止分享时已从存储中删除"{name}"，因此它的链接将无法使用。如需再次分享，请重新上传该文件。',
+  },
+  'links.stoppedMoved': {
+    en: 'Sharing of "{name}" was stopped and the file was moved to a new place, so a link to its old place would not work. Share the moved file instead.',
+    'zh-CN': '"{name}"已停止分享，文件已移到新位置，因此指向原位置的链接将无法使用。请改为分享移动后的文件。',
+  },
   'links.entryExpired': {
     en: 'The link to "{name}" has expired. Use Renew to make a fresh link for the same file.',
     'zh-CN': '"{name}"的链接已过期。请使用"续期"为该文件生成新链接。',

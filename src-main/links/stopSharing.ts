@@ -33,6 +33,8 @@ export interface StopSharingDeps {
   profile(id?: string): Promise<Profile>;
   /** The profile's folder; nothing outside it is moved or deleted. */
   folder(profile: Profile): string;
+  /** Tells the upload rows that showed this object. */
+  onStopped?(profileId: string, objectKey: string, stop: { at: number; mode: StopMode; movedTo?: string }): void;
 }
 
 /**
@@ -89,11 +91,9 @@ export async function stopSharing(
     newObjectKey = movedKey(objectKey);
     await deps.objects.move(profile, objectKey, newObjectKey);
   }
-  const linksStopped = await deps.ledger.markStopped(profile.id, objectKey, {
-    at: deps.clock.now(),
-    mode,
-    ...(newObjectKey !== undefined ? { movedTo: newObjectKey } : {}),
-  });
+  const stop = { at: deps.clock.now(), mode, ...(newObjectKey !== undefined ? { movedTo: newObjectKey } : {}) };
+  const linksStopped = await deps.ledger.markStopped(profile.id, objectKey, stop);
+  deps.onStopped?.(profile.id, objectKey, stop);
   deps.events.emit('links.changed', { count: linksStopped });
   log.info('sharing stopped', { mode, linksStopped });
   return { mode, ...(newObjectKey !== undefined ? { newObjectKey } : {}), linksStopped, cancelled: false };

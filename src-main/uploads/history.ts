@@ -62,6 +62,11 @@ export class UploadHistory {
     return this.entries.find((e) => e.profileId === profileId && e.objectKey === objectKey)?.size;
   }
 
+  /** When the newest upload to this key finished (a key freed by "Stop sharing" can be uploaded to again). */
+  uploadedAt(profileId: string, objectKey: string): number | undefined {
+    return this.entries.find((e) => e.profileId === profileId && e.objectKey === objectKey)?.finishedAt;
+  }
+
   async add(entry: HistoryEntry): Promise<void> {
     await this.load();
     this.entries.unshift(entry);

@@ -24,6 +24,7 @@ export function toItemView(entry: QueueEntry, lang: Lang, sampleAt?: number): Up
     ...(entry.notice ? { notice: formatMessage(entry.notice, lang) } : {}),
     ...(entry.finishedAt !== undefined ? { finishedAt: entry.finishedAt } : {}),
     ...(nameCleaned(entry) ? { nameCleaned: true } : {}),
+    ...(entry.stopped ? { stopped: { ...entry.stopped } } : {}),
   };
 }
 

@@ -29,6 +29,8 @@ export interface QueueEntry {
   error?: unknown;
   /** A notice code (e.g. the file changed and Ferry started over). */
   notice?: string;
+  /** "Stop sharing" deleted or moved the object after this upload. */
+  stopped?: { mode: 'delete' | 'move'; movedTo?: string };
   checkpoint?: Checkpoint;
   /** Paused by the user (not by a quit): stays paused after a restart. */
   userPaused?: boolean;

@@ -265,6 +265,16 @@ export class UploadsService {
   clearFinished = (): Promise<number> => this.queue.clearFinished();
   whenIdle = (): Promise<void> => this.queue.whenIdle();
 
+  /** "Stop sharing" deleted or moved `objectKey`: rows that uploaded it before `stop.at` say so. */
+  objectStopped(profileId: string, objectKey: string, stop: { at: number; mode: 'delete' | 'move'; movedTo?: string }): void {
+    for (const entry of this.queue.entries.values()) {
+      if (entry.profile.id !== profileId || entry.objectKey !== objectKey || entry.state !== 'done') continue;
+      if (entry.finishedAt !== undefined && entry.finishedAt > stop.at) continue;
+      entry.stopped = { mode: stop.mode, ...(stop.movedTo !== undefined ? { movedTo: stop.movedTo } : {}) };
+      this.batcher.markChanged(entry.id);
+    }
+  }
+
   /** Called with each batch the window gets (≤ ~10 per second, changed items only). */
   onChanged(listener: ChangeListener): () => void {
     this.listeners.add(listener);

@@ -56,7 +56,7 @@ test('the Links screen: copy again, copy all, export, stop sharing with the hone
   await expect(page.getByTestId('toast')).toContainText(/File deleted\. (1 link no longer works|\d+ links no longer work)/);
   expect((await fetch(planUrl)).status).not.toBe(200);
   await page.getByRole('button', { name: 'All', exact: true }).click();
-  await expect(rows.filter({ hasText: 'plan.txt' }).first()).toContainText('Sharing stopped — file deleted');
+  await expect(rows.filter({ hasText: 'plan.txt' }).first()).toContainText('Stopped — file deleted');
 });
 
 test('an expired link is shown as expired and Renew gives a fresh one', async ({ page, ferry }) => {
