@@ -98,7 +98,8 @@ export class LinkService {
   /** Copies "name (size) / link / valid until …" in the user's language. */
   async copyMessage(request: LinkRequest, lang: Lang): Promise<LinkResult> {
     const profile = await this.shareableProfile(request.profileId);
-    this.deps.signer.checkFolder(profile, request.objectKey);
+    // Before the size is looked up: a file outside the folder or stopped is named as such, not as missing.
+    await this.assertShareable(profile, request.objectKey);
     const size = this.deps.knownSize?.(profile.id, request.objectKey) ?? (await this.deps.objects.size(profile, request.objectKey));
     const text = { lang, timeZone: this.deps.timeZone };
     const name = nameOfKey(request.objectKey);
@@ -166,6 +167,12 @@ export class LinkService {
       this.changed();
     }
     return toLinkResult(current, signed.url, { lang, timeZone: this.deps.timeZone });
+  }
+
+  /** Inside the profile's folder, and not a key Stop sharing emptied. */
+  private async assertShareable(profile: Profile, objectKey: string): Promise<void> {
+    this.deps.signer.checkFolder(profile, objectKey);
+    await this.assertNotStopped(profile.id, objectKey);
   }
 
   /** A key "Stop sharing" deleted or moved away holds nothing (unless uploaded to again since): no link to it. */
