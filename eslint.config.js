@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { folderBoundaries } from './build/lint/folderBoundaries.js';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'test/artifacts/**', 'playwright-report/**'] },
@@ -21,6 +22,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    plugins: { ferry: { rules: { 'folder-boundaries': folderBoundaries } } },
+    rules: { 'ferry/folder-boundaries': 'error' },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],

@@ -10,7 +10,7 @@ import { FerryError } from '../errors/ferryError.ts';
 import { toUserError } from '../errors/userError.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { logger } from '../log/logger.ts';
-import type { EventSink } from '../shell/ports.ts';
+import type { EventSink } from '../ports/uiPorts.ts';
 import type { Clock } from '../time/clock.ts';
 import { checkProfileFields, type ProfileInput } from './connection.ts';
 import { checkConfirmedHosts, checkKeyCustody, type CustodyConfirmations, type CustodyRequest } from './keyCustody.ts';

@@ -1,7 +1,7 @@
 import { Keychain, type KeytarLike } from '../credentials/keychain.ts';
 import { StsBroker } from '../credentials/stsBroker.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { DialogPort, EventSink } from '../shell/ports.ts';
+import type { DialogPort, EventSink } from '../ports/uiPorts.ts';
 import { dialogConfirmations } from './custodyDialogs.ts';
 import type { Clock } from '../time/clock.ts';
 import { AccountsService } from './accountsService.ts';

@@ -1,7 +1,7 @@
 import { formatMessage } from '../errors/catalog.ts';
 import type { LocalizedMessage } from '../errors/messageTable.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { DialogPort } from '../shell/ports.ts';
+import type { DialogPort } from '../ports/uiPorts.ts';
 import type { CustodyConfirmations } from './keyCustody.ts';
 
 /** Button labels (not sentences, so not in the message catalog). */

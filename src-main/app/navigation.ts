@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { NavigationSchema } from '../contract/app.ts';
 import type { ProfileInput } from '../accounts/connection.ts';
-import type { EventSink, LinkFocus, WindowScreen } from '../shell/ports.ts';
+import type { EventSink, LinkFocus, WindowScreen } from '../ports/uiPorts.ts';
 
 export type Navigation = z.output<typeof NavigationSchema>;
 

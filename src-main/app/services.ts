@@ -2,7 +2,7 @@
  * Builds Ferry's services once, for the Electron app, the CLI, the e2e harness and the preview alike.
  * Every capability plugs in here; nothing in this file imports electron.
  */
-import type { Ports } from '../shell/ports.ts';
+import type { Ports } from '../ports/uiPorts.ts';
 import { systemClock, type Clock } from '../time/clock.ts';
 import { langFromLocale, type Lang } from '../i18n/lang.ts';
 import { SettingsStore } from '../settings/settingsStore.ts';

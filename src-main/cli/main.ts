@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Services } from '../app/services.ts';
 import { toUserError } from '../errors/userError.ts';
 import { langFromEnv } from '../i18n/lang.ts';
-import { recordingPorts } from '../shell/recordingPorts.ts';
+import { recordingPorts } from '../ports/recordingPorts.ts';
 import { dataHome } from '../storage/dataHome.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type CommandContext } from './command.ts';
 import { commands } from './commands/index.ts';

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/lang.ts';
 import type { LocalizedMessage, MessageTable } from './messageTable.ts';
 import { appMessages } from '../app/messages.ts';
-import { sandboxMessages } from '../sandbox/messages.ts';
+import { sandboxMessages } from '../cli/commands/sandboxMessages.ts';
 import { accountsMessages } from '../accounts/messages.ts';
 import { credentialsMessages } from '../credentials/messages.ts';
 import { ossMessages } from '../oss/messages.ts';

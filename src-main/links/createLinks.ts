@@ -4,7 +4,7 @@ import { currentUserName, stablePrefix } from '../accounts/prefixTemplate.ts';
 import type { CredentialBroker } from '../credentials/types.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { Ports } from '../shell/ports.ts';
+import type { Ports } from '../ports/uiPorts.ts';
 import type { Clock } from '../time/clock.ts';
 import { exportCsv } from './csvExport.ts';
 import { expiryOptions, type ExpiryOptions } from './expiryOptions.ts';

@@ -1,6 +1,6 @@
 import { FerryError } from '../errors/ferryError.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { DialogPort } from '../shell/ports.ts';
+import type { DialogPort } from '../ports/uiPorts.ts';
 import { writeFileAtomic } from '../storage/atomicJson.ts';
 import { localTimestamp, toCsv } from './csv.ts';
 import { label } from './dialogText.ts';

@@ -4,7 +4,7 @@ import { FerryError } from '../errors/ferryError.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { logger } from '../log/logger.ts';
 import { redactUrl } from '../log/redact.ts';
-import type { ClipboardPort, EventSink } from '../shell/ports.ts';
+import type { ClipboardPort, EventSink } from '../ports/uiPorts.ts';
 import type { Clock } from '../time/clock.ts';
 import { nameOfKey } from './contentDisposition.ts';
 import { requestedExpiry, type ExpiryChoice } from './expiry.ts';

@@ -4,7 +4,7 @@ import { formatMessage } from '../errors/catalog.ts';
 import { FerryError, isFerryError } from '../errors/ferryError.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { logger } from '../log/logger.ts';
-import type { DialogPort, EventSink } from '../shell/ports.ts';
+import type { DialogPort, EventSink } from '../ports/uiPorts.ts';
 import type { Clock } from '../time/clock.ts';
 import { nameOfKey } from './contentDisposition.ts';
 import { label } from './dialogText.ts';

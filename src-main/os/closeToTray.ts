@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.ts';
-import type { NotificationPort } from '../shell/ports.ts';
+import type { NotificationPort } from '../ports/uiPorts.ts';
 import { osText } from './strings.ts';
 
 export interface CloseInput {

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.ts';
-import type { NotificationPort, WindowPort } from '../shell/ports.ts';
+import type { NotificationPort, WindowPort } from '../ports/uiPorts.ts';
 import { formatMessage } from '../errors/catalog.ts';
 import type { ProfileInput } from '../accounts/connection.ts';
 import type { LaunchRequest } from './launchArgs.ts';

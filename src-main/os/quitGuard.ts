@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.ts';
-import type { ConfirmOptions, DialogPort } from '../shell/ports.ts';
+import type { ConfirmOptions, DialogPort } from '../ports/uiPorts.ts';
 import { osText } from './strings.ts';
 
 export type QuitDecision = 'quit' | 'ask';

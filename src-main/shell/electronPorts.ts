@@ -2,7 +2,7 @@
 import { BrowserWindow, Notification, clipboard, dialog } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { ipcName } from '../contract.ts';
-import type { ClipboardPort, DialogPort, EventSink, NotificationPort, WindowPort } from './ports.ts';
+import type { ClipboardPort, DialogPort, EventSink, NotificationPort, WindowPort } from '../ports/uiPorts.ts';
 
 export const electronClipboard: ClipboardPort = {
   writeText: (text) => clipboard.writeText(text),

@@ -1,6 +1,6 @@
 /** The Electron tray behind TrayPort: one Tray, its menu re-set on every change (Linux needs that). */
 import { Menu, Tray, nativeImage, type NativeImage } from 'electron';
-import type { TrayIconState, TrayMenuItem, TrayPort } from './ports.ts';
+import type { TrayIconState, TrayMenuItem, TrayPort } from '../ports/uiPorts.ts';
 import { toElectronTemplate, trayImageFile } from '../tray/electronTemplate.ts';
 
 export interface ElectronTrayOptions {

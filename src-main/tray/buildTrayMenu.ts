@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.ts';
-import type { TrayMenuItem } from '../shell/ports.ts';
+import type { TrayMenuItem } from '../ports/uiPorts.ts';
 import { overallPercent, type TrayActions, type TrayExpiry, type TrayRecentFile, type TrayState } from './trayState.ts';
 import { trayText } from './strings.ts';
 

@@ -2,7 +2,7 @@
  * A window into the tray for the `_electron` e2e suite, which cannot open a native tray menu. Installed
  * only when FERRY_E2E=1; the suite reaches it with electronApp.evaluate(() => globalThis.__ferryE2E).
  */
-import type { TrayMenuItem } from '../shell/ports.ts';
+import type { TrayMenuItem } from '../ports/uiPorts.ts';
 import { findTrayItem } from './buildTrayMenu.ts';
 
 export interface TrayMenuSnapshot {

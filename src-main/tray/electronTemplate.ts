@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { TrayIconState, TrayMenuItem } from '../shell/ports.ts';
+import type { TrayIconState, TrayMenuItem } from '../ports/uiPorts.ts';
 
 /** On Windows and Linux "&" marks a keyboard mnemonic; a file called "Q&A.pdf" must show its "&". */
 export function escapeMnemonic(label: string, platform: NodeJS.Platform): string {

@@ -1,5 +1,5 @@
 import type { EventChannel, EventPayloadOf } from '../contract.ts';
-import type { EventSink } from '../shell/ports.ts';
+import type { EventSink } from '../ports/uiPorts.ts';
 
 /**
  * Forwards main → renderer events to the window as before, and lets the tray listen in (profiles and

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.ts';
-import type { DialogPort, NotificationPort, WindowPort } from '../shell/ports.ts';
+import type { DialogPort, NotificationPort, WindowPort } from '../ports/uiPorts.ts';
 import { toUserError } from '../errors/userError.ts';
 import { formatLocalDateTime } from '../links/formatTime.ts';
 import { logger } from '../log/logger.ts';

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.ts';
-import type { TrayMenuItem, TrayPort } from '../shell/ports.ts';
+import type { TrayMenuItem, TrayPort } from '../ports/uiPorts.ts';
 import { buildTrayMenu } from './buildTrayMenu.ts';
 import { trayText } from './strings.ts';
 import {

@@ -2,7 +2,7 @@
  * What the tray shows, as plain data the lead's wiring fills from the uploads engine, the upload
  * history and the active profile; and what the tray can ask for, as a small interface.
  */
-import type { TrayIconState } from '../shell/ports.ts';
+import type { TrayIconState } from '../ports/uiPorts.ts';
 
 /** A finished upload from the history, newest first. */
 export interface TrayRecentFile {

@@ -7,7 +7,7 @@ import type { EventChannel, EventPayloadOf } from '../contract.ts';
 import type { Services } from '../app/services.ts';
 import type { HandlerTable } from '../app/dispatch.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { TrayPort } from '../shell/ports.ts';
+import type { TrayPort } from '../ports/uiPorts.ts';
 import type { UploadItem } from '../uploads/queueEntry.ts';
 import type { HistoryEntry } from '../uploads/history.ts';
 import { TrayController } from './trayController.ts';

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/lang.ts';
 import type { Clock } from '../time/clock.ts';
-import type { ClipboardPort, NotificationPort, WindowPort } from '../shell/ports.ts';
+import type { ClipboardPort, NotificationPort, WindowPort } from '../ports/uiPorts.ts';
 import { formatLocalDateTime } from '../links/formatTime.ts';
 import { redactUrl } from '../log/redact.ts';
 import { logger } from '../log/logger.ts';

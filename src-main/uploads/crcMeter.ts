@@ -1,6 +1,6 @@
 import { READ_CHUNK_BYTES } from './readChunk.ts';
 import { Transform, type TransformCallback } from 'node:stream';
-import { Crc64 } from '../oss/crc64.ts';
+import { Crc64 } from '../crc64/crc64.ts';
 import { FileChangedError } from './fileIdentity.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type OSS from 'ali-oss';
 import { FerryError } from '../errors/ferryError.ts';
-import { crc64Combine } from '../oss/crc64.ts';
+import { crc64Combine } from '../crc64/crc64.ts';
 import { logger } from '../log/logger.ts';
 import { StoppedError, throwIfAborted } from './abort.ts';
 import type { Checkpoint, DonePart, FileIdentity } from './checkpointStore.ts';

@@ -5,7 +5,7 @@ import { FerryError } from '../errors/ferryError.ts';
 import { CrcMeter } from './crcMeter.ts';
 import { FileChangedError, fileError, readIdentity, sameIdentity } from './fileIdentity.ts';
 import type { FileIdentity } from './checkpointStore.ts';
-import { crc64 } from '../oss/crc64.ts';
+import { crc64 } from '../crc64/crc64.ts';
 import { BUFFERED_MAX_BYTES, readSmallFile } from './smallFileRead.ts';
 import { keepBothKey } from './objectKey.ts';
 import { CrcMismatchError, failureKind } from './retryPolicy.ts';

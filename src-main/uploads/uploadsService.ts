@@ -6,7 +6,7 @@ import type { CredentialBroker } from '../credentials/types.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { SettingsStore } from '../settings/settingsStore.ts';
-import type { Ports } from '../shell/ports.ts';
+import type { Ports } from '../ports/uiPorts.ts';
 import type { Clock } from '../time/clock.ts';
 import { CheckpointStore, type Checkpoint } from './checkpointStore.ts';
 import { saveClipboardImage } from './clipboardImage.ts';

@@ -9,7 +9,7 @@ import { ProfileInputSchema } from '../../src-main/contract/profiles.ts';
 import { createOssClient } from '../../src-main/oss/ossClient.ts';
 import { presignV4 } from '../../src-main/links/presignV4.ts';
 import { demoConfig, generateDemoKey, startSandbox } from '../../src-main/sandbox/index.ts';
-import { recordingPorts } from '../../src-main/shell/recordingPorts.ts';
+import { recordingPorts } from '../../src-main/ports/recordingPorts.ts';
 import type { BenchModule, BenchRow } from './report.ts';
 
 const LINKS = 1000;

@@ -19,9 +19,9 @@ import { fileURLToPath } from 'node:url';
 import { createServices, type Services } from '../../src-main/app/services.ts';
 import { ProfileInputSchema } from '../../src-main/contract/profiles.ts';
 import type { OssCredentials } from '../../src-main/credentials/types.ts';
-import { crc64, crc64Engine, crc64Js } from '../../src-main/oss/crc64.ts';
+import { crc64, crc64Engine, crc64Js } from '../../src-main/crc64/crc64.ts';
 import { bucketObjectPolicy } from '../../src-main/sandbox/index.ts';
-import { recordingPorts } from '../../src-main/shell/recordingPorts.ts';
+import { recordingPorts } from '../../src-main/ports/recordingPorts.ts';
 import { startCountingProxy } from './countingProxy.ts';
 import type { BenchModule, BenchRow } from './report.ts';
 

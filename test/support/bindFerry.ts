@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Services } from '../../src-main/app/services.ts';
 import { dispatch, type HandlerTable } from '../../src-main/app/dispatch.ts';
-import type { RecordingEvents } from '../../src-main/shell/recordingPorts.ts';
+import type { RecordingEvents } from '../../src-main/ports/recordingPorts.ts';
 import { ferryApiBundle } from './rendererBuild.ts';
 import { serveRenderer } from './serveRenderer.ts';
 

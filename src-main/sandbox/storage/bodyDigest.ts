@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { crc64 } from '../../oss/crc64.ts';
+import { crc64 } from '../../crc64/crc64.ts';
 
 /** Measures what a body holds as it passes: byte count, MD5 and CRC-64 (OSS's two checksums). */
 export class BodyDigest {

@@ -8,10 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { createServices, type Services } from '../../../src-main/app/services.ts';
-import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import type { HandlerTable } from '../../../src-main/app/dispatch.ts';
 import type { Clock } from '../../../src-main/time/clock.ts';
-import { recordingPorts, type RecordingPorts } from '../../../src-main/shell/recordingPorts.ts';
+import { recordingPorts, type RecordingPorts } from '../../../src-main/ports/recordingPorts.ts';
 import { bindFerry, registerFixture } from '../../support/bindFerry.ts';
 import { APP_URL } from '../../support/serveRenderer.ts';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createServices, type Services } from '../../../src-main/app/services.ts';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../src-main/sandbox/index.ts';
-import { recordingPorts, type RecordingPorts } from '../../../src-main/shell/recordingPorts.ts';
+import { recordingPorts, type RecordingPorts } from '../../../src-main/ports/recordingPorts.ts';
 import type { Clock } from '../../../src-main/time/clock.ts';
 
 /** Keychain tests need a Secret Service on a D-Bus session bus (CI runs them under dbus-run-session). */

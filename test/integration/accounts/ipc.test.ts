@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
-import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { companyHarness, noKeyringReason, servicesHarness, tempDir, type Harness } from './harness.ts';
 
 describe('profiles over IPC (no keychain needed)', () => {

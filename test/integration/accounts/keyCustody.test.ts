@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch, type HandlerTable } from '../../../src-main/app/dispatch.ts';
-import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { Keychain } from '../../../src-main/credentials/keychain.ts';
 import { routeFerryUrl } from '../../../src-main/os/ferryUrl.ts';
 import { generateDemoKey } from '../../../src-main/sandbox/index.ts';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import { configureLogging } from '../../../src-main/log/logger.ts';
 import { demoConfig, generateDemoKey } from '../../../src-main/sandbox/index.ts';

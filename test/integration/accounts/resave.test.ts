@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
-import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { companyHarness, noKeyringReason, type CompanyHarness } from './harness.ts';
 
 describe.skipIf(noKeyringReason)('re-saving a profile (real store, real keychain, company sandbox)', () => {

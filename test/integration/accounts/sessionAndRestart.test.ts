@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ProfileInputSchema } from '../../../src-main/contract/profiles.ts';
 import { createServices } from '../../../src-main/app/services.ts';
-import { recordingPorts } from '../../../src-main/shell/recordingPorts.ts';
+import { recordingPorts } from '../../../src-main/ports/recordingPorts.ts';
 import { ManualClock } from '../../../src-main/time/clock.ts';
 import { companyHarness, noKeyringReason, tempDir } from './harness.ts';
 

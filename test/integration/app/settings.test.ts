@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
-import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { invokeChannels } from '../../../src-main/contract.ts';
 import { SettingsStore } from '../../../src-main/settings/settingsStore.ts';
 import { servicesHarness, type Harness } from '../accounts/harness.ts';

@@ -121,7 +121,7 @@ describe.skipIf(noKeyringReason)('links.expiryOptions: the share dialog\u2019s h
   it('shows each preset\u2019s real expiry with STS credentials, then up to 7 days with a link-signing key', async () => {
     h = await linksHarness();
     const { dispatch } = await import('../../../src-main/app/dispatch.ts');
-    const { buildHandlerTable } = await import('../../../src-main/app/handlers.ts');
+    const { buildHandlerTable } = await import('../../../src-main/app/handlers/handlerTable.ts');
     const ask = async () => {
       const reply = await dispatch(buildHandlerTable(h!.services), 'links.expiryOptions', {}, { lang: 'en' });
       if (!reply.ok) throw new Error(reply.error.message);

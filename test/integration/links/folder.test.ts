@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import { DEMO_ROLE } from '../../../src-main/sandbox/index.ts';
 import { noKeyringReason } from '../accounts/harness.ts';

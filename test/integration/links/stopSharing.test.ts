@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import { noKeyringReason } from '../accounts/harness.ts';
 import { OssObjectOps } from '../../../src-main/links/objectOps.ts';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import type { UploadItem } from '../../../src-main/uploads/queueEntry.ts';
 import { noKeyringReason } from '../accounts/harness.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crc64 } from '../../../src-main/oss/crc64.ts';
+import { crc64 } from '../../../src-main/crc64/crc64.ts';
 import { assumeRole, BUCKET, expectOssError, rawOss, KEYS, longTerm, ossClient, startTestSandbox, type Creds, type TestSandbox } from './harness.ts';
 
 let t: TestSandbox;

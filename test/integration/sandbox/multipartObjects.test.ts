@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { crc64 } from '../../../src-main/oss/crc64.ts';
+import { crc64 } from '../../../src-main/crc64/crc64.ts';
 import { BUCKET, expectOssError, KEYS, longTerm, ossClient, startTestSandbox, type Oss, type TestSandbox } from './harness.ts';
 
 // A completed multipart object keeps its parts as they were uploaded (no copy at Complete); these

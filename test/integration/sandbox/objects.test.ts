@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crc64 } from '../../../src-main/oss/crc64.ts';
+import { crc64 } from '../../../src-main/crc64/crc64.ts';
 import OSS from 'ali-oss';
 import { assumeRole, BUCKET, expectOssError, KEYS, longTerm, ossClient, rawOss, SHANGHAI_BUCKET, startTestSandbox, type Creds, type TestSandbox } from './harness.ts';
 

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { crc64 } from '../../../src-main/oss/crc64.ts';
+import { crc64 } from '../../../src-main/crc64/crc64.ts';
 import { spawnSandbox } from './childSandbox.ts';
 import { BUCKET, expectOssError, KEYS, longTerm, ossClient, testConfig } from './harness.ts';
 

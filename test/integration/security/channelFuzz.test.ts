@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as contract from '../../../src-main/contract.ts';
 import { invokeChannels, ipcName, type InvokeChannel } from '../../../src-main/contract.ts';
 import type { HandlerTable } from '../../../src-main/app/dispatch.ts';
-import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { formatMessage } from '../../../src-main/errors/catalog.ts';
 import { registerIpc, senderCheck } from '../../../src-main/ipc.ts';
 import { noKeyringReason } from '../accounts/harness.ts';

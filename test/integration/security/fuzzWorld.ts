@@ -15,7 +15,7 @@ import { createServices, type Services } from '../../../src-main/app/services.ts
 import { ProfileInputSchema } from '../../../src-main/contract/profiles.ts';
 import { KEYCHAIN_SERVICE } from '../../../src-main/credentials/keychain.ts';
 import { DEMO_ROLE, type SandboxHandle } from '../../../src-main/sandbox/index.ts';
-import { recordingPorts, type RecordingPorts } from '../../../src-main/shell/recordingPorts.ts';
+import { recordingPorts, type RecordingPorts } from '../../../src-main/ports/recordingPorts.ts';
 import { assumeRole, ossClient, type Oss } from '../sandbox/harness.ts';
 import type { SampleContext } from './validSamples.ts';
 

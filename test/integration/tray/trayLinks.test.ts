@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { findTrayItem } from '../../../src-main/tray/buildTrayMenu.ts';
 import { TrayController } from '../../../src-main/tray/trayController.ts';
 import { createTrayActions } from '../../../src-main/tray/trayActions.ts';
 import { trayServicesFromHandlers } from '../../../src-main/tray/trayServices.ts';
 import { UploadNotifier } from '../../../src-main/tray/uploadNotifier.ts';
-import type { TrayMenuItem } from '../../../src-main/shell/ports.ts';
+import type { TrayMenuItem } from '../../../src-main/ports/uiPorts.ts';
 import { systemClock } from '../../../src-main/time/clock.ts';
 import { noKeyringReason } from '../accounts/harness.ts';
 import { addLinkSigningKey, fetchLink, linksHarness, type LinksHarness } from '../links/linksHarness.ts';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { findTrayItem } from '../../../src-main/tray/buildTrayMenu.ts';
 import { wireTray, type TrayWiring } from '../../../src-main/tray/trayWiring.ts';
 import { noKeyringReason } from '../accounts/harness.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { crc64 } from '../../../src-main/oss/crc64.ts';
+import { crc64 } from '../../../src-main/crc64/crc64.ts';
 import { bytes, download, listUploads, sha256, uploadHarness, type UploadHarness } from './harness.ts';
 
 let h: UploadHarness | undefined;

@@ -1,6 +1,6 @@
 import { unlink, writeFile, chmod } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { crc64 } from '../../../src-main/oss/crc64.ts';
+import { crc64 } from '../../../src-main/crc64/crc64.ts';
 import { ManualClock } from '../../../src-main/time/clock.ts';
 import { bytes, download, listUploads, sha256, uploadHarness, type UploadHarness } from './harness.ts';
 

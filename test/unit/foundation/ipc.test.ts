@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invokeChannels, ipcName } from '../../../src-main/contract.ts';
 import { registerIpc, senderCheck } from '../../../src-main/ipc.ts';
-import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { createServices } from '../../../src-main/app/services.ts';
-import { recordingPorts } from '../../../src-main/shell/recordingPorts.ts';
+import { recordingPorts } from '../../../src-main/ports/recordingPorts.ts';
 
 async function setup() {
   const services = await createServices({

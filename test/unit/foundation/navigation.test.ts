@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NavigationRequests } from '../../../src-main/app/navigation.ts';
 import { createServices } from '../../../src-main/app/services.ts';
-import { buildHandlerTable } from '../../../src-main/app/handlers.ts';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
-import { RecordingEvents, recordingPorts } from '../../../src-main/shell/recordingPorts.ts';
+import { RecordingEvents, recordingPorts } from '../../../src-main/ports/recordingPorts.ts';
 import { parseConnection, type ProfileInput } from '../../../src-main/accounts/connection.ts';
 
 const focus = { profileId: 'p1', objectKey: 'shared/ana/plan.pdf' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handOffLaunch, type HandOffDeps } from '../../../src-main/os/launchHandOff.ts';
 import { parseLaunchArgs } from '../../../src-main/os/launchArgs.ts';
-import { RecordingNotifications, RecordingWindow } from '../../../src-main/shell/recordingPorts.ts';
+import { RecordingNotifications, RecordingWindow } from '../../../src-main/ports/recordingPorts.ts';
 import type { ProfileInput } from '../../../src-main/accounts/connection.ts';
 
 function deps() {

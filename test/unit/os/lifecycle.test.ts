@@ -8,7 +8,7 @@ import { applyLinuxAutostart, desktopExecArg, linuxAutostartEntry, loginItemSett
 import { ClipboardShortcut, CLIPBOARD_SHORTCUT, displayAccelerator, type ShortcutRegistry } from '../../../src-main/os/clipboardShortcut.ts';
 import { osStrings } from '../../../src-main/os/strings.ts';
 import { SettingsStore } from '../../../src-main/settings/settingsStore.ts';
-import { RecordingDialog, RecordingNotifications } from '../../../src-main/shell/recordingPorts.ts';
+import { RecordingDialog, RecordingNotifications } from '../../../src-main/ports/recordingPorts.ts';
 import { templateParams } from '../../../src-main/i18n/fillTemplate.ts';
 
 let home: string;

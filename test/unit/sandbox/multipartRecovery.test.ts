@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { crc64, crc64Combine } from '../../../src-main/oss/crc64.ts';
+import { crc64, crc64Combine } from '../../../src-main/crc64/crc64.ts';
 import { writeTempFile, writeTempObject } from '../../../src-main/sandbox/storage/tempFile.ts';
 import { MultipartStore } from '../../../src-main/sandbox/storage/multipartStore.ts';
 import { encodeManifest, encodeTrailer, type ObjectMeta, type PartsData } from '../../../src-main/sandbox/storage/objectFile.ts';

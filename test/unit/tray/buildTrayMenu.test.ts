@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTrayMenu, findTrayItem, MAX_RECENT_FILES, shortenLabel } from '../../../src-main/tray/buildTrayMenu.ts';
 import { emptyTrayState, type TrayActions, type TrayRecentFile, type TrayState } from '../../../src-main/tray/trayState.ts';
 import { trayStrings } from '../../../src-main/tray/strings.ts';
-import type { TrayMenuItem } from '../../../src-main/shell/ports.ts';
+import type { TrayMenuItem } from '../../../src-main/ports/uiPorts.ts';
 import { templateParams } from '../../../src-main/i18n/fillTemplate.ts';
 
 const inert: TrayActions = {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { installTrayE2EHook, type TrayE2EHook } from '../../../src-main/tray/e2eHook.ts';
-import type { TrayMenuItem } from '../../../src-main/shell/ports.ts';
+import type { TrayMenuItem } from '../../../src-main/ports/uiPorts.ts';
 
 const g = globalThis as { __ferryE2E?: TrayE2EHook };
 

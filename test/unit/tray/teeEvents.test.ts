@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { TeeEvents } from '../../../src-main/tray/teeEvents.ts';
-import { RecordingEvents } from '../../../src-main/shell/recordingPorts.ts';
+import { RecordingEvents } from '../../../src-main/ports/recordingPorts.ts';
 
 it('forwards every event to the window and to listeners, whose errors never block the window', () => {
   const window = new RecordingEvents();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTrayActions } from '../../../src-main/tray/trayActions.ts';
 import type { TrayServices } from '../../../src-main/tray/trayServices.ts';
 import type { TrayRecentFile } from '../../../src-main/tray/trayState.ts';
-import { recordingPorts } from '../../../src-main/shell/recordingPorts.ts';
+import { recordingPorts } from '../../../src-main/ports/recordingPorts.ts';
 
 /** Window actions need no service: any call to one is a bug. */
 const noServices = new Proxy({} as TrayServices, {

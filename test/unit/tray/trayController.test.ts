@@ -3,9 +3,9 @@ import { findTrayItem } from '../../../src-main/tray/buildTrayMenu.ts';
 import { TrayController } from '../../../src-main/tray/trayController.ts';
 import type { TrayActions, TrayRecentFile } from '../../../src-main/tray/trayState.ts';
 import { UploadNotifier } from '../../../src-main/tray/uploadNotifier.ts';
-import { recordingPorts, RecordingTray } from '../../../src-main/shell/recordingPorts.ts';
+import { recordingPorts, RecordingTray } from '../../../src-main/ports/recordingPorts.ts';
 import { ManualClock } from '../../../src-main/time/clock.ts';
-import type { TrayMenuItem } from '../../../src-main/shell/ports.ts';
+import type { TrayMenuItem } from '../../../src-main/ports/uiPorts.ts';
 
 /** Records which action each click reached, with its arguments. */
 function recordingActions() {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { etaSeconds, ProgressBatcher, SpeedMeter } from '../../../src-main/uploads/progressBatcher.ts';
 import { backoffDelay, failureKind, CrcMismatchError } from '../../../src-main/uploads/retryPolicy.ts';
 import { combinedCrc } from '../../../src-main/uploads/multipartUpload.ts';
-import { crc64 } from '../../../src-main/oss/crc64.ts';
+import { crc64 } from '../../../src-main/crc64/crc64.ts';
 
 describe('progress batching', () => {
   it('sends at most one batch per interval, carrying only changed items', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { crc64Combine } from '../../../oss/crc64.ts';
+import { crc64Combine } from '../../../crc64/crc64.ts';
 import type { ObjectMeta, PartMeta, PartsData } from '../../storage/objectFile.ts';
 import { ObjectExistsError } from '../../storage/objectStore.ts';
 import type { UploadRecord } from '../../storage/multipartStore.ts';

@@ -17,7 +17,7 @@ import type {
   TrayPort,
   WindowPort,
   WindowScreen,
-} from './ports.ts';
+} from './uiPorts.ts';
 
 export class RecordingClipboard implements ClipboardPort {
   text = '';

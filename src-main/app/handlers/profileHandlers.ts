@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
-import type { HandlerTable } from '../app/dispatch.ts';
-import type { Services } from '../app/services.ts';
-import { FerryError } from '../errors/ferryError.ts';
-import { parseConnection } from './connection.ts';
-import { destinationsOf } from './destinations.ts';
+import type { HandlerTable } from '../dispatch.ts';
+import type { Services } from '../services.ts';
+import { FerryError } from '../../errors/ferryError.ts';
+import { parseConnection } from '../../accounts/connection.ts';
+import { destinationsOf } from '../../accounts/destinations.ts';
 
 type Channels =
   | 'profiles.list'

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Crc64, crc64, crc64Combine, crc64Engine, crc64Js } from '../../../src-main/oss/crc64.ts';
+import { Crc64, crc64, crc64Combine, crc64Engine, crc64Js } from '../../../src-main/crc64/crc64.ts';
 
 /** Bit-at-a-time reference, independent of the table code. */
 function crc64Reference(buf: Uint8Array): bigint {

@@ -1,5 +1,5 @@
-import type { HandlerTable } from '../app/dispatch.ts';
-import type { Services } from '../app/services.ts';
+import type { HandlerTable } from '../dispatch.ts';
+import type { Services } from '../services.ts';
 
 type Channels =
   | 'uploads.drop'

@@ -1,9 +1,9 @@
-import type { HandlerTable } from './dispatch.ts';
-import type { Services } from './services.ts';
+import type { HandlerTable } from '../dispatch.ts';
+import type { Services } from '../services.ts';
 import { appHandlers } from './appHandlers.ts';
-import { profileHandlers } from '../accounts/handlers.ts';
-import { uploadHandlers } from '../uploads/handlers.ts';
-import { linkHandlers } from '../links/handlers.ts';
+import { profileHandlers } from './profileHandlers.ts';
+import { uploadHandlers } from './uploadHandlers.ts';
+import { linkHandlers } from './linkHandlers.ts';
 
 /** The one handler table: registered by ipc.ts in Electron, bound to window.ferry by the e2e harness. */
 export function buildHandlerTable(services: Services): HandlerTable {

@@ -1,5 +1,5 @@
-import type { HandlerTable } from './dispatch.ts';
-import type { Services } from './services.ts';
+import type { HandlerTable } from '../dispatch.ts';
+import type { Services } from '../services.ts';
 
 type AppChannels = 'app.info' | 'app.ping' | 'settings.get' | 'settings.update' | 'app.takeNavigation';
 

@@ -1,4 +1,4 @@
-import type { MessageTable } from '../errors/messageTable.ts';
+import type { MessageTable } from '../../errors/messageTable.ts';
 
 /** The local sandbox (`ferry sandbox`, "Try it locally"): why it could not start and what to do. */
 export const sandboxMessages = {
