@@ -4,6 +4,11 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { folderBoundaries } from './build/lint/folderBoundaries.js';
 
+const NO_OPEN_EXTERNAL = {
+  selector: "CallExpression[callee.property.name='openExternal'][callee.object.name='shell']",
+  message: 'Ferry opens no URL outside the app (issue #16); one would need a fixed allow-list in security.ts.',
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'test/artifacts/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -14,19 +19,27 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "CallExpression[callee.property.name='openExternal'][callee.object.name='shell']",
-          message: 'Ferry opens no URL outside the app (issue #16); one would need a fixed allow-list in security.ts.',
-        },
-      ],
+      'no-restricted-syntax': ['error', NO_OPEN_EXTERNAL],
     },
   },
   {
     files: ['src-main/**/*.ts'],
     plugins: { ferry: { rules: { 'folder-boundaries': folderBoundaries } } },
     rules: { 'ferry/folder-boundaries': 'error' },
+  },
+  {
+    // Every request to OSS, STS and a token service goes through network/network.ts, so network settings
+    // (proxy, certificates) reach all of them. The sandbox is the server side and makes no requests.
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/network/**', 'src-main/sandbox/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        NO_OPEN_EXTERNAL,
+        { selector: "CallExpression[callee.name='fetch']", message: 'Make requests with Network.fetch (network/network.ts), so network settings apply.' },
+        { selector: "CallExpression[callee.name='createOssClient']", message: 'Make OSS clients with Network.ossClient (network/network.ts), so network settings apply.' },
+      ],
+    },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],

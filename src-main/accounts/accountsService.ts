@@ -10,6 +10,7 @@ import { FerryError } from '../errors/ferryError.ts';
 import { toUserError } from '../errors/userError.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { logger } from '../log/logger.ts';
+import type { Network } from '../network/network.ts';
 import type { EventSink } from '../ports/uiPorts.ts';
 import type { Clock } from '../time/clock.ts';
 import { checkProfileFields, type ProfileInput } from './connection.ts';
@@ -43,6 +44,7 @@ export interface AccountsDeps {
   /** Main-owned confirmations for re-pointing, other hosts and deleted keys. */
   confirm: CustodyConfirmations;
   env: NodeJS.ProcessEnv;
+  network: Network;
   /** The OS user name used in `{user}` of prefix templates. */
   user: string;
   /** The language for messages in pushed events. */
@@ -199,6 +201,7 @@ export class AccountsService {
       broker: this.deps.broker,
       env: this.deps.env,
       clock: this.deps.clock,
+      network: this.deps.network,
       user: this.deps.user,
       lang,
       progress: (steps) => this.deps.events.emit('profiles.testProgress', { id, steps }),

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { Keychain } from '../credentials/keychain.ts';
 import { linkSigningAccount } from '../credentials/keychain.ts';
 import type { StsBroker } from '../credentials/stsBroker.ts';
-import { DEFAULT_STS_ENDPOINT, fetchOrNetworkFailure, stsUrl } from '../credentials/stsClient.ts';
+import { DEFAULT_STS_ENDPOINT, stsUrl } from '../credentials/stsClient.ts';
+import type { Network } from '../network/network.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import { toUserError } from '../errors/userError.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { classifyOssError, classifyOssResponse } from '../oss/classifyError.ts';
-import { createOssClient, presignGet } from '../oss/ossClient.ts';
+import { presignGet } from '../oss/ossClient.ts';
 import type { Clock } from '../time/clock.ts';
 import type { Profile } from './profile.ts';
 import { expandPrefix, stablePrefix } from './prefixTemplate.ts';
@@ -25,6 +26,7 @@ export interface ConnectionTestDeps {
   broker: StsBroker;
   env: NodeJS.ProcessEnv;
   clock: Clock;
+  network: Network;
   user: string;
   lang: Lang;
   progress(steps: StepResult[]): void;
@@ -54,7 +56,7 @@ export async function runConnectionTest(profile: Profile, deps: ConnectionTestDe
   let written = false;
   let uploadOnly: boolean | undefined;
   const client = async (purpose: 'upload' | 'share' | 'manage') =>
-    createOssClient(profile, await deps.broker.get(profile.id, purpose), { clockOffsetMs: deps.broker.clockOffsetMs(), timeoutMs: 20_000 });
+    deps.network.ossClient(profile, await deps.broker.get(profile.id, purpose), { clockOffsetMs: deps.broker.clockOffsetMs(), timeoutMs: 20_000 });
 
   const run: Record<StepId, () => Promise<void>> = {
     keychain: async () => {
@@ -70,7 +72,7 @@ export async function runConnectionTest(profile: Profile, deps: ConnectionTestDe
     },
     'sts-reachable': async () => {
       if (!usesSts(profile, deps.env)) throw new Skip();
-      const response = await fetchOrNetworkFailure(stsUrl(profile.stsEndpoint ?? DEFAULT_STS_ENDPOINT), {
+      const response = await deps.network.fetch(stsUrl(profile.stsEndpoint ?? DEFAULT_STS_ENDPOINT), {
         method: 'GET',
         signal: AbortSignal.timeout(15_000),
         redirect: 'error',
@@ -104,9 +106,9 @@ export async function runConnectionTest(profile: Profile, deps: ConnectionTestDe
     },
     link: async () => {
       const share = await deps.broker.get(profile.id, 'share');
-      const oss = createOssClient(profile, share, { clockOffsetMs: deps.broker.clockOffsetMs() });
+      const oss = deps.network.ossClient(profile, share, { clockOffsetMs: deps.broker.clockOffsetMs() });
       const url = await presignGet(oss, profile, share, key, 300, Date.now() + deps.broker.clockOffsetMs());
-      const response = await fetchOrNetworkFailure(url, { signal: AbortSignal.timeout(20_000), redirect: 'error' });
+      const response = await deps.network.fetch(url, { signal: AbortSignal.timeout(20_000), redirect: 'error' });
       const text = await response.text();
       if (response.ok && text === body) {
         uploadOnly = false;

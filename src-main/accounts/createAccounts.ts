@@ -1,6 +1,7 @@
 import { Keychain, type KeytarLike } from '../credentials/keychain.ts';
 import { StsBroker } from '../credentials/stsBroker.ts';
 import type { Lang } from '../i18n/lang.ts';
+import type { Network } from '../network/network.ts';
 import type { DialogPort, EventSink } from '../ports/uiPorts.ts';
 import { dialogConfirmations } from './custodyDialogs.ts';
 import type { Clock } from '../time/clock.ts';
@@ -20,6 +21,7 @@ export function createAccounts(options: {
   home: string;
   clock: Clock;
   env: NodeJS.ProcessEnv;
+  network: Network;
   events: EventSink;
   /** Main's own dialogs: the key-custody confirmations the page cannot answer. */
   dialog: Pick<DialogPort, 'confirm'>;
@@ -37,10 +39,11 @@ export function createAccounts(options: {
     clock: options.clock,
     keychain,
     env: options.env,
+    network: options.network,
     profile: (id) => holder.accounts!.runtimeProfile(id),
     policyPrefix: (profile) => stablePrefix(profile.prefixTemplate, user),
   });
-  const accounts = new AccountsService({ home: options.home, clock: options.clock, keychain, broker, sandbox, events: options.events, confirm: dialogConfirmations(options.dialog, options.lang), env: options.env, user, lang: options.lang });
+  const accounts = new AccountsService({ home: options.home, clock: options.clock, keychain, broker, sandbox, events: options.events, confirm: dialogConfirmations(options.dialog, options.lang), env: options.env, network: options.network, user, lang: options.lang });
   holder.accounts = accounts;
   return { accounts, broker, keychain, sandbox };
 }

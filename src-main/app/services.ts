@@ -14,6 +14,7 @@ import { createLinks, type Links } from '../links/createLinks.ts';
 import { UploadsService } from '../uploads/uploadsService.ts';
 import { tuningFromEnv } from '../uploads/partPlan.ts';
 import { NavigationRequests } from './navigation.ts';
+import { createNetwork, type Network } from '../network/network.ts';
 
 export interface ServiceOptions {
   /** The data folder (dataHome() in the app and CLI, a temp dir in tests). */
@@ -24,6 +25,8 @@ export interface ServiceOptions {
   systemLocale: () => string;
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
+  /** How requests reach OSS, STS and token services; createNetwork() with default settings when absent. */
+  network?: Network;
   /** Base clock of the in-process "Try it locally" sandbox. */
   sandboxClock?: Clock;
 }
@@ -57,6 +60,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const closers: (() => Promise<void>)[] = [];
   const clock = options.clock ?? systemClock;
   const env = options.env ?? process.env;
+  const network = options.network ?? createNetwork();
   const lang = async (): Promise<Lang> => {
     const { language } = await settings.get();
     return language === 'system' ? langFromLocale(options.systemLocale()) : language;
@@ -65,6 +69,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     home: options.home,
     clock,
     env,
+    network,
     events: options.ports.events,
     dialog: options.ports.dialog,
     lang,
@@ -78,6 +83,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ports: options.ports,
     broker: accounts.broker,
     accounts: accounts.accounts,
+    network,
     lang,
     tuning: tuningFromEnv(env),
   });
@@ -98,6 +104,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       ports: options.ports,
       broker: accounts.broker,
       accounts: accounts.accounts,
+      network,
       knownSize: (profileId, key) => uploads.history.sizeOf(profileId, key),
       uploadedAt: (profileId, key) => uploads.history.uploadedAt(profileId, key),
       onStopped: (profileId, key, stop) => uploads.objectStopped(profileId, key, stop),

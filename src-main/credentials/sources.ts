@@ -2,7 +2,8 @@ import type { Profile } from '../accounts/profile.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import { registerSecret } from '../log/redact.ts';
 import { linkSigningAccount, type Keychain } from './keychain.ts';
-import { fetchOrNetworkFailure, readCredentials } from './stsClient.ts';
+import type { Network } from '../network/network.ts';
+import { readCredentials } from './stsClient.ts';
 import { StsBadReplyError } from './stsErrors.ts';
 import type { OssCredentials, Purpose } from './types.ts';
 
@@ -12,6 +13,7 @@ export interface SourceContext {
   env: NodeJS.ProcessEnv;
   serverNow(): number;
   assume(caller: OssCredentials, roleArn: string, purpose: Purpose): Promise<OssCredentials>;
+  fetch: Network['fetch'];
 }
 
 /** Credentials for one profile and purpose from the profile's configured source (uncached). */
@@ -28,7 +30,7 @@ export async function obtainFromSource(profile: Profile, purpose: Purpose, ctx: 
     case 'temporary':
       return fromPastedTemporary(profile, ctx);
     case 'token-service':
-      return fromTokenService(profile);
+      return fromTokenService(profile, ctx);
   }
 }
 
@@ -82,12 +84,12 @@ export function tokenServiceUrlProblem(value: string): 'not-a-url' | 'credential
   return url.protocol === 'http:' && local ? undefined : 'not-https';
 }
 
-async function fromTokenService(profile: Profile): Promise<OssCredentials> {
+async function fromTokenService(profile: Profile, ctx: SourceContext): Promise<OssCredentials> {
   const url = profile.tokenServiceUrl;
   const problem = url ? tokenServiceUrlProblem(url) : 'not-a-url';
   if (problem === 'secret-in-url') throw new FerryError('accounts.tokenServiceUrlHasSecret');
   if (!url || problem) throw new FerryError('credentials.tokenServiceUrl');
-  const response = await fetchOrNetworkFailure(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(15_000), redirect: 'error' });
+  const response = await ctx.fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(15_000), redirect: 'error' });
   if (!response.ok) throw new FerryError('credentials.tokenServiceFailed', { status: response.status });
   let body: Record<string, unknown>;
   try {

@@ -4,6 +4,7 @@ import type { FerryError } from '../errors/ferryError.ts';
 import { logger } from '../log/logger.ts';
 import type { Clock } from '../time/clock.ts';
 import type { Keychain } from './keychain.ts';
+import type { Network } from '../network/network.ts';
 import { sessionPolicy } from './sessionPolicy.ts';
 import { obtainFromSource } from './sources.ts';
 import { DEFAULT_STS_ENDPOINT, assumeRole } from './stsClient.ts';
@@ -24,6 +25,8 @@ export interface BrokerOptions {
   clock: Clock;
   keychain: Keychain;
   env: NodeJS.ProcessEnv;
+  /** STS and token-service requests go through it (network/network.ts). */
+  network: Pick<Network, 'fetch'>;
   /** The profile with run-time endpoints filled in (a sandbox profile's port can change). */
   profile(id: string): Promise<Profile>;
   /** The prefix the session policies are scoped to. */
@@ -150,6 +153,7 @@ export class StsBroker implements CredentialBroker {
       env: this.options.env,
       serverNow: () => this.serverNow(),
       assume: (caller, roleArn, p) => this.assumeWithRetry(profile, caller, roleArn, p),
+      fetch: (url, init) => this.options.network.fetch(url, init),
     });
     return { credentials, renewable };
   }
@@ -169,6 +173,7 @@ export class StsBroker implements CredentialBroker {
           durationSeconds: profile.sessionDurationSeconds,
           policy: sessionPolicy(purpose, profile.bucket, this.options.policyPrefix(profile)),
           now: this.serverNow(),
+          fetch: (url, init) => this.options.network.fetch(url, init),
         });
         return credentials;
       } catch (error) {

@@ -2,7 +2,7 @@ import type { OssCredentials } from './types.ts';
 import { signPopRequest } from './popSigner.ts';
 import { StsBadReplyError, StsServiceError, noPermissionVariant } from './stsErrors.ts';
 import { registerSecret } from '../log/redact.ts';
-import { NetworkFailure } from '../oss/classifyError.ts';
+import type { Network } from '../network/network.ts';
 
 export const DEFAULT_STS_ENDPOINT = 'https://sts.aliyuncs.com';
 
@@ -17,6 +17,7 @@ export interface AssumeRoleParams {
   /** Signing time (server-corrected), ms epoch. */
   now: number;
   timeoutMs?: number;
+  fetch: Network['fetch'];
 }
 
 export interface AssumeRoleOutcome {
@@ -40,7 +41,7 @@ export async function assumeRole(params: AssumeRoleParams): Promise<AssumeRoleOu
     params.now,
   );
   const url = stsUrl(params.endpoint);
-  const response = await fetchOrNetworkFailure(url, {
+  const response = await params.fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
     body: new URLSearchParams(signed).toString(),
@@ -76,15 +77,6 @@ export function readCredentials(value: unknown, status = 200): OssCredentials & 
   const expiresAt = Date.parse(expiration);
   if (!Number.isFinite(expiresAt)) throw new StsBadReplyError(status);
   return { accessKeyId: id, accessKeySecret: secret, securityToken: token, expiresAt };
-}
-
-/** fetch(), with socket/DNS/TLS failures wrapped so messages can name the host. */
-export async function fetchOrNetworkFailure(url: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch (error) {
-    throw new NetworkFailure(new URL(url).host, error);
-  }
 }
 
 export function stsUrl(endpoint: string): string {

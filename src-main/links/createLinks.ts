@@ -5,6 +5,7 @@ import type { CredentialBroker } from '../credentials/types.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Ports } from '../ports/uiPorts.ts';
+import type { Network } from '../network/network.ts';
 import type { Clock } from '../time/clock.ts';
 import { exportCsv } from './csvExport.ts';
 import { expiryOptions, type ExpiryOptions } from './expiryOptions.ts';
@@ -35,13 +36,15 @@ export interface LinksOptions {
   uploadedAt?: (profileId: string, key: string) => number | undefined;
   /** "Stop sharing" deleted or moved an object (the upload rows say so). */
   onStopped?: StopSharingDeps['onStopped'];
+  /** Makes the OSS clients for Stop sharing (network/network.ts). */
+  network: Pick<Network, 'ossClient'>;
   objects?: ObjectOps;
   timeZone?: string;
 }
 
 export function createLinks(options: LinksOptions): Links {
   const ledger = new Ledger(options.home);
-  const objects = options.objects ?? new OssObjectOps(options.broker);
+  const objects = options.objects ?? new OssObjectOps(options.broker, options.network);
   const profile = async (id?: string): Promise<Profile> => {
     const chosen = id ?? (await options.accounts.active())?.id;
     if (!chosen) throw new FerryError('links.noProfile');

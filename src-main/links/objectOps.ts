@@ -3,7 +3,7 @@ import type { Profile } from '../accounts/profile.ts';
 import type { CredentialBroker, Purpose } from '../credentials/types.ts';
 import { FerryError, isFerryError } from '../errors/ferryError.ts';
 import { classifyOssError } from '../oss/classifyError.ts';
-import { createOssClient } from '../oss/ossClient.ts';
+import type { Network } from '../network/network.ts';
 import { nameOfKey } from './contentDisposition.ts';
 import { multipartCopy } from './multipartCopy.ts';
 
@@ -32,6 +32,7 @@ export class OssObjectOps implements ObjectOps {
 
   constructor(
     private readonly broker: CredentialBroker,
+    private readonly network: Pick<Network, 'ossClient'>,
     limits: Partial<CopyLimits> = {},
   ) {
     this.limits = { singleCopyLimit: SINGLE_COPY_LIMIT, partSize: COPY_PART_SIZE, ...limits };
@@ -78,7 +79,7 @@ export class OssObjectOps implements ObjectOps {
 
   private async call<T>(profile: Profile, purpose: Purpose, key: string, op: (client: OSS) => Promise<T>): Promise<T> {
     const credentials = await this.broker.get(profile.id, purpose);
-    const client = createOssClient(profile, credentials, { clockOffsetMs: this.broker.clockOffsetMs() });
+    const client = this.network.ossClient(profile, credentials, { clockOffsetMs: this.broker.clockOffsetMs() });
     try {
       return await op(client);
     } catch (error) {

@@ -1,13 +1,13 @@
 import type OSS from 'ali-oss';
 import type { Profile } from '../accounts/profile.ts';
 import type { CredentialBroker, OssCredentials } from '../credentials/types.ts';
-import { createOssClient } from '../oss/ossClient.ts';
 import { logger } from '../log/logger.ts';
 import { backoffDelay, failureKind } from './retryPolicy.ts';
 import { abortableSleep, throwIfAborted } from './abort.ts';
 
 const log = logger('uploads');
 
+/** Network.ossClient: tests hand in one that injects faults. */
 export type ClientFactory = (profile: Profile, credentials: OssCredentials, options: { clockOffsetMs: number }) => OSS;
 
 export interface RetryOptions {
@@ -31,7 +31,7 @@ export class OssSession {
   constructor(
     readonly profile: Profile,
     private readonly broker: CredentialBroker,
-    private readonly makeClient: ClientFactory = (p, c, o) => createOssClient(p, c, o),
+    private readonly makeClient: ClientFactory,
     private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void> = abortableSleep,
   ) {}
 

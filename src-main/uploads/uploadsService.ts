@@ -12,7 +12,8 @@ import { CheckpointStore, type Checkpoint } from './checkpointStore.ts';
 import { saveClipboardImage } from './clipboardImage.ts';
 import { UploadHistory } from './history.ts';
 import { buildObjectKey } from './objectKey.ts';
-import { OssSession, type ClientFactory } from './ossSession.ts';
+import { OssSession } from './ossSession.ts';
+import type { Network } from '../network/network.ts';
 import { DEFAULT_TUNING, usesMultipart, type TransferTuning } from './partPlan.ts';
 import { ProgressBatcher } from './progressBatcher.ts';
 import type { CollisionPolicy, QueueEntry, UploadItem, UploadSource } from './queueEntry.ts';
@@ -34,7 +35,8 @@ export interface UploadsOptions {
   /** The `{user}` in prefix templates (the OS login name, as the broker's session policy uses). */
   user?: string;
   tuning?: Partial<TransferTuning>;
-  clientFactory?: ClientFactory;
+  /** Makes the OSS clients (network/network.ts); tests wrap it to inject faults. */
+  network: Pick<Network, 'ossClient'>;
   random?: () => number;
 }
 
@@ -108,7 +110,7 @@ export class UploadsService {
     let session = this.sessions.get(profile.id);
     // Same connection settings → same session (and client); an edited profile gets a fresh one.
     if (!session || (session.profile !== profile && JSON.stringify(session.profile) !== JSON.stringify(profile))) {
-      session = new OssSession(profile, this.options.broker, this.options.clientFactory);
+      session = new OssSession(profile, this.options.broker, (p, c, o) => this.options.network.ossClient(p, c, o));
       this.sessions.set(profile.id, session);
     }
     return session;

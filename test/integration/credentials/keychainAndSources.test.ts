@@ -1,3 +1,4 @@
+import { createNetwork } from '../../../src-main/network/network.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -72,7 +73,7 @@ describe.skipIf(noKeyringReason)('keychain and credential sources', () => {
     let served = 0;
     const appServer = createServer((req, res) => {
       served++;
-      void assumeRole({ endpoint: company.stsEndpoint, caller: { accessKeyId: key.id, accessKeySecret: key.secret }, roleArn: company.demo!.roleArn, sessionName: 'app-server', durationSeconds: 3600, now: Date.now() }).then(({ credentials }) => {
+      void assumeRole({ endpoint: company.stsEndpoint, caller: { accessKeyId: key.id, accessKeySecret: key.secret }, roleArn: company.demo!.roleArn, sessionName: 'app-server', durationSeconds: 3600, now: Date.now(), fetch: createNetwork().fetch }).then(({ credentials }) => {
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify({ AccessKeyId: credentials.accessKeyId, AccessKeySecret: credentials.accessKeySecret, SecurityToken: credentials.securityToken, Expiration: new Date(credentials.expiresAt).toISOString() }));
       });

@@ -1,3 +1,4 @@
+import { createNetwork } from '../../../src-main/network/network.ts';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
@@ -104,7 +105,7 @@ describe.skipIf(noKeyringReason)('stop sharing: signed URLs cannot be recalled, 
     const bytes = randomBytes(250 * 1024 + 7); // three parts at 100 KB: 100 KB, 100 KB, the odd rest
     const key = await h.put('big.bin', bytes);
     const profile = await h.services.accounts.runtimeProfile(h.profile.id);
-    const objects = new OssObjectOps(h.services.broker, { singleCopyLimit: 100 * 1024, partSize: 100 * 1024 });
+    const objects = new OssObjectOps(h.services.broker, createNetwork(), { singleCopyLimit: 100 * 1024, partSize: 100 * 1024 });
     const to = `${key}.moved`;
     const ops = await served(() => objects.move(profile, key, to));
     expect(ops).toMatchObject({ InitiateMultipartUpload: 1, UploadPartCopy: 3, CompleteMultipartUpload: 1, DeleteObject: 1 });
@@ -120,7 +121,7 @@ describe.skipIf(noKeyringReason)('stop sharing: signed URLs cannot be recalled, 
     const bytes = randomBytes(450 * 1024);
     const key = await h.put('half-moved.bin', bytes);
     const profile = await h.services.accounts.runtimeProfile(h.profile.id);
-    const objects = new OssObjectOps(h.services.broker, { singleCopyLimit: 100 * 1024, partSize: 100 * 1024 });
+    const objects = new OssObjectOps(h.services.broker, createNetwork(), { singleCopyLimit: 100 * 1024, partSize: 100 * 1024 });
     const to = `${key}.moved`;
     h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber=3', status: 503, times: 1 });
     let failure: unknown;

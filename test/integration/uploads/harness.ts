@@ -1,3 +1,4 @@
+import { createNetwork } from '../../../src-main/network/network.ts';
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -66,6 +67,7 @@ export async function uploadHarness(
       ports: h.ports,
       broker: h.services.broker,
       accounts: h.services.accounts,
+      network: createNetwork(),
       lang: async () => 'en',
       tuning: { ...SMALL_TUNING, ...options.tuning },
       ...(options.random ? { random: options.random } : {}),

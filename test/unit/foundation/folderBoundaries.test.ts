@@ -2,11 +2,12 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 /** Lints a one-line file at a made-up path with the repo's own eslint.config.js. */
-async function boundaryErrors(file: string, source: string): Promise<string[]> {
+async function lintErrors(file: string, source: string, rule: string): Promise<string[]> {
   const eslint = new ESLint({ cwd: process.cwd() });
   const [result] = await eslint.lintText(source, { filePath: file });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'ferry/folder-boundaries').map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === rule).map((m) => m.message);
 }
+const boundaryErrors = (file: string, source: string) => lintErrors(file, source, 'ferry/folder-boundaries');
 
 describe('folder boundaries (eslint ferry/folder-boundaries)', () => {
   it.each([
@@ -27,5 +28,18 @@ describe('folder boundaries (eslint ferry/folder-boundaries)', () => {
     ['src-main/tray/fine.ts', "import { mainWindow } from '../shell/mainWindow.ts';\n"],
   ])('lets %s import what it may', async (file, source) => {
     expect(await boundaryErrors(file, source)).toEqual([]);
+  });
+});
+
+describe('one network factory (eslint no-restricted-syntax)', () => {
+  it.each([
+    ['src-main/credentials/wrong.ts', "export const probe = () => fetch('https://sts.aliyuncs.com/');\n", 'Network.fetch'],
+    ['src-main/links/wrong.ts', "import { createOssClient } from '../oss/ossClient.ts';\nexport const c = createOssClient({} as never, {} as never);\n", 'Network.ossClient'],
+  ])('refuses a request made around the network factory in %s', async (file, source, message) => {
+    expect(await lintErrors(file, source, 'no-restricted-syntax')).toEqual([expect.stringContaining(message)]);
+  });
+
+  it('lets network/ itself call fetch', async () => {
+    expect(await lintErrors('src-main/network/fine.ts', "export const probe = () => fetch('https://sts.aliyuncs.com/');\n", 'no-restricted-syntax')).toEqual([]);
   });
 });
