@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { CredentialStateSchema, ProfileInputSchema, TestStepSchema } from '../contract/profiles.ts';
+import type { CredentialStateSchema, TestStepSchema } from '../contract/profiles.ts';
 import type { TemporaryCredentialsInput } from '../credentials/keyShape.ts';
 import { writeProfileSecrets } from './profileSecrets.ts';
 import { sandboxProfile } from './sandboxProfile.ts';
@@ -14,10 +14,11 @@ import type { Network } from '../network/network.ts';
 import type { EventSink } from '../ports/uiPorts.ts';
 import type { Clock } from '../time/clock.ts';
 import { checkProfileFields, type ProfileInput } from './connection.ts';
-import { checkConfirmedHosts, checkKeyCustody, type CustodyConfirmations, type CustodyRequest } from './keyCustody.ts';
+import { checkKeyCustody, type CustodyConfirmations, type CustodyRequest } from './keyCustody.ts';
 import { endpointForRegion } from './endpoint.ts';
-import type { Profile } from './profile.ts';
-import { ProfileStore } from './profileStore.ts';
+import { ConnectionFieldsSchema, ProfileInputSchema, type ConnectionFields, type Profile, type ProfilePatch } from '../profile/profileModel.ts';
+import type { ProfileStore } from './profileStore.ts';
+import type { RuntimeProfiles } from './runtimeProfiles.ts';
 import { toView, type ProfileView } from './profileView.ts';
 import type { SandboxHost } from './sandboxHost.ts';
 import { runConnectionTest } from './connectionTest.ts';
@@ -35,7 +36,8 @@ export interface SaveRequest extends CustodyRequest {
 }
 
 export interface AccountsDeps {
-  home: string;
+  store: ProfileStore;
+  runtime: RuntimeProfiles;
   clock: Clock;
   keychain: Keychain;
   broker: StsBroker;
@@ -59,7 +61,7 @@ export class AccountsService {
   private readonly states = new Map<string, BrokerState>();
 
   constructor(private readonly deps: AccountsDeps) {
-    this.store = new ProfileStore(deps.home);
+    this.store = deps.store;
     deps.broker.onState((state) => {
       this.states.set(state.profileId, state);
       void Promise.all([this.store.read(), deps.lang()]).then(([file, lang]) => {
@@ -81,12 +83,8 @@ export class AccountsService {
   }
 
   /** The profile with run-time endpoints: a sandbox profile gets the running sandbox's (re)started ports. */
-  async runtimeProfile(id: string): Promise<Profile> {
-    const profile = await this.store.get(id);
-    checkConfirmedHosts(profile, this.deps.env);
-    if (!profile.isSandbox) return profile;
-    const handle = await this.deps.sandbox.ensure();
-    return { ...profile, endpoint: handle.ossEndpoint, stsEndpoint: handle.stsEndpoint, region: handle.region.replace(/^oss-/, '') };
+  runtimeProfile(id: string): Promise<Profile> {
+    return this.deps.runtime.get(id);
   }
 
   /**
@@ -122,6 +120,18 @@ export class AccountsService {
       if (!existing) for (const account of written) await this.deps.keychain.remove(account).catch(() => false);
       throw error;
     }
+  }
+
+  /**
+   * Changes some connection settings of a saved profile and keeps every other one (Settings → Defaults).
+   * Goes through save(), so the key-custody rules are the same: a re-pointing change without the key is refused.
+   */
+  async update(id: string, patch: ProfilePatch): Promise<ProfileView> {
+    const existing = await this.store.get(id);
+    const settings = connectionFieldsOf(existing);
+    // A sandbox profile's addresses are filled in at run time; its stored ones are placeholders.
+    if (existing.isSandbox) delete settings.endpoint;
+    return this.save({ profile: ProfileInputSchema.parse({ ...settings, ...patch, id }), makeActive: false });
   }
 
   /** The profile as it would be stored, before any secret is written. */
@@ -253,6 +263,11 @@ export class AccountsService {
     }, delay);
     this.expiryTimer.unref();
   }
+}
+
+function connectionFieldsOf(profile: Profile): Partial<ConnectionFields> {
+  const keys = Object.keys(ConnectionFieldsSchema.shape) as (keyof ConnectionFields)[];
+  return stripUndefined(Object.fromEntries(keys.map((k) => [k, profile[k]])) as Partial<ConnectionFields>);
 }
 
 function stripUndefined<T extends object>(value: T): T {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type { ProfileInputSchema } from '../contract/profiles.ts';
+import type { z } from 'zod';
+import { ConnectionFileSchema, type ProfileInputSchema } from '../profile/profileModel.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import { tokenServiceUrlProblem } from '../credentials/sources.ts';
 import { BUCKET, LINK_EXPIRY, REGION, ROLE_ARN, endpointProblem, normalizeEndpoint, regionFromEndpoint } from './endpoint.ts';
@@ -12,22 +12,8 @@ const MAX_TEXT = 16 * 1024;
 const UNSAFE_TEXT = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f]/;
 const SECRET_FIELD = /secret|token|password|accesskey|signature|credential|privatekey/i;
 
-/** The fields a connection file may carry — all non-secret. Unknown fields are refused. */
-const ConnectionSchema = z.strictObject({
-  ferry: z.literal(1).optional(),
-  name: z.string().min(1).max(100),
-  endpoint: z.string().max(300).optional(),
-  region: z.string().max(64).optional(),
-  bucket: z.string().max(63),
-  prefixTemplate: z.string().max(300).optional(),
-  roleArn: z.string().max(300).optional(),
-  stsEndpoint: z.string().max(300).optional(),
-  sessionDurationSeconds: z.number().int().min(900).max(43200).optional(),
-  defaultLinkExpiry: z.string().max(40).optional(),
-  signatureVersion: z.enum(['v4', 'v1']).optional(),
-  credentialSource: z.enum(['keychain-role', 'env', 'temporary', 'token-service']).optional(),
-  tokenServiceUrl: z.string().max(2048).optional(),
-});
+/** The fields a connection file may carry — all non-secret, derived from the one profile model. */
+const ConnectionSchema = ConnectionFileSchema;
 type Connection = z.output<typeof ConnectionSchema>;
 
 /** `ferry://connect?…` query names → connection fields (short names keep links readable). */

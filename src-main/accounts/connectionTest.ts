@@ -10,7 +10,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { classifyOssError, classifyOssResponse } from '../oss/classifyError.ts';
 import { presignGet } from '../oss/ossClient.ts';
 import type { Clock } from '../time/clock.ts';
-import type { Profile } from './profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 import { expandPrefix, stablePrefix } from './prefixTemplate.ts';
 import { StsBadReplyError } from '../credentials/stsErrors.ts';
 

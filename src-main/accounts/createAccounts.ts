@@ -8,6 +8,8 @@ import type { Clock } from '../time/clock.ts';
 import { AccountsService } from './accountsService.ts';
 import { currentUserName, stablePrefix } from './prefixTemplate.ts';
 import { SandboxHost } from './sandboxHost.ts';
+import { ProfileStore } from './profileStore.ts';
+import { RuntimeProfiles } from './runtimeProfiles.ts';
 
 export interface AccountsBundle {
   accounts: AccountsService;
@@ -33,17 +35,16 @@ export function createAccounts(options: {
   const keychain = new Keychain(options.keytar);
   const sandbox = new SandboxHost(options.home, options.sandboxClock);
   const user = currentUserName();
-  // The broker resolves profiles through accounts, which needs the broker: close the loop lazily.
-  const holder: { accounts?: AccountsService } = {};
+  const store = new ProfileStore(options.home);
+  const runtime = new RuntimeProfiles(store, sandbox, options.env);
   const broker = new StsBroker({
     clock: options.clock,
     keychain,
     env: options.env,
     network: options.network,
-    profile: (id) => holder.accounts!.runtimeProfile(id),
+    profile: (id) => runtime.get(id),
     policyPrefix: (profile) => stablePrefix(profile.prefixTemplate, user),
   });
-  const accounts = new AccountsService({ home: options.home, clock: options.clock, keychain, broker, sandbox, events: options.events, confirm: dialogConfirmations(options.dialog, options.lang), env: options.env, network: options.network, user, lang: options.lang });
-  holder.accounts = accounts;
+  const accounts = new AccountsService({ store, runtime, clock: options.clock, keychain, broker, sandbox, events: options.events, confirm: dialogConfirmations(options.dialog, options.lang), env: options.env, network: options.network, user, lang: options.lang });
   return { accounts, broker, keychain, sandbox };
 }

@@ -9,7 +9,7 @@
  */
 import { FerryError } from '../errors/ferryError.ts';
 import { untrustedHosts } from './destinations.ts';
-import type { Profile } from './profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 
 /** Main-owned confirmations (OS dialogs in the app; the CLI passes explicit flags instead). */
 export interface CustodyConfirmations {

@@ -3,7 +3,7 @@ import type { CredentialSourceKindSchema } from '../contract/profiles.ts';
 import { checkAccessKey, checkTemporaryCredentials, maskKeyId, type TemporaryCredentialsInput } from '../credentials/keyShape.ts';
 import { linkSigningAccount, type Keychain } from '../credentials/keychain.ts';
 import { FerryError } from '../errors/ferryError.ts';
-import type { Profile } from './profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 
 export interface SecretsInput {
   accessKey?: { accessKeyId: string; accessKeySecret: string } | undefined;

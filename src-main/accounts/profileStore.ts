@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { FerryError } from '../errors/ferryError.ts';
 import { logger } from '../log/logger.ts';
 import { readJson, writeJsonAtomic } from '../storage/atomicJson.ts';
-import { ProfileSchema, type Profile } from './profile.ts';
+import { ProfileSchema, type Profile } from '../profile/profileModel.ts';
 import { migrateProfilesFile } from './profileMigrations.ts';
 
 export const PROFILES_VERSION = 2;

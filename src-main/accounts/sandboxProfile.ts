@@ -1,5 +1,5 @@
 import { maskKeyId } from '../credentials/keyShape.ts';
-import type { Profile } from './profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 
 const SANDBOX_NAME = 'Try it on this computer';
 

@@ -1,52 +1,9 @@
 import { z } from 'zod';
 import type { ChannelTable, EventTable } from './channel.ts';
 import { FailureSchema } from './failure.ts';
+import { CredentialSourceKindSchema, ProfileInputSchema, ProfilePatchSchema, ProfileViewSchema } from '../profile/profileModel.ts';
 
-/** How a profile gets its OSS credentials (see the Accounts issue). */
-export const CredentialSourceKindSchema = z.enum(['keychain-role', 'env', 'temporary', 'token-service']);
-
-/** A profile as the renderer may see it: no secrets, key id masked (`LTAI••••1234`). */
-export const ProfileViewSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  endpoint: z.string(),
-  region: z.string(),
-  bucket: z.string(),
-  prefixTemplate: z.string(),
-  roleArn: z.string().optional(),
-  /** A custom STS endpoint (an address, never a credential): a re-save sends it back so it is kept. */
-  stsEndpoint: z.string().optional(),
-  sessionDurationSeconds: z.number().int(),
-  defaultLinkExpiry: z.string(),
-  signatureVersion: z.enum(['v4', 'v1']),
-  credentialSource: CredentialSourceKindSchema,
-  tokenServiceUrl: z.string().optional(),
-  isSandbox: z.boolean(),
-  maskedAccessKeyId: z.string().optional(),
-  hasLinkSigningKey: z.boolean(),
-  /** Credentials only allow uploads: link features are hidden with an explanation. */
-  uploadOnly: z.boolean(),
-  /** Temporary (pasted) credentials: when they stop working, ms epoch. */
-  credentialsExpireAt: z.number().optional(),
-});
-
-/** What the connect form / a connection file provides. Non-secret. */
-export const ProfileInputSchema = z.object({
-  id: z.string().max(64).optional(),
-  name: z.string().trim().min(1).max(100),
-  endpoint: z.string().trim().max(300).optional(),
-  region: z.string().trim().max(64).optional(),
-  bucket: z.string().trim().min(3).max(63),
-  prefixTemplate: z.string().max(300).default('shared/{user}/{yyyy}-{mm}/'),
-  roleArn: z.string().trim().max(300).optional(),
-  sessionDurationSeconds: z.number().int().min(900).max(43200).default(3600),
-  defaultLinkExpiry: z.string().max(40).default('1d'),
-  signatureVersion: z.enum(['v4', 'v1']).default('v4'),
-  credentialSource: CredentialSourceKindSchema.default('keychain-role'),
-  tokenServiceUrl: z.string().max(2048).optional(),
-  /** STS endpoint; https://sts.aliyuncs.com when absent. */
-  stsEndpoint: z.string().trim().max(300).optional(),
-});
+export { CredentialSourceKindSchema, ProfileInputSchema, ProfileViewSchema };
 
 /** Typed by the user into the connect form; travels renderer → main once and never back. */
 export const AccessKeyInputSchema = z.object({
@@ -93,6 +50,14 @@ export const profileChannels = {
       linkSigningKey: AccessKeyInputSchema.optional(),
       makeActive: z.boolean().default(true),
     }),
+    reply: ProfileViewSchema,
+  },
+  /**
+   * Changes some connection settings of a saved profile (Settings → Defaults). The same checks as a save:
+   * a change that re-points a stored key is refused unless the key comes again through the connect form.
+   */
+  'profiles.update': {
+    request: z.object({ id: z.string().max(64), patch: ProfilePatchSchema }),
     reply: ProfileViewSchema,
   },
   /** Parses a connection file's text or a ferry://connect link; nothing is saved yet. */

@@ -1,4 +1,4 @@
-import type { Profile } from '../accounts/profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import { registerSecret } from '../log/redact.ts';
 import { linkSigningAccount, type Keychain } from './keychain.ts';

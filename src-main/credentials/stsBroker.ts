@@ -1,4 +1,4 @@
-import type { Profile } from '../accounts/profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 import { classifyError } from '../errors/classify.ts';
 import type { FerryError } from '../errors/ferryError.ts';
 import { logger } from '../log/logger.ts';

@@ -1,5 +1,5 @@
 import type { AccountsService } from '../accounts/accountsService.ts';
-import type { Profile } from '../accounts/profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 import { currentUserName, stablePrefix } from '../accounts/prefixTemplate.ts';
 import type { CredentialBroker } from '../credentials/types.ts';
 import { FerryError } from '../errors/ferryError.ts';

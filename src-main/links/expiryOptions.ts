@@ -1,7 +1,7 @@
 import { FerryError, isFerryError } from '../errors/ferryError.ts';
 import { formatMessage } from '../errors/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { Profile } from '../accounts/profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 import type { Clock } from '../time/clock.ts';
 import { MAX_LINK_LIFETIME_MS, requestedExpiry, type EffectiveExpiry, type ExpiryChoice } from './expiry.ts';
 import { formatLocalDateTime } from './formatTime.ts';

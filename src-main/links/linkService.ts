@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Profile } from '../accounts/profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { logger } from '../log/logger.ts';

@@ -1,4 +1,4 @@
-import type { Profile } from '../accounts/profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 import type { CredentialBroker, OssCredentials } from '../credentials/types.ts';
 import type { Clock } from '../time/clock.ts';
 import { effectiveExpiry, type EffectiveExpiry } from './expiry.ts';

@@ -1,5 +1,5 @@
 import type OSS from 'ali-oss';
-import type { Profile } from '../accounts/profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 import type { CredentialBroker, Purpose } from '../credentials/types.ts';
 import { FerryError, isFerryError } from '../errors/ferryError.ts';
 import { classifyOssError } from '../oss/classifyError.ts';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Profile } from '../accounts/profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 import { formatMessage } from '../errors/catalog.ts';
 import { FerryError, isFerryError } from '../errors/ferryError.ts';
 import type { Lang } from '../i18n/lang.ts';

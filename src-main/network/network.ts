@@ -1,5 +1,5 @@
 import type OSS from 'ali-oss';
-import type { Profile } from '../accounts/profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 import type { OssCredentials } from '../credentials/types.ts';
 import { NetworkFailure } from '../oss/classifyError.ts';
 import { createOssClient, type OssClientOptions } from '../oss/ossClient.ts';

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import OSS from 'ali-oss';
-import type { Profile } from '../accounts/profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 import type { OssCredentials } from '../credentials/types.ts';
 import { abortableUrllib, type Urllib } from './abortableRequest.ts';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Profile } from '../accounts/profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 import type { Checkpoint } from './checkpointStore.ts';
 import type { PendingUpload } from './pendingStore.ts';
 import { newEntry, type CollisionPolicy, type QueueEntry, type UploadSource } from './queueEntry.ts';

@@ -1,4 +1,4 @@
-import type { Profile } from '../accounts/profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import { logger } from '../log/logger.ts';
 import type { Clock } from '../time/clock.ts';

@@ -1,5 +1,5 @@
 import type OSS from 'ali-oss';
-import type { Profile } from '../accounts/profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 import type { CredentialBroker, OssCredentials } from '../credentials/types.ts';
 import { logger } from '../log/logger.ts';
 import { backoffDelay, failureKind } from './retryPolicy.ts';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Profile } from '../accounts/profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 import type { UploadItemSchema, UploadSourceSchema } from '../contract/uploads.ts';
 import type { Checkpoint, FileIdentity } from './checkpointStore.ts';
 import { SpeedMeter } from './progressBatcher.ts';

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import type { AccountsService } from '../accounts/accountsService.ts';
-import type { Profile } from '../accounts/profile.ts';
+import type { Profile } from '../profile/profileModel.ts';
 import { currentUserName, expandPrefix } from '../accounts/prefixTemplate.ts';
 import type { CredentialBroker } from '../credentials/types.ts';
 import { FerryError } from '../errors/ferryError.ts';

@@ -8,6 +8,7 @@ import { destinationsOf } from '../../accounts/destinations.ts';
 type Channels =
   | 'profiles.list'
   | 'profiles.save'
+  | 'profiles.update'
   | 'profiles.parseConnection'
   | 'profiles.pickConnectionFile'
   | 'profiles.use'
@@ -24,6 +25,7 @@ export function profileHandlers(services: Services): Pick<HandlerTable, Channels
   return {
     'profiles.list': () => accounts.list(),
     'profiles.save': (request) => accounts.save(request),
+    'profiles.update': ({ id, patch }) => accounts.update(id, patch),
     'profiles.parseConnection': ({ text }) => parseConnection(text),
     'profiles.pickConnectionFile': async (_request, ctx) => {
       const picked = await services.ports.dialog.openFiles({

@@ -51,6 +51,8 @@ export const VALID_SAMPLES: SampleTable = {
     },
     makeActive: false,
   }),
+  // The decoy's expiry, to the value it already has.
+  'profiles.update': (ctx) => ({ id: ctx.decoyId, patch: { defaultLinkExpiry: '1d' } }),
   'profiles.parseConnection': () => ({ text: 'ferry://connect?name=Acme&bucket=acme-share&region=cn-hangzhou' }),
   'profiles.pickConnectionFile': () => undefined,
   'profiles.use': (ctx) => ({ id: ctx.sandboxId }),

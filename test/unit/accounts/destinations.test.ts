@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { destinationsOf, isTrustedHost, untrustedHosts } from '../../../src-main/accounts/destinations.ts';
 import { reachChanges } from '../../../src-main/accounts/keyCustody.ts';
-import type { Profile } from '../../../src-main/accounts/profile.ts';
+import type { Profile } from '../../../src-main/profile/profileModel.ts';
 
 describe('which hosts a key may reach without asking', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Profile } from '../../../src-main/accounts/profile.ts';
+import type { Profile } from '../../../src-main/profile/profileModel.ts';
 import type { CredentialBroker, OssCredentials, Purpose } from '../../../src-main/credentials/types.ts';
 import { LinkSigner } from '../../../src-main/links/linkSigner.ts';
 import { ManualClock } from '../../../src-main/time/clock.ts';

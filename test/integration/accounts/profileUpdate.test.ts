@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../src-main/app/dispatch.ts';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
+import { ConnectionFieldsSchema } from '../../../src-main/profile/profileModel.ts';
+import { companyHarness, noKeyringReason, servicesHarness, type CompanyHarness, type Harness } from './harness.ts';
+
+describe.skipIf(noKeyringReason)('profiles.update: a patch of connection settings (real store, real keychain)', () => {
+  let c: CompanyHarness | Harness | undefined;
+  afterEach(async () => {
+    await c?.close();
+    c = undefined;
+  });
+
+  it('changes only the patched setting: every other connection setting, the key and the active profile stay', async () => {
+    const company = await companyHarness();
+    c = company;
+    const table = buildHandlerTable(company.services);
+    const before = await company.services.accounts.store.get(company.profile.id);
+    const other = await company.services.accounts.tryLocally();
+    await company.services.accounts.use(company.profile.id);
+
+    const reply = await dispatch(table, 'profiles.update', { id: company.profile.id, patch: { defaultLinkExpiry: '7d' } }, { lang: 'en' });
+    expect(reply).toMatchObject({ ok: true, value: { id: company.profile.id, defaultLinkExpiry: '7d' } });
+    const after = await company.services.accounts.store.get(company.profile.id);
+    for (const field of Object.keys(ConnectionFieldsSchema.shape) as (keyof typeof before)[]) {
+      if (field !== 'defaultLinkExpiry') expect(after[field], field).toEqual(before[field]);
+    }
+    expect(after).toMatchObject({ maskedAccessKeyId: before.maskedAccessKeyId, confirmedHosts: before.confirmedHosts, createdAt: before.createdAt });
+    expect((await company.services.accounts.list()).activeId).toBe(company.profile.id);
+    expect(other.id).not.toBe(company.profile.id);
+    // The key still works: the connection test passes on the patched profile.
+    expect(await company.services.accounts.test(company.profile.id, 'en')).toMatchObject({ ok: true });
+  });
+
+  it('the sandbox profile takes a new default expiry too (its run-time addresses are not sent back)', async () => {
+    c = await servicesHarness();
+    const table = buildHandlerTable(c.services);
+    const sandbox = await c.services.accounts.tryLocally();
+    const reply = await dispatch(table, 'profiles.update', { id: sandbox.id, patch: { defaultLinkExpiry: '1h' } }, { lang: 'en' });
+    expect(reply).toMatchObject({ ok: true, value: { defaultLinkExpiry: '1h', isSandbox: true, endpoint: 'this computer' } });
+    expect(await c.services.accounts.test(sandbox.id, 'en')).toMatchObject({ ok: true });
+  });
+
+  it('a patch that re-points the stored key (another bucket) is refused without the key, and nothing changes', async () => {
+    const company = await companyHarness();
+    c = company;
+    const table = buildHandlerTable(company.services);
+    const before = await company.services.accounts.store.get(company.profile.id);
+    const reply = await dispatch(table, 'profiles.update', { id: company.profile.id, patch: { bucket: 'elsewhere-bucket' } }, { lang: 'en' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'accounts.keyNeededForChange' } });
+    expect(await company.services.accounts.store.get(company.profile.id)).toEqual(before);
+  });
+
+  it('refuses fields that are not connection settings (no sneaking in confirmed hosts or flags)', async () => {
+    const company = await companyHarness();
+    c = company;
+    const table = buildHandlerTable(company.services);
+    for (const patch of [{ confirmedHosts: ['evil.example'] }, { hasLinkSigningKey: true }, { isSandbox: true }]) {
+      const reply = await dispatch(table, 'profiles.update', { id: company.profile.id, patch }, { lang: 'en' });
+      expect(reply, JSON.stringify(patch)).toMatchObject({ ok: false });
+    }
+  });
+});
