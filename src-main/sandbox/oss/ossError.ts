@@ -42,8 +42,8 @@ export const ossErrors = {
       'The difference between the request time and the current time is too large.',
       { RequestTime: requestTime, ServerTime: serverTime, MaxAllowedSkewMilliseconds: '900000' },
     ),
-  invalidAccessKeyId: (ak: string) =>
-    new OssError(403, 'InvalidAccessKeyId', 'The OSS Access Key Id you provided does not exist in our records.', { OSSAccessKeyId: ak }),
+  invalidAccessKeyId: (ak: string, ec?: string) =>
+    new OssError(403, 'InvalidAccessKeyId', 'The OSS Access Key Id you provided does not exist in our records.', { OSSAccessKeyId: ak }, ec),
   disabledAccessKeyId: (ak: string) =>
     new OssError(403, 'InvalidAccessKeyId', 'The OSS Access Key Id you provided is disabled.', { OSSAccessKeyId: ak }),
   signatureMismatch: (ak: string, provided: string, stringToSign: string, ec: string, canonicalRequest?: string) =>
