@@ -42,7 +42,12 @@ export function logTime(ms: number): string {
 /** A quoted field; `-` for none. Quotes, backslashes and control characters are %-escaped so a field never splits. */
 function quoted(value: string | undefined): string {
   if (value === undefined || value === '') return '"-"';
-  return `"${value.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}"`;
+  let out = '';
+  for (const c of value) {
+    const code = c.charCodeAt(0);
+    out += c === '"' || c === '\\' || code < 0x20 || code === 0x7f ? `%${code.toString(16).toUpperCase().padStart(2, '0')}` : c;
+  }
+  return `"${out}"`;
 }
 
 const bare = (value: number | undefined): string => (value === undefined ? '-' : String(value));
