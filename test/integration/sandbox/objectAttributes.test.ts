@@ -85,6 +85,7 @@ describe('object tagging (PutObjectTagging / GetObjectTagging / DeleteObjectTagg
     const res = await rawOss(t.sb, KEYS.admin, 'PUT', '/ferry-test/tags/xml.txt', { query: { tagging: '' }, body, contentType: 'application/xml' });
     expect(res.status).toBe(200);
     expect((await oss.getObjectTagging('tags/xml.txt')).tag).toEqual({ 'a+b': 'x=1 y=2', k: 'v:w' });
+    expect((await oss.get('tags/xml.txt')).content.equals(BYTES)).toBe(true);
   });
 
   it('refuses a document that is not XML with 400 MalformedXML, and bad tags with 400 InvalidTag', async () => {
