@@ -85,6 +85,10 @@ export const sandboxConfigSchema = z.strictObject({
     .default([]),
   time: z.strictObject({ now: instant.optional(), offsetMs: z.number().int().optional() }).default({}),
   faults: z.array(fault).default([]),
+  /** Access logs (PutBucketLogging) are written this often; OSS writes about hourly, tests use seconds. */
+  accessLogs: z
+    .strictObject({ deliveryIntervalSeconds: z.number().positive().max(86_400).default(3600) })
+    .default({ deliveryIntervalSeconds: 3600 }),
   /** Which user/role/bucket `ferry sandbox` announces; defaults to the first of each. */
   demo: z.strictObject({ user: z.string().optional(), role: z.string().optional(), bucket: z.string().optional() }).default({}),
 });

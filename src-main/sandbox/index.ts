@@ -17,6 +17,9 @@ import { ObjectStore } from './storage/objectStore.ts';
 import { createStsHandler } from './sts/stsServer.ts';
 import type { OperationName } from './oss/operations.ts';
 import { TokenAuthority } from './sts/tokens.ts';
+import { AccessLogDelivery } from './oss/accessLog/delivery.ts';
+import { BucketLoggingStore } from './storage/bucketLogging.ts';
+import { ObjectAttributesStore } from './storage/objectAttributes.ts';
 
 export { demoConfig, loadOrCreateDemoKey, bucketObjectPolicy, assumeRoleOnlyPolicy, generateDemoKey, DEMO_BUCKET, DEMO_ROLE, DEMO_USER } from './demo.ts';
 export type { FaultInput } from './faults.ts';
@@ -60,6 +63,8 @@ export interface SandboxHandle {
   /** Freezes sandbox time at `ms` (epoch), or follows the base clock again with undefined. */
   setNow(ms: number | undefined): void;
   now(): number;
+  /** Writes the access-log lines gathered so far now, rather than at the next delivery interval. */
+  flushAccessLogs(): Promise<void>;
   /** OSS requests answered with success so far, by operation (read-only; for tests and diagnostics). */
   servedOperations(): Partial<Record<OperationName, number>>;
   /** Stops accepting connections and resolves once in-flight requests have finished. */
@@ -134,11 +139,15 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   const bucketNames = config.buckets.map((b) => b.name);
   await objects.load(bucketNames);
   await uploads.load(bucketNames);
+  const logging = new BucketLoggingStore(objects.layout);
+  await logging.load(bucketNames);
+  const accessLogs = new AccessLogDelivery(objects, config.accessLogs.deliveryIntervalSeconds * 1000, () => clock.now());
   const faults = new FaultInjector(config.faults);
 
   const stsServer = createServer(createStsHandler({ directory, tokens, clock }, faults));
   const served = new ServedOperations();
-  const ossContext = { directory, tokens, clock, objects, uploads, endpoint: '', createdAt: state.createdAt, served };
+  const attributes = new ObjectAttributesStore(objects.layout);
+  const ossContext = { directory, tokens, clock, objects, uploads, endpoint: '', createdAt: state.createdAt, served, attributes, logging, accessLogs };
   const ossServer = createServer({ requestTimeout: 0 }, createOssHandler(ossContext, faults));
   const ossPort = await listen(ossServer, options.port ?? 0);
   const stsPort = await listen(stsServer, options.stsPort ?? 0).catch(async (error: unknown) => {
@@ -146,6 +155,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     throw error;
   });
   ossContext.endpoint = `http://127.0.0.1:${ossPort}`;
+  accessLogs.start();
 
   return {
     ossEndpoint: ossContext.endpoint,
@@ -159,8 +169,10 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     setNow: (ms) => clock.setNow(ms),
     now: () => clock.now(),
     servedOperations: () => served.snapshot(),
+    flushAccessLogs: () => accessLogs.flush(),
     close: async () => {
       await Promise.all([shutdown(ossServer), shutdown(stsServer)]);
+      await accessLogs.close();
     },
   };
 }

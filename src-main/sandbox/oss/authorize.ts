@@ -13,13 +13,13 @@ export interface Permission {
 
 /**
  * RAM for OSS: the root account may do anything, RAM users get their attached policies; STS sessions get the role's policies intersected
- * with the AssumeRole session policy. Anonymous callers only read public-read buckets.
+ * with the AssumeRole session policy. Anonymous callers only read public-read buckets and objects (objectAcl.ts).
  */
 export function authorize(
   ctx: SandboxContext,
   principal: Principal,
   permission: Permission,
-  env: { sourceIp: string; userAgent: string; bucketPublicRead: boolean },
+  env: { sourceIp: string; userAgent: string; publicRead: boolean },
 ): void {
   const now = ctx.clock.now();
   const request: AccessRequest = {
@@ -36,7 +36,7 @@ export function authorize(
   };
   switch (principal.kind) {
     case 'anonymous':
-      if (env.bucketPublicRead && permission.action === 'oss:GetObject') return;
+      if (env.publicRead && permission.action === 'oss:GetObject') return;
       throw ossErrors.accessDeniedAnonymous();
     case 'user':
       // The main account owns its buckets outright; RAM policies bind only RAM users.

@@ -1,6 +1,7 @@
 import type { OssRoute } from './route.ts';
 import type { IncomingMessage } from 'node:http';
 import { ossErrors } from './ossError.ts';
+import { subresourcesOf } from './subresources.ts';
 
 export type OperationName =
   | 'ListBuckets'
@@ -21,7 +22,15 @@ export type OperationName =
   | 'UploadPartCopy'
   | 'CompleteMultipartUpload'
   | 'AbortMultipartUpload'
-  | 'ListParts';
+  | 'ListParts'
+  | 'GetObjectAcl'
+  | 'PutObjectAcl'
+  | 'GetObjectTagging'
+  | 'PutObjectTagging'
+  | 'DeleteObjectTagging'
+  | 'GetBucketLogging'
+  | 'PutBucketLogging'
+  | 'DeleteBucketLogging';
 
 /** RAM action each API needs (OSS "Action element" page). */
 export const ACTION: Record<OperationName, string> = {
@@ -44,44 +53,93 @@ export const ACTION: Record<OperationName, string> = {
   CompleteMultipartUpload: 'oss:PutObject',
   AbortMultipartUpload: 'oss:AbortMultipartUpload',
   ListParts: 'oss:ListParts',
+  GetObjectAcl: 'oss:GetObjectAcl',
+  PutObjectAcl: 'oss:PutObjectAcl',
+  GetObjectTagging: 'oss:GetObjectTagging',
+  PutObjectTagging: 'oss:PutObjectTagging',
+  DeleteObjectTagging: 'oss:DeleteObjectTagging',
+  GetBucketLogging: 'oss:GetBucketLogging',
+  PutBucketLogging: 'oss:PutBucketLogging',
+  DeleteBucketLogging: 'oss:DeleteBucketLogging',
 };
 
 /** Operations that authorize each object themselves (the request names several). */
 export const AUTHORIZED_PER_OBJECT = new Set<OperationName>(['DeleteMultipleObjects']);
 
+/**
+ * The operation a request names: its method plus the sub-resources in its query (subresources.ts).
+ * Any sub-resource combination not listed here is an operation the sandbox does not implement.
+ */
 export function identifyOperation(req: IncomingMessage, route: OssRoute): OperationName {
   const method = req.method ?? 'GET';
   const q = route.query;
+  const named = subresourcesOf(q);
+  const only = (...names: string[]): boolean => named.length === names.length && names.every((n) => q.has(n));
   if (route.bucket === undefined) {
-    if (method === 'GET') return 'ListBuckets';
-    throw ossErrors.methodNotAllowed();
+    if (method === 'GET' && named.length === 0) return 'ListBuckets';
+    if (method !== 'GET') throw ossErrors.methodNotAllowed();
+    throw ossErrors.notImplemented();
   }
-  if (route.key === undefined) {
-    if (method === 'POST' && q.has('delete')) return 'DeleteMultipleObjects';
-    if (method !== 'GET') throw ossErrors.notImplemented();
-    if (q.has('bucketInfo')) return 'GetBucketInfo';
-    if (q.has('location')) return 'GetBucketLocation';
-    if (q.has('uploads')) return 'ListMultipartUploads';
-    if (q.get('list-type') === '2') return 'ListObjectsV2';
-    return 'ListObjects';
-  }
+  if (route.key === undefined) return bucketOperation(method, q, only, named.length === 0);
   switch (method) {
-    case 'PUT':
-      if (q.has('uploadId') || q.has('partNumber')) return req.headers['x-oss-copy-source'] !== undefined ? 'UploadPartCopy' : 'UploadPart';
-      return req.headers['x-oss-copy-source'] !== undefined ? 'CopyObject' : 'PutObject';
+    case 'PUT': {
+      const copy = req.headers['x-oss-copy-source'] !== undefined;
+      if (named.length === 0) return copy ? 'CopyObject' : 'PutObject';
+      // UploadPart checks that both are there (a missing one is its own InvalidArgument).
+      if (named.every((n) => n === 'uploadId' || n === 'partNumber')) return copy ? 'UploadPartCopy' : 'UploadPart';
+      if (only('acl')) return 'PutObjectAcl';
+      if (only('tagging')) return 'PutObjectTagging';
+      break;
+    }
     case 'GET':
-      return q.has('uploadId') ? 'ListParts' : 'GetObject';
+      if (named.length === 0) return 'GetObject';
+      if (only('uploadId')) return 'ListParts';
+      if (only('acl')) return 'GetObjectAcl';
+      if (only('tagging')) return 'GetObjectTagging';
+      break;
     case 'HEAD':
-      return q.has('objectMeta') ? 'GetObjectMeta' : 'HeadObject';
+      if (named.length === 0) return 'HeadObject';
+      if (only('objectMeta')) return 'GetObjectMeta';
+      break;
     case 'DELETE':
-      return q.has('uploadId') ? 'AbortMultipartUpload' : 'DeleteObject';
+      if (named.length === 0) return 'DeleteObject';
+      if (only('uploadId')) return 'AbortMultipartUpload';
+      if (only('tagging')) return 'DeleteObjectTagging';
+      break;
     case 'POST':
-      if (q.has('uploads')) return 'InitiateMultipartUpload';
-      if (q.has('uploadId')) return 'CompleteMultipartUpload';
-      throw ossErrors.notImplemented();
+      if (only('uploads')) return 'InitiateMultipartUpload';
+      if (only('uploadId')) return 'CompleteMultipartUpload';
+      break;
     default:
       throw ossErrors.methodNotAllowed();
   }
+  throw ossErrors.notImplemented();
+}
+
+function bucketOperation(method: string, q: ReadonlyMap<string, string>, only: (...names: string[]) => boolean, plain: boolean): OperationName {
+  switch (method) {
+    case 'GET':
+      if (plain) return q.get('list-type') === '2' ? 'ListObjectsV2' : 'ListObjects';
+      if (only('bucketInfo')) return 'GetBucketInfo';
+      if (only('location')) return 'GetBucketLocation';
+      if (only('uploads')) return 'ListMultipartUploads';
+      if (only('logging')) return 'GetBucketLogging';
+      break;
+    case 'PUT':
+      if (only('logging')) return 'PutBucketLogging';
+      break;
+    case 'DELETE':
+      if (only('logging')) return 'DeleteBucketLogging';
+      break;
+    case 'POST':
+      if (only('delete')) return 'DeleteMultipleObjects';
+      break;
+    case 'HEAD':
+      break;
+    default:
+      throw ossErrors.methodNotAllowed();
+  }
+  throw ossErrors.notImplemented();
 }
 
 export function resourceArn(region: string, accountId: string, bucket: string | undefined, key: string | undefined): string {

@@ -42,8 +42,8 @@ export const ossErrors = {
       'The difference between the request time and the current time is too large.',
       { RequestTime: requestTime, ServerTime: serverTime, MaxAllowedSkewMilliseconds: '900000' },
     ),
-  invalidAccessKeyId: (ak: string) =>
-    new OssError(403, 'InvalidAccessKeyId', 'The OSS Access Key Id you provided does not exist in our records.', { OSSAccessKeyId: ak }),
+  invalidAccessKeyId: (ak: string, ec?: string) =>
+    new OssError(403, 'InvalidAccessKeyId', 'The OSS Access Key Id you provided does not exist in our records.', { OSSAccessKeyId: ak }, ec),
   disabledAccessKeyId: (ak: string) =>
     new OssError(403, 'InvalidAccessKeyId', 'The OSS Access Key Id you provided is disabled.', { OSSAccessKeyId: ak }),
   signatureMismatch: (ak: string, provided: string, stringToSign: string, ec: string, canonicalRequest?: string) =>
@@ -103,6 +103,13 @@ export const ossErrors = {
   missingContentLength: () => new OssError(411, 'MissingContentLength', 'You must provide the Content-Length HTTP header.', {}),
   entityTooLarge: () => new OssError(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size.', {}),
   incompleteBody: () => new OssError(400, 'IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header.', {}),
+  /** PutObjectACL with an x-oss-object-acl OSS does not know (PutObjectACL API page: 400 InvalidArgument). */
+  invalidObjectAcl: (value: string) =>
+    new OssError(400, 'InvalidArgument', 'no such object access control exists', { ArgumentName: 'x-oss-object-acl', ArgumentValue: value }),
+  /** PutObjectTagging outside the object-tagging rules (10 tags, key 1–128, value 0–256 characters). */
+  invalidTag: (message: string) => new OssError(400, 'InvalidTag', message, {}),
+  /** PutBucketLogging naming a bucket that is not the caller's or not in the source bucket's region. */
+  invalidTargetBucketForLogging: (message: string) => new OssError(400, 'InvalidTargetBucketForLogging', message, {}),
   methodNotAllowed: () => new OssError(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.', {}),
   notImplemented: () => new OssError(501, 'NotImplemented', 'A header you provided implies functionality that is not implemented.', {}),
   internal: () => new OssError(500, 'InternalError', 'We encountered an internal error. Please try again.', {}),

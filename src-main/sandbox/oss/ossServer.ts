@@ -14,6 +14,8 @@ import { parseRoute, type OssRoute } from './route.ts';
 import type { OssContext } from './scope.ts';
 import { Throttle, TRAFFIC_LIMIT_MAX, TRAFFIC_LIMIT_MIN } from './throttle.ts';
 import { logger } from '../../log/logger.ts';
+import { recordAccess, type AccessFacts } from './accessLog/recorder.ts';
+import { anonymousMayRead } from './objectAcl.ts';
 
 const log = logger('sandbox');
 
@@ -44,6 +46,18 @@ export function createOssHandler(ctx: OssContext, faults: FaultInjector): (req: 
 
 async function handle(ctx: OssContext, faults: FaultInjector, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = ossRequestId();
+  const facts: AccessFacts = {
+    requestId,
+    receivedAt: ctx.clock.now(),
+    startedHr: performance.now(),
+    sourceIp: normalizeIp(req.socket.remoteAddress ?? ''),
+    route: undefined,
+    op: undefined,
+    principal: undefined,
+    errorCode: undefined,
+    sizeBefore: undefined,
+  };
+  res.once('close', () => recordAccess(ctx, req, res, facts));
   res.setHeader('Server', 'AliyunOSS');
   dateWhenSent(res, () => ctx.clock.now());
   res.setHeader('x-oss-request-id', requestId);
@@ -59,6 +73,7 @@ async function handle(ctx: OssContext, faults: FaultInjector, req: IncomingMessa
     if (fault?.status === 500) throw ossErrors.internal();
     try {
       route = parseRoute(req);
+      facts.route = route;
     } catch {
       throw new OssError(400, 'InvalidURI', "Couldn't parse the specified URI.");
     }
@@ -66,20 +81,23 @@ async function handle(ctx: OssContext, faults: FaultInjector, req: IncomingMessa
       throw new OssError(400, 'InvalidObjectName', 'The length of object name must be less than 1024.');
     }
     const op = identifyOperation(req, route);
+    facts.op = op;
     const bucket = route.bucket === undefined ? undefined : ctx.directory.bucket(route.bucket);
     if (route.bucket !== undefined && !bucket) throw ossErrors.noSuchBucket(route.bucket);
     // A bucket answers only at its own region's endpoint, before any signature is looked at.
     // GetBucketLocation is exempt: it is how a client finds the right endpoint.
     const bucketRegion = bucket ? ctx.directory.bucketRegion(bucket.name) : region;
     if (bucket && bucketRegion !== region && op !== 'GetBucketLocation') throw ossErrors.wrongEndpoint(bucket.name, `oss-${bucketRegion}.aliyuncs.com`);
-    const sourceIp = normalizeIp(req.socket.remoteAddress ?? '');
+    const sourceIp = facts.sourceIp;
     const { principal, presigned } = authenticate(ctx, req, route, sourceIp);
+    facts.principal = principal;
+    if (route.key !== undefined) facts.sizeBefore = ctx.objects.head(route.bucket!, route.key)?.size;
     if (!AUTHORIZED_PER_OBJECT.has(op)) {
       authorize(
         ctx,
         principal,
         { action: ACTION[op], resource: resourceArn(bucketRegion, ctx.directory.accountId, route.bucket, route.key), context: conditionContext(op, route) },
-        { sourceIp, userAgent: req.headers['user-agent'] ?? '', bucketPublicRead: bucket?.acl === 'public-read' },
+        { sourceIp, userAgent: req.headers['user-agent'] ?? '', publicRead: await anonymousMayRead(ctx, principal, op, bucket?.name, bucket?.acl, route.key) },
       );
     }
     const rate = trafficLimit(req, route);
@@ -106,6 +124,7 @@ async function handle(ctx: OssContext, faults: FaultInjector, req: IncomingMessa
     });
     if (!req.socket.destroyed) ctx.served.record(op);
   } catch (error) {
+    facts.errorCode = error instanceof OssError ? error.code : 'InternalError';
     if (req.socket.destroyed) return;
     const ossError = error instanceof OssError ? error : ossErrors.internal();
     if (!(error instanceof OssError)) log.error('unexpected error in OSS handler', { error: String(error) });

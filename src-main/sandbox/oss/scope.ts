@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Transform } from 'node:stream';
 import type { SandboxContext } from '../context.ts';
+import type { BucketLoggingStore } from '../storage/bucketLogging.ts';
 import type { MultipartStore } from '../storage/multipartStore.ts';
+import type { ObjectAttributesStore } from '../storage/objectAttributes.ts';
+import type { AccessLogDelivery } from './accessLog/delivery.ts';
 import type { ObjectStore } from '../storage/objectStore.ts';
 import type { Principal } from './auth/principal.ts';
 import type { OperationName } from './operations.ts';
@@ -16,6 +19,11 @@ export interface OssContext extends SandboxContext {
   /** When this sandbox's data folder was first used: the buckets' CreationDate. */
   createdAt: number;
   served: ServedOperations;
+  /** Object ACLs and tags. */
+  attributes: ObjectAttributesStore;
+  /** Buckets' access-logging rules. */
+  logging: BucketLoggingStore;
+  accessLogs: AccessLogDelivery;
 }
 
 /** One authenticated, authorized request on its way to a handler. */

@@ -24,24 +24,3 @@ function renderChildren(node: XmlNode): string {
 export function xmlDocument(root: string, body: XmlNode): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${render(root, body)}`;
 }
-
-function xmlUnescape(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, '&');
-}
-
-/** Text of every `<name>…</name>` element (no nesting of the same name), unescaped. */
-export function xmlElements(xml: string, name: string): string[] {
-  const re = new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}>`, 'g');
-  return [...xml.matchAll(re)].map((m) => m[1] ?? '');
-}
-
-export function xmlText(xml: string, name: string): string | undefined {
-  const first = xmlElements(xml, name)[0];
-  return first === undefined ? undefined : xmlUnescape(first.trim());
-}

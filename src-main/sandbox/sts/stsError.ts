@@ -21,6 +21,8 @@ export const stsErrors = {
   signatureMethod: () => new StsError(400, 'InvalidSignatureMethod', 'Specified signature method is not supported.'),
   signatureMismatch: (stringToSign: string) =>
     new StsError(400, 'SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`),
+  /** A V3 Authorization header that is malformed or leaves a header unsigned (POP gateway's code for it). */
+  incompleteSignature: () => new StsError(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards.'),
   nonceUsed: () => new StsError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.'),
   unknownAction: () => new StsError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.'),
   missingToken: () => new StsError(400, 'MissingSecurityToken', 'SecurityToken is mandatory for this action.'),

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_SKEW_MS, type SandboxContext } from '../context.ts';
+import { isAcs3, verifyAcs3 } from './verifyAcs3.ts';
+import { verifyPopV1 } from './verifyPopV1.ts';
 import { normalizeIp } from '../policy/ipRange.ts';
 import { popRequestId } from '../requestId.ts';
 import { xmlEscape } from '../oss/xml.ts';
@@ -8,17 +10,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultInjector } from '../faults.ts';
 import { logger } from '../../log/logger.ts';
 import { assumeRole } from './assumeRole.ts';
-import { resolveStsCaller } from './caller.ts';
 import { NonceCache } from './nonces.ts';
-import { popSignature, popStringToSign } from './popSignature.ts';
 import { StsError, stsErrors } from './stsError.ts';
 
 const log = logger('sandbox');
 const MAX_BODY = 64 * 1024;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-const REQUIRED = ['Action', 'AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureNonce', 'Timestamp', 'Version'];
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -26,15 +24,15 @@ async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY) throw stsErrors.missingParameter('Body');
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Parameters from the query and a form (or JSON) body together, as the POP gateway merges them. */
-async function collectParams(req: IncomingMessage): Promise<Record<string, string>> {
+function collectParams(req: IncomingMessage, raw: Buffer): Record<string, string> {
   const url = new URL(req.url ?? '/', 'http://sts.local');
   const params: Record<string, string> = {};
   for (const [k, v] of url.searchParams) if (!(k in params)) params[k] = v;
-  const body = await readBody(req);
+  const body = raw.toString('utf8');
   if (body.length === 0) return params;
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/x-www-form-urlencoded') {
@@ -88,18 +86,14 @@ export function createStsHandler(ctx: SandboxContext, faults: FaultInjector): (r
       }
       if (fault?.status === 503) throw stsErrors.unavailable();
       if (fault?.status === 500) throw stsErrors.internal();
-      const params = await collectParams(req);
-      format = params.Format ?? 'JSON';
-      for (const p of REQUIRED) if (params[p] === undefined) throw stsErrors.missingParameter(p);
-      if (params.SignatureMethod !== 'HMAC-SHA1') throw stsErrors.signatureMethod();
+      const raw = await readBody(req);
+      const collected = collectParams(req, raw);
+      format = collected.Format ?? 'JSON';
       const now = ctx.clock.now();
-      const timestamp = params.Timestamp!;
-      if (!TIMESTAMP.test(timestamp) || !Number.isFinite(Date.parse(timestamp))) throw stsErrors.timestampFormat();
-      if (Math.abs(Date.parse(timestamp) - now) > MAX_SKEW_MS) throw stsErrors.timestampExpired();
-      const caller = resolveStsCaller(params, ctx.directory, ctx.tokens, now);
-      const stringToSign = popStringToSign(req.method ?? 'GET', params);
-      if (popSignature(caller.secret, stringToSign) !== params.Signature) throw stsErrors.signatureMismatch(stringToSign);
-      if (!nonces.claim(params.AccessKeyId!, params.SignatureNonce!, now)) throw stsErrors.nonceUsed();
+      // V3 (ACS3-HMAC-SHA256, the official SDKs' default) signs headers; v1 signs the parameters.
+      const { caller, params } = isAcs3(req)
+        ? verifyAcs3(ctx, nonces, req, raw, collected, now)
+        : { caller: verifyPopV1(ctx, nonces, req.method ?? 'GET', collected, now), params: collected };
       if (params.Action !== 'AssumeRole') throw stsErrors.unknownAction();
       const sourceIp = normalizeIp(req.socket.remoteAddress ?? '');
       const result = assumeRole(params, caller, ctx.directory, ctx.tokens, now, sourceIp);

@@ -49,6 +49,18 @@ describe('conditions', () => {
     expect(ipInRange('::ffff:127.0.0.1', '127.0.0.0/8')).toBe(true);
   });
 
+  it('IPv6 ranges match by prefix, not only exactly (net.BlockList)', () => {
+    expect(conditionsHold({ IpAddress: { 'acs:SourceIp': '2001:db8::/32' } }, { 'acs:SourceIp': '2001:db8:1234::9' })).toBe(true);
+    expect(conditionsHold({ IpAddress: { 'acs:SourceIp': '2001:db8::/32' } }, { 'acs:SourceIp': '2001:db9::1' })).toBe(false);
+    expect(conditionsHold({ NotIpAddress: { 'acs:SourceIp': 'fd00::/8' } }, { 'acs:SourceIp': 'fd12:3456::1' })).toBe(false);
+    expect(ipInRange('2001:DB8::1', '2001:db8:0:0::1')).toBe(true);
+    expect(ipInRange('::1', '::/0')).toBe(true);
+    expect(ipInRange('10.0.0.1', '2001:db8::/32')).toBe(false);
+    expect(ipInRange('2001:db8::1', '10.0.0.0/8')).toBe(false);
+    expect(ipInRange('2001:db8::1', '2001:db8::/129')).toBe(false);
+    expect(ipInRange('10.0.0.1', '10.0.0.0/33')).toBe(false);
+  });
+
   it('StringLike on oss:Prefix, keys case-insensitive, values OR-ed, operators AND-ed', () => {
     const block = { StringLike: { 'oss:Prefix': ['inbox/*', 'shared/?'] }, StringEquals: { 'acs:UserAgent': 'ferry' } };
     expect(conditionsHold(block, { 'oss:prefix': 'inbox/a', 'acs:UserAgent': 'ferry' })).toBe(true);

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { isIPv6 } from 'node:net';
 import type { SandboxContext } from '../../context.ts';
 import { ipInRange } from '../../policy/ipRange.ts';
 import { ossErrors } from '../ossError.ts';
@@ -43,7 +44,8 @@ export function authenticate(ctx: SandboxContext, req: IncomingMessage, route: O
 function checkSourceIpRestriction(route: OssRoute, sourceIp: string): void {
   const ip = route.query.get('x-oss-ac-source-ip');
   if (ip === undefined) return;
-  const mask = route.query.get('x-oss-ac-subnet-mask') ?? '32';
+  // No mask: the one address (32 bits for IPv4, 128 for IPv6).
+  const mask = route.query.get('x-oss-ac-subnet-mask') ?? (isIPv6(ip) ? '128' : '32');
   if (!ipInRange(sourceIp, `${ip}/${mask}`)) {
     throw ossErrors.signatureMismatch(route.query.get('OSSAccessKeyId') ?? '', '', `source ip ${sourceIp} is not allowed`, '0002-00000602');
   }

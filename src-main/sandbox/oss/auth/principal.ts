@@ -42,6 +42,9 @@ export function resolveKey(ctx: SandboxContext, accessKeyId: string, token: stri
       secret: ctx.tokens.secretFor(accessKeyId),
     };
   }
+  // A token makes it an STS request, and a long-term key is no STS key: OSS EC 0002-00000002
+  // (https://help.aliyun.com/zh/oss/support/0002-00000002 — "在请求中误加了SecurityToken参数").
+  if (token !== undefined && token !== '') throw ossErrors.invalidAccessKeyId(accessKeyId, '0002-00000002');
   const owner = ctx.directory.keyOwner(accessKeyId);
   if (!owner) throw ossErrors.invalidAccessKeyId(accessKeyId);
   if (!owner.enabled) throw ossErrors.disabledAccessKeyId(accessKeyId);

@@ -5,7 +5,7 @@ import { resourceArn } from '../operations.ts';
 import { ossErrors } from '../ossError.ts';
 import { sendXml } from '../respond.ts';
 import type { OssHandler } from '../scope.ts';
-import { xmlElements, xmlText } from '../xml.ts';
+import { childElements, childText, parseXml, readXmlBody } from '../xmlBody.ts';
 import { encoder } from './listObjects.ts';
 
 const MAX_BODY = 2 * 1024 * 1024;
@@ -13,29 +13,22 @@ const MAX_KEYS = 1000;
 
 /** POST /<bucket>/?delete: up to 1000 keys; every key needs oss:DeleteObject; missing keys count as deleted. */
 export const deleteMultipleObjects: OssHandler = async (scope) => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of scope.req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) throw ossErrors.malformedXml();
-    chunks.push(chunk);
-  }
-  const body = Buffer.concat(chunks);
+  const body = await readXmlBody(scope.req, MAX_BODY);
   const md5 = headerValue(scope.req, 'content-md5');
   if (md5 === undefined) throw ossErrors.invalidArgument('Missing required header for this request: Content-MD5.', 'Content-MD5', '');
   const actual = createHash('md5').update(body).digest('base64');
   if (md5 !== actual) throw ossErrors.badDigest(md5, actual);
-  const xml = body.toString('utf8');
-  if (!xml.includes('<Delete')) throw ossErrors.malformedXml();
-  const keys = xmlElements(xml, 'Object').map((block) => xmlText(block, 'Key') ?? '');
+  const doc = await parseXml(body.toString('utf8'));
+  if (doc.name !== 'Delete') throw ossErrors.malformedXml();
+  const keys = childElements(doc, 'Object').map((o) => childText(o, 'Key') ?? '');
   if (keys.length === 0 || keys.length > MAX_KEYS || keys.some((k) => k === '')) throw ossErrors.malformedXml();
-  const quiet = xmlText(xml, 'Quiet')?.toLowerCase() === 'true';
+  const quiet = childText(doc, 'Quiet')?.toLowerCase() === 'true';
   const { ctx } = scope;
   for (const key of keys) {
     authorize(ctx, scope.principal, { action: 'oss:DeleteObject', resource: resourceArn(ctx.directory.bucketRegion(scope.bucket), ctx.directory.accountId, scope.bucket, key), context: {} }, {
       sourceIp: scope.sourceIp,
       userAgent: scope.req.headers['user-agent'] ?? '',
-      bucketPublicRead: false,
+      publicRead: false,
     });
   }
   for (const key of keys) await ctx.objects.delete(scope.bucket, key);

@@ -9,6 +9,9 @@ import { getObject, getObjectMeta, headObject } from './objectRead.ts';
 import { copyObject, deleteObject, putObject } from './objectWrite.ts';
 import { deleteMultipleObjects } from './deleteMultiple.ts';
 import { uploadPartCopy } from './uploadPartCopy.ts';
+import { deleteBucketLogging, getBucketLogging, putBucketLogging } from './bucketLogging.ts';
+import { getObjectAcl, putObjectAcl } from './objectAcl.ts';
+import { deleteObjectTagging, getObjectTagging, putObjectTagging } from './objectTagging.ts';
 
 export const HANDLERS: Record<OperationName, OssHandler> = {
   ListBuckets: listBuckets,
@@ -30,4 +33,12 @@ export const HANDLERS: Record<OperationName, OssHandler> = {
   CompleteMultipartUpload: completeMultipartUpload,
   AbortMultipartUpload: abortMultipartUpload,
   ListParts: listParts,
+  GetObjectAcl: getObjectAcl,
+  PutObjectAcl: putObjectAcl,
+  GetObjectTagging: getObjectTagging,
+  PutObjectTagging: putObjectTagging,
+  DeleteObjectTagging: deleteObjectTagging,
+  GetBucketLogging: getBucketLogging,
+  PutBucketLogging: putBucketLogging,
+  DeleteBucketLogging: deleteBucketLogging,
 };

@@ -8,33 +8,23 @@ import { forbidsOverwrite, headerValue } from '../header.ts';
 import { ossErrors } from '../ossError.ts';
 import { sendXml } from '../respond.ts';
 import type { OssHandler, OssScope } from '../scope.ts';
-import { xmlElements, xmlText } from '../xml.ts';
+import { childElements, childText, parseXml, readXmlBody, type XmlElement } from '../xmlBody.ts';
 import { encoder } from './listObjects.ts';
 import { findUpload } from './multipartUpload.ts';
 
 export const MIN_PART_SIZE = 100 * 1024;
 const MAX_BODY = 1024 * 1024;
 
-async function readSmallBody(scope: OssScope): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of scope.req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) throw ossErrors.malformedXml();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** Checks the client's part list: ascending numbers, known parts with matching ETags, 100 KB minimum but last. */
-function selectParts(xml: string, stored: PartMeta[], completeAll: boolean): PartMeta[] {
+function selectParts(doc: XmlElement | undefined, stored: PartMeta[], completeAll: boolean): PartMeta[] {
   const byNumber = new Map(stored.map((p) => [p.partNumber, p]));
   if (completeAll) return [...stored].sort((a, b) => a.partNumber - b.partNumber);
-  const requested = xmlElements(xml, 'Part').map((block) => ({
-    number: Number(xmlText(block, 'PartNumber')),
-    etag: xmlText(block, 'ETag') ?? '',
+  if (doc?.name !== 'CompleteMultipartUpload') throw ossErrors.malformedXml();
+  const requested = childElements(doc, 'Part').map((part) => ({
+    number: Number(childText(part, 'PartNumber') || NaN),
+    etag: childText(part, 'ETag') ?? '',
   }));
-  if (!xml.includes('<CompleteMultipartUpload') || requested.length === 0) throw ossErrors.malformedXml();
+  if (requested.length === 0) throw ossErrors.malformedXml();
   if (requested.some((r) => !Number.isInteger(r.number))) throw ossErrors.malformedXml();
   for (let i = 1; i < requested.length; i++) {
     if (requested[i]!.number <= requested[i - 1]!.number) throw ossErrors.invalidPartOrder();
@@ -71,12 +61,14 @@ function manifestMeta(scope: OssScope, record: UploadRecord, parts: PartMeta[]):
 
 export const completeMultipartUpload: OssHandler = async (scope) => {
   const record = findUpload(scope);
-  const xml = await readSmallBody(scope);
+  const body = (await readXmlBody(scope.req, MAX_BODY)).toString('utf8');
   const completeAll = headerValue(scope.req, 'x-oss-complete-all')?.toLowerCase() === 'yes';
+  // With x-oss-complete-all the body is ignored (it is usually empty).
+  const doc = completeAll ? undefined : await parseXml(body);
   const { uploads, objects } = scope.ctx;
   // No part lands, and no Abort runs, between reading the parts and publishing the object.
   const meta = await uploads.exclusive(record, async () => {
-    const built = manifestMeta(scope, record, selectParts(xml, await uploads.partsUnderLock(record), completeAll));
+    const built = manifestMeta(scope, record, selectParts(doc, await uploads.partsUnderLock(record), completeAll));
     try {
       await objects.commitParts(scope.bucket, built, forbidsOverwrite(scope.req));
     } catch (error) {

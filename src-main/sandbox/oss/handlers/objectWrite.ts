@@ -68,7 +68,7 @@ export function authorizedCopySource(scope: OssScope): { bucket: string; key: st
   authorize(ctx, scope.principal, { action: 'oss:GetObject', resource: resourceArn(ctx.directory.bucketRegion(source.bucket), ctx.directory.accountId, source.bucket, source.key), context: {} }, {
     sourceIp: scope.sourceIp,
     userAgent: headerValue(scope.req, 'user-agent') ?? '',
-    bucketPublicRead: ctx.directory.bucket(source.bucket)?.acl === 'public-read',
+    publicRead: ctx.directory.bucket(source.bucket)?.acl === 'public-read',
   });
   return source;
 }
