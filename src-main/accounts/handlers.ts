@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import type { HandlerTable } from '../app/dispatch.ts';
 import type { Services } from '../app/services.ts';
 import { FerryError } from '../errors/ferryError.ts';
+import { text } from '../i18n/text.ts';
 import { parseConnection } from './connection.ts';
 import { destinationsOf } from './destinations.ts';
 
@@ -27,8 +28,8 @@ export function profileHandlers(services: Services): Pick<HandlerTable, Channels
     'profiles.parseConnection': ({ text }) => parseConnection(text),
     'profiles.pickConnectionFile': async (_request, ctx) => {
       const picked = await services.ports.dialog.openFiles({
-        title: ctx.lang === 'zh-CN' ? '选择 Ferry 连接文件' : 'Choose a Ferry connection file',
-        filters: [{ name: 'Ferry connection', extensions: ['json'] }],
+        title: text(ctx.lang, 'accounts.pickConnectionTitle'),
+        filters: [{ name: text(ctx.lang, 'accounts.pickConnectionFilter'), extensions: ['json'] }],
         multiple: false,
       });
       const file = picked[0];

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/lang.ts';
+import type { TextKey } from '../i18n/text.ts';
 import type { Services } from '../app/services.ts';
-import type { LocalizedMessage } from '../errors/messageTable.ts';
 import type { StatusLine } from './terminalText.ts';
 
 export const EXIT_OK = 0;
@@ -37,7 +37,8 @@ export interface Command {
   name: string;
   /** `ferry <name> …` synopsis shown in --help. */
   usage: string;
-  summary: LocalizedMessage;
+  /** One line for --help, from the catalog (`cli.<name>.summary`). */
+  summary: TextKey;
   /** Returns the exit code; throw UsageError for bad arguments and FerryError for failures. */
   run(ctx: CommandContext): Promise<number>;
 }

@@ -1,4 +1,5 @@
 import type { Services } from '../../app/services.ts';
+import { EXPIRY_PRESETS } from '../../contract/expiryPresets.ts';
 import { FerryError } from '../../errors/ferryError.ts';
 import { UsageError, EXIT_OK, type Command } from '../command.ts';
 
@@ -39,11 +40,8 @@ export async function profileIdFor(services: Services, ref: string | undefined):
 
 export const linkCommand: Command = {
   name: 'link',
-  usage: 'ferry link <key> [--expires 1h|today|1d|7d|<date-time>] [--inline] [--ip <address or CIDR>] [--limit <KB/s>] [--message] [--profile <name>]',
-  summary: {
-    en: 'Make a share link for an object and print it (the profile\'s default expiry unless --expires). The time it stops working goes to stderr.',
-    'zh-CN': '为对象生成分享链接并输出（默认使用配置的有效期，可用 --expires 指定）。失效时间输出到 stderr。',
-  },
+  usage: `ferry link <key> [--expires ${EXPIRY_PRESETS.join('|')}|<date-time>] [--inline] [--ip <address or CIDR>] [--limit <KB/s>] [--message] [--profile <name>]`,
+  summary: 'cli.link.summary',
   async run(ctx) {
     const { flags, positional } = parseArgs(ctx.args, { values: ['--expires', '--ip', '--limit', '--profile'], switches: ['--inline', '--message'] }, 'link');
     const [objectKey, ...extra] = positional;

@@ -70,10 +70,7 @@ function untilSignal(): Promise<NodeJS.Signals> {
 export const sandboxCommand: Command = {
   name: 'sandbox',
   usage: 'ferry sandbox [--port N] [--data DIR] [--config FILE]',
-  summary: {
-    en: 'Run the local OSS + STS sandbox on 127.0.0.1 (prints one JSON line with the demo endpoints and key).',
-    'zh-CN': '在 127.0.0.1 上运行本地 OSS + STS 沙盒（输出一行 JSON，包含演示用的地址和密钥）。',
-  },
+  summary: 'cli.sandbox.summary',
   async run(ctx: CommandContext): Promise<number> {
     const args = parseArgs(ctx.args);
     const dataDir = path.resolve(args.data ?? path.join(ctx.home, 'sandbox'));

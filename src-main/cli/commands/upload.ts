@@ -1,5 +1,5 @@
 import type { Services } from '../../app/services.ts';
-import { formatMessage } from '../../errors/catalog.ts';
+import { text } from '../../i18n/text.ts';
 import { FerryError } from '../../errors/ferryError.ts';
 import { visibleName } from '../../names/inertName.ts';
 import type { UploadItem } from '../../uploads/queueEntry.ts';
@@ -88,10 +88,7 @@ function progressLine(items: Map<string, UploadItem>, width = 24): string {
 export const uploadCommand: Command = {
   name: 'upload',
   usage: 'ferry upload <files or folders…> [--profile NAME] [--replace] [--json]',
-  summary: {
-    en: 'Upload files and folders to the bucket (resumes an interrupted upload of the same file).',
-    'zh-CN': '将文件和文件夹上传到存储空间（同一文件的中断上传会继续）。',
-  },
+  summary: 'cli.upload.summary',
   async run(ctx: CommandContext): Promise<number> {
     const args = parseArgs(ctx.args);
     const services = await ctx.services();
@@ -107,7 +104,7 @@ export const uploadCommand: Command = {
       if (tty) ctx.statusLine.clear();
       const name = visibleName(item.name);
       const human = item.state === 'done' ? `✓ ${name} → ${item.objectKey}` : `✗ ${name}: ${item.error?.message ?? item.state}`;
-      const notes = item.state === 'done' ? [item.notice, item.nameCleaned ? formatMessage('names.cleaned', ctx.lang) : undefined] : [];
+      const notes = item.state === 'done' ? [item.notice, item.nameCleaned ? text(ctx.lang, 'names.cleaned') : undefined] : [];
       ctx.print(resultLine(item), [human, ...notes.filter(Boolean).map((note) => `  ${note}`)].join('\n'));
     };
     const ids = new Set<string>();
