@@ -33,7 +33,7 @@ describe("main's text catalog", () => {
     expect(problems.map(([key]) => key)).toEqual([]);
   });
 
-  it('every key is asked for somewhere in src-main', () => {
+  it('every key is asked for somewhere in src-main, and every error code thrown there has a text', () => {
     const code = sources(root)
       .map((file) => readFileSync(file, 'utf8'))
       .join('\n');
@@ -45,6 +45,9 @@ describe("main's text catalog", () => {
       prefixes.some((prefix) => key.startsWith(prefix)) ||
       suffixes.some((suffix) => key.endsWith(suffix) && code.includes(`'${key.slice(0, -suffix.length)}'`));
     expect(Object.keys(en).filter((key) => !used(key))).toEqual([]);
+    const codes = [...code.matchAll(/FerryError\(\s*'([\w.]+)'/g)].map((m) => m[1]!);
+    expect(codes.length).toBeGreaterThan(50);
+    expect(codes.filter((c) => !Object.hasOwn(en, c))).toEqual([]);
   });
 
   it('names only ferry commands that exist', () => {
