@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.ts';
-import type { TextKey } from '../i18n/text.ts';
+import { text, type TemplateParams, type TextKey } from '../i18n/text.ts';
 import type { Services } from '../app/services.ts';
 import type { StatusLine } from './terminalText.ts';
 
@@ -43,10 +43,13 @@ export interface Command {
   run(ctx: CommandContext): Promise<number>;
 }
 
-/** Bad arguments: exit code 2, message to stderr. */
+/** Bad arguments: exit code 2, the text for `key` in the user's language to stderr. */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly key: TextKey,
+    readonly params: TemplateParams = {},
+  ) {
+    super(text('en', key, params));
     this.name = 'UsageError';
   }
 }

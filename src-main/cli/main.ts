@@ -76,7 +76,7 @@ export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env:
     return await command.run(ctx);
   } catch (error) {
     if (error instanceof UsageError) {
-      writeLine(io.stderr, usageMessage(lang, error.message));
+      writeLine(io.stderr, usageMessage(lang, text(lang, error.key, error.params)));
       return EXIT_USAGE;
     }
     const failure = toUserError(error, lang);

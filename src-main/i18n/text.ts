@@ -2,6 +2,8 @@ import en from './en.json';
 import zhCN from './zh-CN.json';
 import type { Lang } from './lang.ts';
 import { fillTemplate, type TemplateParams } from './fillTemplate.ts';
+
+export type { TemplateParams };
 import { visibleName } from '../names/inertName.ts';
 
 /** A key of main's catalog: `<capability>.<what>`, e.g. `links.expiryInvalid`, `tray.idle`, `cli.profile.saved`. */

@@ -22,9 +22,9 @@ export function parseArgs(
     if (spec.switches.includes(flag) && eq < 0) flags.set(flag, true);
     else if (spec.values.includes(flag)) {
       const value = eq < 0 ? args[++i] : arg.slice(eq + 1);
-      if (value === undefined || value === '') throw new UsageError(`${flag} needs a value.`);
+      if (value === undefined || value === '') throw new UsageError('cli.usage.needsValue', { flag });
       flags.set(flag, value);
-    } else throw new UsageError(`Unknown option "${flag}" for ferry ${command}.`);
+    } else throw new UsageError('cli.usage.unknownOption', { flag, command });
   }
   return { flags, positional };
 }
@@ -45,10 +45,10 @@ export const linkCommand: Command = {
   async run(ctx) {
     const { flags, positional } = parseArgs(ctx.args, { values: ['--expires', '--ip', '--limit', '--profile'], switches: ['--inline', '--message'] }, 'link');
     const [objectKey, ...extra] = positional;
-    if (!objectKey || extra.length) throw new UsageError('Give exactly one object key, e.g. ferry link "shared/me/2026-05/report.pdf".');
+    if (!objectKey || extra.length) throw new UsageError('cli.usage.linkOneKey');
     const limitText = flags.get('--limit');
     const limitKBps = typeof limitText === 'string' ? Number(limitText) : undefined;
-    if (limitKBps !== undefined && !Number.isInteger(limitKBps)) throw new UsageError('--limit takes a whole number of KB/s (100–102400).');
+    if (limitKBps !== undefined && !Number.isInteger(limitKBps)) throw new UsageError('cli.usage.limitWhole');
     const services = await ctx.services();
     const request = {
       objectKey,

@@ -9,8 +9,8 @@ export const linksCommand: Command = {
   summary: 'cli.links.summary',
   async run(ctx) {
     const { flags, positional } = parseArgs(ctx.args, { values: [], switches: ['--active', '--expired'] }, 'links');
-    if (positional.length) throw new UsageError(`Unexpected argument "${positional[0]}".`);
-    if (flags.has('--active') && flags.has('--expired')) throw new UsageError('Choose --active or --expired, not both.');
+    if (positional.length) throw new UsageError('cli.usage.unexpectedArgument', { argument: positional[0]! });
+    if (flags.has('--active') && flags.has('--expired')) throw new UsageError('cli.usage.activeOrExpired');
     const filter = flags.has('--active') ? 'active' : flags.has('--expired') ? 'expired' : 'all';
     const services = await ctx.services();
     const { entries, now } = await services.links.service.list(filter);

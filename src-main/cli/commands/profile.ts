@@ -52,17 +52,17 @@ function parseFlags(args: string[]): ParsedFlags {
     }
     if (flag === '--allow-host') {
       const host = inline ?? args[++i];
-      if (!host) throw new UsageError('--allow-host needs a host name.');
+      if (!host) throw new UsageError('cli.usage.allowHostNeedsName');
       allowHosts.push(host.toLowerCase());
       continue;
     }
     const field = FLAGS[flag];
     if (!field) {
-      if (SECRET_FLAG.test(flag)) throw new UsageError('Secrets are never taken on the command line; Ferry reads them from stdin or asks for them.');
-      throw new UsageError(`Unknown option "${flag}" for ferry profile.`);
+      if (SECRET_FLAG.test(flag)) throw new UsageError('cli.usage.noSecretFlags');
+      throw new UsageError('cli.usage.unknownOption', { flag, command: 'profile' });
     }
     const value = inline ?? args[++i];
-    if (value === undefined) throw new UsageError(`${flag} needs a value.`);
+    if (value === undefined) throw new UsageError('cli.usage.needsValue', { flag });
     fields[field] = field === 'sessionDurationSeconds' ? Number(value) : value;
   }
   return { fields, positional, noActivate, allowHosts };
@@ -118,7 +118,7 @@ function checkDestinations(ctx: CommandContext, profile: ProfileInputParsed, all
 
 async function save(ctx: CommandContext, raw: Record<string, unknown>, flags: Pick<ParsedFlags, 'noActivate' | 'allowHosts'>): Promise<number> {
   const parsed = ProfileInputSchema.safeParse(raw);
-  if (!parsed.success) throw new UsageError(`Missing or invalid profile settings: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`);
+  if (!parsed.success) throw new UsageError('cli.usage.profileInvalid', { fields: parsed.error.issues.map((i) => i.path.join('.')).join(', ') });
   checkDestinations(ctx, parsed.data, flags.allowHosts);
   const secrets = await readSecrets(ctx, parsed.data.credentialSource);
   const services = await ctx.services();
@@ -131,15 +131,15 @@ async function save(ctx: CommandContext, raw: Record<string, unknown>, flags: Pi
 const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promise<number>> = {
   async add(ctx, args) {
     const { fields, positional, ...flags } = parseFlags(args);
-    if (positional.length) throw new UsageError(`Unexpected argument "${positional[0]}".`);
+    if (positional.length) throw new UsageError('cli.usage.unexpectedArgument', { argument: positional[0]! });
     return save(ctx, fields, flags);
   },
   async import(ctx, args) {
     const { fields, positional, ...flags } = parseFlags(args);
     const ref = positional[0];
-    if (!ref || positional.length > 1) throw new UsageError('ferry profile import needs one connection file or ferry://connect link.');
+    if (!ref || positional.length > 1) throw new UsageError('cli.usage.importNeedsOne');
     const text = /^ferry:/i.test(ref) ? ref : await readFile(ref, 'utf8').catch(() => {
-      throw new UsageError(`Cannot read the file "${ref}".`);
+      throw new UsageError('cli.usage.cannotReadFile', { file: ref });
     });
     return save(ctx, { ...parseConnection(text), ...fields }, flags);
   },
@@ -150,7 +150,7 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
     return EXIT_OK;
   },
   async use(ctx, args) {
-    if (!args[0]) throw new UsageError('ferry profile use needs a connection id or name.');
+    if (!args[0]) throw new UsageError('cli.usage.useNeedsName');
     const services = await ctx.services();
     const id = await findProfile(services, args[0]);
     await services.accounts.use(id);
@@ -158,7 +158,7 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
     return EXIT_OK;
   },
   async remove(ctx, args) {
-    if (!args[0]) throw new UsageError('ferry profile remove needs a connection id or name.');
+    if (!args[0]) throw new UsageError('cli.usage.removeNeedsName');
     const services = await ctx.services();
     const id = await findProfile(services, args[0]);
     // Typing `ferry profile remove` is the confirmation: there is no window to ask in.
@@ -193,7 +193,7 @@ export const profileCommand: Command = {
   async run(ctx) {
     const [name, ...rest] = ctx.args;
     const sub = name === undefined ? undefined : subcommands[name];
-    if (!sub) throw new UsageError(name === undefined ? 'ferry profile needs a subcommand.' : `Unknown subcommand "${name}" for ferry profile.`);
+    if (!sub) throw name === undefined ? new UsageError('cli.usage.profileNeedsSubcommand') : new UsageError('cli.usage.unknownSubcommand', { subcommand: name });
     return sub(ctx, rest);
   },
 };

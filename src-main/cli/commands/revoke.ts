@@ -20,11 +20,11 @@ export const revokeCommand: Command = {
   async run(ctx) {
     const { flags, positional } = parseArgs(ctx.args, { values: ['--profile'], switches: ['--delete', '--move', '--yes'] }, 'revoke');
     const [objectKey, ...extra] = positional;
-    if (!objectKey || extra.length) throw new UsageError('Give exactly one object key.');
-    if (flags.has('--delete') === flags.has('--move')) throw new UsageError('Choose how to stop sharing: --delete or --move.');
+    if (!objectKey || extra.length) throw new UsageError('cli.usage.revokeOneKey');
+    if (flags.has('--delete') === flags.has('--move')) throw new UsageError('cli.usage.revokeMode');
     const mode = flags.has('--delete') ? 'delete' : 'move';
     const ask = mode === 'delete' && !flags.has('--yes');
-    if (ask && !ctx.io.stdin.isTTY) throw new UsageError('Deleting cannot be undone: add --yes to confirm when not running in a terminal.');
+    if (ask && !ctx.io.stdin.isTTY) throw new UsageError('cli.usage.revokeNeedsYes');
     const services = await ctx.services();
     const profileId = await profileIdFor(services, flags.get('--profile') as string | undefined);
     if (ask) {

@@ -17,17 +17,17 @@ function parseArgs(args: string[]): SandboxArgs {
     const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
     const value = (): string => {
       const v = inline ?? args[++i];
-      if (v === undefined || v === '') throw new UsageError(`${name} needs a value.`);
+      if (v === undefined || v === '') throw new UsageError('cli.usage.needsValue', { flag: name });
       return v;
     };
     if (name === '--port') {
       const v = value();
       const port = Number(v);
-      if (!/^\d+$/.test(v) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${v}".`);
+      if (!/^\d+$/.test(v) || port > 65535) throw new UsageError('cli.usage.badPort', { value: v });
       out.port = port;
     } else if (name === '--data') out.data = value();
     else if (name === '--config') out.config = value();
-    else throw new UsageError(`Unknown option "${flag}" for ferry sandbox.`);
+    else throw new UsageError('cli.usage.unknownOption', { flag, command: 'sandbox' });
   }
   return out;
 }

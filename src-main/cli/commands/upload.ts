@@ -17,7 +17,7 @@ function parseArgs(args: string[]): UploadArgs {
     const arg = args[i]!;
     if (arg === '--profile' || arg.startsWith('--profile=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (!value) throw new UsageError('--profile needs a connection name or id.');
+      if (!value) throw new UsageError('cli.usage.profileNeedsName');
       parsed.profile = value;
     } else if (arg === '--replace') {
       parsed.collision = 'replace';
@@ -27,12 +27,12 @@ function parseArgs(args: string[]): UploadArgs {
       parsed.paths.push(...args.slice(i + 1));
       break;
     } else if (arg.startsWith('--')) {
-      throw new UsageError(`Unknown option "${arg}" for ferry upload.`);
+      throw new UsageError('cli.usage.unknownOption', { flag: arg, command: 'upload' });
     } else {
       parsed.paths.push(arg);
     }
   }
-  if (parsed.paths.length === 0) throw new UsageError('Name at least one file or folder to upload.');
+  if (parsed.paths.length === 0) throw new UsageError('cli.usage.uploadNothing');
   return parsed;
 }
 
