@@ -1,5 +1,5 @@
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import en from './en.json' with { type: 'json' };
+import zhCN from './zh-CN.json' with { type: 'json' };
 import type { Lang } from './lang.ts';
 import { fillTemplate, type TemplateParams } from './fillTemplate.ts';
 
