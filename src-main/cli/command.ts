@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/lang.ts';
+import { text, type TemplateParams, type TextKey } from '../i18n/text.ts';
 import type { Services } from '../app/services.ts';
-import type { LocalizedMessage } from '../errors/messageTable.ts';
 import type { StatusLine } from './terminalText.ts';
 
 export const EXIT_OK = 0;
@@ -37,15 +37,19 @@ export interface Command {
   name: string;
   /** `ferry <name> …` synopsis shown in --help. */
   usage: string;
-  summary: LocalizedMessage;
+  /** One line for --help, from the catalog (`cli.<name>.summary`). */
+  summary: TextKey;
   /** Returns the exit code; throw UsageError for bad arguments and FerryError for failures. */
   run(ctx: CommandContext): Promise<number>;
 }
 
-/** Bad arguments: exit code 2, message to stderr. */
+/** Bad arguments: exit code 2, the text for `key` in the user's language to stderr. */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly key: TextKey,
+    readonly params: TemplateParams = {},
+  ) {
+    super(text('en', key, params));
     this.name = 'UsageError';
   }
 }

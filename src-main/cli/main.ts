@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Services } from '../app/services.ts';
 import { toUserError } from '../errors/userError.ts';
-import { langFromEnv } from '../i18n/lang.ts';
+import { langFromEnv, type Lang } from '../i18n/lang.ts';
+import { text } from '../i18n/text.ts';
 import { recordingPorts } from '../ports/recordingPorts.ts';
 import { dataHome } from '../storage/dataHome.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type CommandContext } from './command.ts';
@@ -44,7 +45,7 @@ export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env:
     return name === undefined && !wantsHelp ? EXIT_USAGE : EXIT_OK;
   }
   if (!command) {
-    writeLine(io.stderr, usageMessage(lang, `Unknown command "${name}".`, `未知命令 "${name}"。`));
+    writeLine(io.stderr, usageMessage(lang, text(lang, 'cli.unknownCommand', { command: name })));
     return EXIT_USAGE;
   }
 
@@ -75,7 +76,7 @@ export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env:
     return await command.run(ctx);
   } catch (error) {
     if (error instanceof UsageError) {
-      writeLine(io.stderr, usageMessage(lang, error.message, error.message));
+      writeLine(io.stderr, usageMessage(lang, text(lang, error.key, error.params)));
       return EXIT_USAGE;
     }
     const failure = toUserError(error, lang);
@@ -86,8 +87,8 @@ export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env:
   }
 }
 
-function usageMessage(lang: string, en: string, zh: string): string {
-  return lang === 'zh-CN' ? `ferry: ${zh} 运行 "ferry --help" 查看用法。` : `ferry: ${en} Run "ferry --help" to see how to use it.`;
+function usageMessage(lang: Lang, detail: string): string {
+  return `ferry: ${text(lang, 'app.usage', { detail })}`;
 }
 
 function writeLine(stream: NodeJS.WritableStream, text: string): void {

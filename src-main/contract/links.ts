@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChannelTable, EventTable } from './channel.ts';
+import { EXPIRY_PRESETS } from './expiryPresets.ts';
 
 /** Unpaired UTF-16 surrogates: no file name has one, and they cannot be encoded into a URL. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -11,9 +12,9 @@ export const ObjectKeySchema = z
   .max(1023)
   .refine((key) => !LONE_SURROGATE.test(key));
 
-/** '1h' | 'today' | '1d' | '7d', a span ('30m', '24h'), or an ISO date-time (with offset) for a custom expiry. */
+/** A preset ('1h', 'today', …), a span ('30m', '24h'), or an ISO date-time (with offset) for a custom expiry. */
 export const ExpiryChoiceSchema = z.union([
-  z.enum(['1h', 'today', '1d', '7d']),
+  z.enum(EXPIRY_PRESETS),
   /** A span like a profile's default ("30m", "24h", "3d"). */
   z.string().regex(/^[1-9]\d{0,3}[mhd]$/),
   z.iso.datetime({ offset: true }),

@@ -4,16 +4,11 @@ import { classifyOssError } from '../oss/classifyError.ts';
 
 type Classifier = (error: unknown) => FerryError | undefined;
 
-// STS first (its errors are specific classes), then OSS/network errors from ali-oss and fetch.
-const classifiers: Classifier[] = [classifyStsError, classifyOssError];
-
 /**
- * Capabilities that know how to read raw failures (ali-oss errors, STS JSON errors, socket errors)
- * register a classifier here; the first one that recognises the error wins.
+ * The capabilities that read raw failures (STS JSON errors, ali-oss and socket errors); the first that
+ * recognises the error wins. STS first: its errors are specific classes.
  */
-export function registerClassifier(classifier: Classifier): void {
-  classifiers.push(classifier);
-}
+const classifiers: readonly Classifier[] = [classifyStsError, classifyOssError];
 
 /** Turns anything thrown into a FerryError with a catalog code. Never copies raw server text. */
 export function classifyError(error: unknown): FerryError {

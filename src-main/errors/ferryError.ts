@@ -1,5 +1,5 @@
 /**
- * An error the user may see. `code` names a message in the catalog (see catalog.ts);
+ * An error the user may see. `code` names a text in main's catalog (i18n/en.json, looked up by i18n/text.ts errorText);
  * `params` fill its `{placeholders}`. Params must never hold secrets.
  */
 export class FerryError extends Error {

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.ts';
-import { formatMessage } from './catalog.ts';
+import { errorText } from '../i18n/text.ts';
 import { classifyError } from './classify.ts';
 
 /** What crosses IPC or reaches the terminal: a stable code and a plain-language sentence. */
@@ -10,5 +10,5 @@ export interface UserError {
 
 export function toUserError(error: unknown, lang: Lang): UserError {
   const ferry = classifyError(error);
-  return { code: ferry.code, message: formatMessage(ferry.code, lang, { ...ferry.params }) };
+  return { code: ferry.code, message: errorText(lang, ferry.code, { ...ferry.params }) };
 }

@@ -1,9 +1,9 @@
 import { FerryError } from '../errors/ferryError.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { text } from '../i18n/text.ts';
 import type { DialogPort } from '../ports/uiPorts.ts';
 import { writeFileAtomic } from '../storage/atomicJson.ts';
 import { localTimestamp, toCsv } from './csv.ts';
-import { label } from './dialogText.ts';
 import type { LinkService } from './linkService.ts';
 
 /** The CSV text for the chosen links: name, size, URL (freshly signed; empty once expired or stopped), expires. */
@@ -27,9 +27,9 @@ export async function exportCsv(
 ): Promise<{ saved: boolean; count: number }> {
   const { csv, count } = await linksCsv(service, ids, lang);
   const file = await dialog.saveFile({
-    title: label('exportTitle', lang),
+    title: text(lang, 'links.exportTitle'),
     defaultName: `ferry-links-${localTimestamp(now).slice(0, 10)}.csv`,
-    filters: [{ name: label('exportFilter', lang), extensions: ['csv'] }],
+    filters: [{ name: text(lang, 'links.exportFilter'), extensions: ['csv'] }],
   });
   if (!file) return { saved: false, count: 0 };
   try {

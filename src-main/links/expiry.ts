@@ -1,6 +1,6 @@
+import type { ExpiryPreset } from '../contract/expiryPresets.ts';
 import { FerryError } from '../errors/ferryError.ts';
 
-export type ExpiryPreset = '1h' | 'today' | '1d' | '7d';
 /** A preset, a span ("30m", "12h", "3d"), or an ISO 8601 date-time for a custom expiry. */
 export type ExpiryChoice = ExpiryPreset | (string & {});
 export type ExpiryCap = 'none' | 'credentials' | 'v4-maximum';
@@ -13,10 +13,6 @@ const PRESET_MS: Record<Exclude<ExpiryPreset, 'today'>, number> = { '1h': HOUR, 
 
 /** Profiles store their default as a span like "30m", "24h" or "7d". */
 const UNIT_MS = { m: 60_000, h: HOUR, d: DAY } as const;
-
-export function isPreset(choice: string): choice is ExpiryPreset {
-  return choice === 'today' || Object.hasOwn(PRESET_MS, choice);
-}
 
 /** The next local midnight (the process's time zone) after `now`. */
 export function endOfToday(now: number): number {

@@ -1,5 +1,6 @@
+import { EXPIRY_PRESETS, isExpiryPreset } from '../contract/expiryPresets.ts';
 import { FerryError, isFerryError } from '../errors/ferryError.ts';
-import { formatMessage } from '../errors/catalog.ts';
+import { errorText, text } from '../i18n/text.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Profile } from '../profile/profileModel.ts';
 import type { Clock } from '../time/clock.ts';
@@ -23,13 +24,11 @@ export interface ExpiryOptions {
   longest?: ExpiryOption;
 }
 
-const PRESETS: ExpiryChoice[] = ['1h', 'today', '1d', '7d'];
-
 /** Why a link lives shorter than asked, in one sentence; empty when it does not. */
 export function capExplanation(e: EffectiveExpiry, lang: Lang, timeZone?: string): string {
   if (e.cappedBy === 'none') return '';
   const requested = formatLocalDateTime(e.requestedExpiresAt, lang, timeZone);
-  return formatMessage(e.cappedBy === 'credentials' ? 'links.why.credentials' : 'links.why.maximum', lang, { requested });
+  return text(lang, e.cappedBy === 'credentials' ? 'links.why.credentials' : 'links.why.maximum', { requested });
 }
 
 /** The share dialog's honest menu: each preset's real expiry, and the longest a link can live now. */
@@ -42,18 +41,18 @@ export async function expiryOptions(
   try {
     profile = await deps.profile(request.profileId);
   } catch (error) {
-    if (isFerryError(error) && error.code === 'links.noProfile') return { canShare: false, reason: formatMessage(error.code, lang), options: [] };
+    if (isFerryError(error) && error.code === 'links.noProfile') return { canShare: false, reason: errorText(lang, error.code), options: [] };
     throw error;
   }
   if (profile.uploadOnly) {
-    return { canShare: false, reason: formatMessage('links.uploadOnly', lang, { profile: profile.name }), defaultExpiry: profile.defaultLinkExpiry, options: [] };
+    return { canShare: false, reason: text(lang, 'links.uploadOnly', { profile: profile.name }), defaultExpiry: profile.defaultLinkExpiry, options: [] };
   }
   const now = deps.clock.now();
   const option = async (choice: string, requested: number): Promise<ExpiryOption> => {
     const e = await deps.signer.preview(profile, requested);
     return { choice, expiresAt: e.expiresAt, requestedExpiresAt: e.requestedExpiresAt, cappedBy: e.cappedBy, explanation: capExplanation(e, lang, deps.timeZone) };
   };
-  const choices = [...PRESETS, ...(PRESETS.includes(profile.defaultLinkExpiry) ? [] : [profile.defaultLinkExpiry])];
+  const choices: ExpiryChoice[] = [...EXPIRY_PRESETS, ...(isExpiryPreset(profile.defaultLinkExpiry) ? [] : [profile.defaultLinkExpiry])];
   if (request.custom) choices.push(request.custom);
   const options: ExpiryOption[] = [];
   for (const choice of choices) {

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/lang.ts';
+import { text } from '../i18n/text.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -27,7 +28,7 @@ export function formatLocalDateTime(ms: number, lang: Lang, timeZone?: string): 
 
 /** "1.4 MB" / "980 KB" — sizes as people read them (powers of 1024, like file managers on Windows). */
 export function formatSize(bytes: number | undefined, lang: Lang): string {
-  if (bytes === undefined) return lang === 'zh-CN' ? '大小未知' : 'size unknown';
+  if (bytes === undefined) return text(lang, 'links.sizeUnknown');
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let value = bytes;
   let unit = 0;

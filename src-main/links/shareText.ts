@@ -1,4 +1,4 @@
-import { formatMessage } from '../errors/catalog.ts';
+import { text } from '../i18n/text.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { ExpiryCap } from './expiry.ts';
 import { formatLocalDateTime, formatSize } from './formatTime.ts';
@@ -17,15 +17,15 @@ export function linkSummary(
 ): string {
   const until = formatLocalDateTime(link.expiresAt, o.lang, o.timeZone);
   const requested = formatLocalDateTime(link.requestedExpiresAt, o.lang, o.timeZone);
-  const head = formatMessage(what === 'message' ? 'links.summary.messageCopied' : 'links.summary.copied', o.lang, { until });
+  const head = text(o.lang, what === 'message' ? 'links.summary.messageCopied' : 'links.summary.copied', { until });
   if (link.cappedBy === 'none') return head;
-  const why = formatMessage(link.cappedBy === 'credentials' ? 'links.why.credentials' : 'links.why.maximum', o.lang, { requested });
-  return o.lang === 'zh-CN' ? `${head}${why}` : `${head} ${why}`;
+  const why = text(o.lang, link.cappedBy === 'credentials' ? 'links.why.credentials' : 'links.why.maximum', { requested });
+  return text(o.lang, 'links.summary.capped', { summary: head, why });
 }
 
-/** What the user pastes into a chat or an email: name (hidden characters as `[U+XXXX]`, see formatMessage), size, link, valid until. */
+/** What the user pastes into a chat or an email: name (hidden characters as `[U+XXXX]`, see i18n/text.ts), size, link, valid until. */
 export function shareMessage(link: { name: string; size?: number | undefined; url: string; expiresAt: number }, o: TextOptions): string {
-  return formatMessage('links.shareMessage', o.lang, {
+  return text(o.lang, 'links.shareMessage', {
     name: link.name,
     size: formatSize(link.size, o.lang),
     url: link.url,

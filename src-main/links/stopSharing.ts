@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Profile } from '../profile/profileModel.ts';
-import { formatMessage } from '../errors/catalog.ts';
 import { FerryError, isFerryError } from '../errors/ferryError.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { text } from '../i18n/text.ts';
 import { logger } from '../log/logger.ts';
 import type { DialogPort, EventSink } from '../ports/uiPorts.ts';
 import type { Clock } from '../time/clock.ts';
 import { nameOfKey } from './contentDisposition.ts';
-import { label } from './dialogText.ts';
 import type { Ledger } from './ledger.ts';
 import { isActive } from './linkService.ts';
 import type { ObjectOps } from './objectOps.ts';
@@ -68,11 +67,10 @@ export async function stopSharing(
   // Deleting loses the file, so main asks through the OS dialog itself (the renderer is not trusted to
   // have asked). Moving keeps the file: the choice made in the window is enough.
   if (mode === 'delete' && !request.confirmed) {
-    const t = (code: string): string => formatMessage(code, lang, { name, count: live });
     const choice = await deps.dialog.confirm({
-      message: t('links.stop.deleteMessage'),
-      detail: t('links.stop.deleteDetail'),
-      buttons: [label('deleteButton', lang), label('cancelButton', lang)],
+      message: text(lang, 'links.stop.deleteMessage', { name }),
+      detail: text(lang, 'links.stop.deleteDetail', { count: live }),
+      buttons: [text(lang, 'links.deleteButton'), text(lang, 'app.cancelButton')],
       defaultId: 1,
       cancelId: 1,
     });

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/lang.ts';
 import type { NotificationPort } from '../ports/uiPorts.ts';
-import { osText } from './strings.ts';
+import { text } from '../i18n/text.ts';
 
 export interface CloseInput {
   /** The app is quitting (menu Quit, Cmd+Q, OS shutdown): let the window close. */
@@ -33,8 +33,8 @@ export async function showCloseToTrayNoticeOnce(deps: {
   if (closeToTrayNoticeShown) return false;
   await deps.settings.update({ closeToTrayNoticeShown: true });
   deps.notifications.show({
-    title: osText(deps.lang, 'stillRunningTitle'),
-    body: osText(deps.lang, deps.platform === 'darwin' ? 'stillRunningMenuBar' : 'stillRunningTray'),
+    title: text(deps.lang, 'os.stillRunningTitle'),
+    body: text(deps.lang, deps.platform === 'darwin' ? 'os.stillRunningMenuBar' : 'os.stillRunningTray'),
   });
   return true;
 }

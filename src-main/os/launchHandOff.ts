@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/lang.ts';
 import type { NotificationPort, WindowPort } from '../ports/uiPorts.ts';
-import { formatMessage } from '../errors/catalog.ts';
+import { errorText } from '../i18n/text.ts';
 import type { ProfileInput } from '../accounts/connection.ts';
 import type { LaunchRequest } from './launchArgs.ts';
 import { routeFerryUrl } from './ferryUrl.ts';
@@ -34,7 +34,7 @@ export async function handOffLaunch(request: LaunchRequest, deps: HandOffDeps, o
     outcome.rejected.push(routed.error.code);
     deps.notifications.show({
       title: 'Ferry',
-      body: formatMessage(routed.error.code, deps.lang(), { ...routed.error.params }),
+      body: errorText(deps.lang(), routed.error.code, { ...routed.error.params }),
       // Nothing in the window is about the refused link: show it as the user left it.
       onClick: () => deps.window.show(),
     });

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/lang.ts';
 import type { ConfirmOptions, DialogPort } from '../ports/uiPorts.ts';
-import { osText } from './strings.ts';
+import { text } from '../i18n/text.ts';
 
 export type QuitDecision = 'quit' | 'ask';
 
@@ -15,9 +15,9 @@ export function decideQuit(input: { activeUploads: number; confirmed: boolean; s
 
 export function quitConfirmOptions(activeUploads: number, lang: Lang): ConfirmOptions {
   return {
-    message: osText(lang, 'quitQuestion', { count: activeUploads }),
-    detail: osText(lang, 'quitDetail'),
-    buttons: [osText(lang, 'quitConfirm'), osText(lang, 'keepUploading')],
+    message: text(lang, 'os.quitQuestion', { count: activeUploads }),
+    detail: text(lang, 'os.quitDetail'),
+    buttons: [text(lang, 'os.quitConfirm'), text(lang, 'os.keepUploading')],
     defaultId: 1,
     cancelId: 1,
   };

@@ -9,7 +9,7 @@ import type { Services } from '../app/services.ts';
 import type { ProfileInput } from '../accounts/connection.ts';
 import type { TrayWiring } from '../tray/trayWiring.ts';
 import type { AppSettings } from '../settings/settingsStore.ts';
-import { formatMessage } from '../errors/catalog.ts';
+import { errorText } from '../i18n/text.ts';
 import { logger } from '../log/logger.ts';
 import { parseLaunchArgs, PendingOpenFiles, type LaunchRequest } from '../os/launchArgs.ts';
 import { handOffLaunch } from '../os/launchHandOff.ts';
@@ -114,7 +114,7 @@ export function installOsIntegration(deps: OsIntegrationDeps): OsIntegration {
       const apply = async (settings: AppSettings) => {
         const problem = shortcut.apply(settings.clipboardShortcut);
         if (problem) {
-          services.ports.notifications.show({ title: 'Ferry', body: formatMessage(problem.code, await services.lang(), { ...problem.params }) });
+          services.ports.notifications.show({ title: 'Ferry', body: errorText(await services.lang(), problem.code, { ...problem.params }) });
         }
         if (!app.isPackaged) return; // never register a development build to start at login
         if (process.platform === 'linux') {

@@ -1,7 +1,8 @@
 import type { Lang } from '../i18n/lang.ts';
 import type { TrayMenuItem } from '../ports/uiPorts.ts';
-import { overallPercent, type TrayActions, type TrayExpiry, type TrayRecentFile, type TrayState } from './trayState.ts';
-import { trayText } from './strings.ts';
+import { overallPercent, TRAY_EXPIRIES, type TrayActions, type TrayExpiry, type TrayRecentFile, type TrayState } from './trayState.ts';
+import { text, type TextKey } from '../i18n/text.ts';
+import type { TemplateParams } from '../i18n/fillTemplate.ts';
 
 export const MAX_RECENT_FILES = 10;
 const MAX_LABEL = 48;
@@ -22,12 +23,12 @@ export function shortenLabel(text: string, max = MAX_LABEL): string {
  * Item ids are stable (`recent.3.copyLink.1d`) for tests and the e2e suite.
  */
 export function buildTrayMenu(state: TrayState, actions: TrayActions, lang: Lang): TrayMenuItem[] {
-  const t = (key: Parameters<typeof trayText>[1], params?: Record<string, string | number>) => trayText(lang, key, params);
+  const t: T = (key, params) => text(lang, key, params);
   const menu: TrayMenuItem[] = [];
 
   if (state.problem) {
     menu.push(note('problem', shortenLabel(state.problem, 80)));
-    menu.push({ id: 'problem.open', label: t('openToFix'), click: () => actions.openToFix() });
+    menu.push({ id: 'problem.open', label: t('tray.openToFix'), click: () => actions.openToFix() });
     menu.push(separator());
   }
 
@@ -35,67 +36,67 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions, lang: Lang
   menu.push(separator());
   menu.push(recentSection(state, actions, t));
   menu.push(separator());
-  menu.push({ id: 'upload.files', label: t('uploadFiles'), click: () => void actions.uploadFiles() });
-  menu.push({ id: 'upload.clipboard', label: t('uploadFromClipboard'), click: () => void actions.uploadFromClipboard() });
+  menu.push({ id: 'upload.files', label: t('tray.uploadFiles'), click: () => void actions.uploadFiles() });
+  menu.push({ id: 'upload.clipboard', label: t('tray.uploadFromClipboard'), click: () => void actions.uploadFromClipboard() });
   menu.push(separator());
-  menu.push({ id: 'open', label: t('openFerry'), click: () => actions.openWindow() });
-  menu.push({ id: 'settings', label: t('settings'), click: () => actions.openSettings() });
-  menu.push({ id: 'quit', label: t('quit'), click: () => actions.quit() });
+  menu.push({ id: 'open', label: t('tray.openFerry'), click: () => actions.openWindow() });
+  menu.push({ id: 'settings', label: t('tray.settings'), click: () => actions.openSettings() });
+  menu.push({ id: 'quit', label: t('tray.quit'), click: () => actions.quit() });
   return menu;
 }
 
-type T = (key: Parameters<typeof trayText>[1], params?: Record<string, string | number>) => string;
+type T = (key: TextKey, params?: TemplateParams) => string;
 
 function uploadsSection(state: TrayState, actions: TrayActions, t: T): TrayMenuItem[] {
   const { running, paused } = state.uploads;
   const percent = overallPercent(state.uploads);
   const items: TrayMenuItem[] = [];
   if (running > 0) {
-    items.push(note('uploads.summary', percent === null ? t('uploadingNoPercent', { count: running }) : t('uploading', { count: running, percent })));
+    items.push(note('uploads.summary', percent === null ? t('tray.uploadingNoPercent', { count: running }) : t('tray.uploading', { count: running, percent })));
   } else if (paused > 0) {
-    items.push(note('uploads.summary', t('pausedSummary', { count: paused })));
+    items.push(note('uploads.summary', t('tray.pausedSummary', { count: paused })));
   } else {
-    items.push(note('uploads.summary', t('idle')));
+    items.push(note('uploads.summary', t('tray.idle')));
   }
-  if (running > 0) items.push({ id: 'uploads.pauseAll', label: t('pauseAll'), click: () => void actions.pauseAll() });
-  if (paused > 0) items.push({ id: 'uploads.resumeAll', label: t('resumeAll'), click: () => void actions.resumeAll() });
+  if (running > 0) items.push({ id: 'uploads.pauseAll', label: t('tray.pauseAll'), click: () => void actions.pauseAll() });
+  if (paused > 0) items.push({ id: 'uploads.resumeAll', label: t('tray.resumeAll'), click: () => void actions.resumeAll() });
   return items;
 }
 
 function recentSection(state: TrayState, actions: TrayActions, t: T): TrayMenuItem {
   const files = [...state.recent].sort((a, b) => b.finishedAt - a.finishedAt).slice(0, MAX_RECENT_FILES);
   const submenu: TrayMenuItem[] = [];
-  if (!state.profile) submenu.push(note('recent.noProfile', t('noProfile')));
+  if (!state.profile) submenu.push(note('recent.noProfile', t('tray.noProfile')));
   const uploadOnly = state.profile?.uploadOnly === true;
-  if (uploadOnly) submenu.push(note('recent.uploadOnly', t('uploadOnlyNote')), separator());
-  if (files.length === 0) submenu.push(note('recent.empty', t('noRecentFiles')));
+  if (uploadOnly) submenu.push(note('recent.uploadOnly', t('tray.uploadOnlyNote')), separator());
+  if (files.length === 0) submenu.push(note('recent.empty', t('tray.noRecentFiles')));
   files.forEach((file, index) => {
     const id = `recent.${index}`;
     const label = shortenLabel(file.name);
     // Upload-only: the list still says what went up, but nothing in it makes a link.
     submenu.push(uploadOnly ? note(id, label) : { id, label, type: 'submenu', submenu: fileItems(id, file, actions, t) });
   });
-  return { id: 'recent', label: t('recentFiles'), type: 'submenu', submenu };
+  return { id: 'recent', label: t('tray.recentFiles'), type: 'submenu', submenu };
 }
 
 function fileItems(id: string, file: TrayRecentFile, actions: TrayActions, t: T): TrayMenuItem[] {
-  const forExpiry = (expiry: TrayExpiry, key: 'oneHour' | 'oneDay' | 'sevenDays'): TrayMenuItem => ({
+  const forExpiry = (expiry: TrayExpiry): TrayMenuItem => ({
     id: `${id}.copyLink.${expiry}`,
-    label: t(key),
+    label: t(`links.expiry.${expiry}`),
     click: () => void actions.copyLink(file, expiry),
   });
   return [
-    { id: `${id}.copyLink`, label: t('copyLink'), click: () => void actions.copyLink(file) },
+    { id: `${id}.copyLink`, label: t('tray.copyLink'), click: () => void actions.copyLink(file) },
     {
       id: `${id}.copyLinkFor`,
-      label: t('copyLinkFor'),
+      label: t('tray.copyLinkFor'),
       type: 'submenu',
-      submenu: [forExpiry('1h', 'oneHour'), forExpiry('1d', 'oneDay'), forExpiry('7d', 'sevenDays')],
+      submenu: TRAY_EXPIRIES.map(forExpiry),
     },
-    { id: `${id}.copyMessage`, label: t('copyShareMessage'), click: () => void actions.copyShareMessage(file) },
-    { id: `${id}.showInLinks`, label: t('showInLinks'), click: () => void actions.showInLinks(file) },
+    { id: `${id}.copyMessage`, label: t('tray.copyShareMessage'), click: () => void actions.copyShareMessage(file) },
+    { id: `${id}.showInLinks`, label: t('tray.showInLinks'), click: () => void actions.showInLinks(file) },
     separator(),
-    { id: `${id}.stopSharing`, label: t('stopSharing'), click: () => void actions.stopSharing(file) },
+    { id: `${id}.stopSharing`, label: t('tray.stopSharing'), click: () => void actions.stopSharing(file) },
   ];
 }
 

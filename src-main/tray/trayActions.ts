@@ -5,7 +5,8 @@ import { formatLocalDateTime } from '../links/formatTime.ts';
 import { logger } from '../log/logger.ts';
 import type { TrayActions, TrayRecentFile } from './trayState.ts';
 import { TrayCallError, type LinkCopy, type TrayServices, type TrayUploadSource } from './trayServices.ts';
-import { trayText } from './strings.ts';
+import type { TemplateParams } from '../i18n/fillTemplate.ts';
+import { text, type TextKey } from '../i18n/text.ts';
 
 const log = logger('tray');
 
@@ -35,17 +36,16 @@ export function failureText(error: unknown, lang: Lang): string {
 /** "… works until Fri 18:00", noting when the link lives shorter than asked. */
 export function linkCopiedBody(result: Pick<LinkCopy, 'expiresAt' | 'cappedBy'>, name: string, lang: Lang): string {
   const until = formatLocalDateTime(result.expiresAt, lang);
-  const body = trayText(lang, 'linkCopiedBody', { name, until });
-  return result.cappedBy === 'credentials' ? body.replace(/[.。]$/, '') + trayText(lang, 'linkCappedNote') + (lang === 'zh-CN' ? '。' : '.') : body;
+  return text(lang, result.cappedBy === 'credentials' ? 'tray.linkCopiedBodyCapped' : 'tray.linkCopiedBody', { name, until });
 }
 
 /** The tray's actions over Ferry's services: each one tells the user how it went with a notification. */
 export function createTrayActions(deps: TrayActionDeps): TrayActionsHandle {
   const { services, ports } = deps;
   const pending = new Set<Promise<void>>();
-  const t = (key: Parameters<typeof trayText>[1], params?: Record<string, string | number>) => trayText(deps.lang(), key, params);
+  const t = (key: TextKey, params?: TemplateParams) => text(deps.lang(), key, params);
 
-  const notifyFailure = (error: unknown, title = t('actionFailedTitle')) => {
+  const notifyFailure = (error: unknown, title = t('tray.actionFailedTitle')) => {
     log.warn('tray action failed', { code: error instanceof TrayCallError ? error.code : 'unexpected' });
     ports.notifications.show({ title, body: failureText(error, deps.lang()), onClick: () => ports.window.show('main') });
   };
@@ -57,7 +57,7 @@ export function createTrayActions(deps: TrayActionDeps): TrayActionsHandle {
     return run;
   };
 
-  const copied = (file: TrayRecentFile, result: LinkCopy, title = t('linkCopiedTitle')) =>
+  const copied = (file: TrayRecentFile, result: LinkCopy, title = t('tray.linkCopiedTitle')) =>
     ports.notifications.show({ title, body: linkCopiedBody(result, file.name, deps.lang()) });
 
   return {
@@ -66,17 +66,17 @@ export function createTrayActions(deps: TrayActionDeps): TrayActionsHandle {
     copyLink: (file, expiry) =>
       track(async () => copied(file, await services.copyLink({ objectKey: file.objectKey, profileId: file.profileId, ...(expiry ? { expiry } : {}) }))),
     copyShareMessage: (file) =>
-      track(async () => copied(file, await services.copyShareMessage({ objectKey: file.objectKey, profileId: file.profileId }), t('messageCopiedTitle'))),
+      track(async () => copied(file, await services.copyShareMessage({ objectKey: file.objectKey, profileId: file.profileId }), t('tray.messageCopiedTitle'))),
     showInLinks: (file) => ports.window.show('links', { profileId: file.profileId, objectKey: file.objectKey }),
     stopSharing: (file) =>
       track(async () => {
         // The link service asks first (how many links break, delete or cancel): no second question here.
         const { cancelled } = await services.stopSharing({ objectKey: file.objectKey, profileId: file.profileId });
-        if (!cancelled) ports.notifications.show({ title: t('stoppedTitle'), body: t('stoppedBody', { name: file.name }) });
+        if (!cancelled) ports.notifications.show({ title: t('tray.stoppedTitle'), body: t('tray.stoppedBody', { name: file.name }) });
       }),
     uploadFiles: () =>
       track(async () => {
-        const paths = await ports.dialog.openFiles({ title: t('pickFilesTitle'), multiple: true });
+        const paths = await ports.dialog.openFiles({ title: t('uploads.pickFilesTitle'), multiple: true });
         if (paths.length === 0) return;
         await reportRejected(await services.addUploads(paths, 'tray'));
       }),
@@ -88,7 +88,7 @@ export function createTrayActions(deps: TrayActionDeps): TrayActionsHandle {
       track(async () => {
         const reply = await services.uploadFromClipboard();
         if (reply.accepted === 0 && reply.rejected.length === 0) {
-          ports.notifications.show({ title: t('nothingOnClipboardTitle'), body: t('nothingOnClipboardBody') });
+          ports.notifications.show({ title: t('tray.nothingOnClipboardTitle'), body: t('tray.nothingOnClipboardBody') });
           return;
         }
         await reportRejected(reply);
@@ -107,7 +107,7 @@ export function createTrayActions(deps: TrayActionDeps): TrayActionsHandle {
     // With item ids the uploads engine lists rejected files as failed items: the upload notifier reports them.
     if (reply.ids) return;
     for (const { name, error } of reply.rejected.slice(0, 3)) {
-      ports.notifications.show({ title: t('uploadFailedTitle', { name }), body: error.message, onClick: () => ports.window.show('main') });
+      ports.notifications.show({ title: t('tray.uploadFailedTitle', { name }), body: error.message, onClick: () => ports.window.show('main') });
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/lang.ts';
 import type { TrayMenuItem, TrayPort } from '../ports/uiPorts.ts';
 import { buildTrayMenu } from './buildTrayMenu.ts';
-import { trayText } from './strings.ts';
+import { text } from '../i18n/text.ts';
 import {
   emptyTrayState,
   overallPercent,
@@ -90,10 +90,10 @@ export class TrayController {
 
   private toolTip(): string {
     const { problem, uploads } = this.state;
-    if (problem) return trayText(this.lang, 'tooltipError', { problem });
+    if (problem) return text(this.lang, 'tray.tooltipError', { problem });
     if (uploads.running > 0) {
-      return trayText(this.lang, 'tooltipUploading', { count: uploads.running, percent: overallPercent(uploads) ?? 0 });
+      return text(this.lang, 'tray.tooltipUploading', { count: uploads.running, percent: overallPercent(uploads) ?? 0 });
     }
-    return trayText(this.lang, 'tooltipIdle');
+    return text(this.lang, 'tray.tooltipIdle');
   }
 }

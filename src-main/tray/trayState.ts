@@ -2,6 +2,7 @@
  * What the tray shows, as plain data the lead's wiring fills from the uploads engine, the upload
  * history and the active profile; and what the tray can ask for, as a small interface.
  */
+import { EXPIRY_PRESETS, type ExpiryPreset } from '../contract/expiryPresets.ts';
 import type { TrayIconState } from '../ports/uiPorts.ts';
 
 /** A finished upload from the history, newest first. */
@@ -40,7 +41,9 @@ export interface TrayState {
   problem: string | null;
 }
 
-export type TrayExpiry = '1h' | '1d' | '7d';
+/** The tray's "Copy link for" submenu: the presets without "today". */
+export type TrayExpiry = Exclude<ExpiryPreset, 'today'>;
+export const TRAY_EXPIRIES = EXPIRY_PRESETS.filter((preset): preset is TrayExpiry => preset !== 'today');
 
 /** What clicking a tray item does. Implemented by createTrayActions() over Ferry's services. */
 export interface TrayActions {

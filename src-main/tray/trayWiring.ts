@@ -15,7 +15,7 @@ import { createTrayActions, type TrayActionsHandle } from './trayActions.ts';
 import { invokeThroughHandlers, type TrayServices } from './trayServices.ts';
 import { UploadNotifier, type FinishedUpload } from './uploadNotifier.ts';
 import { MAX_RECENT_FILES } from './buildTrayMenu.ts';
-import { trayText } from './strings.ts';
+import { text } from '../i18n/text.ts';
 import type { TrayUploadsSummary } from './trayState.ts';
 
 const FINAL = new Set(['done', 'failed', 'cancelled']);
@@ -151,7 +151,7 @@ export async function wireTray(
   }
 
   function onSession(state: EventPayloadOf<'session.changed'>): void {
-    sessionProblem = state.state === 'expired' || state.state === 'error' ? (state.error?.message ?? trayText(lang, 'openToFix')) : null;
+    sessionProblem = state.state === 'expired' || state.state === 'error' ? (state.error?.message ?? text(lang, 'tray.openToFix')) : null;
     showProblem();
   }
 

@@ -6,7 +6,8 @@ import { redactUrl } from '../log/redact.ts';
 import { logger } from '../log/logger.ts';
 import type { TrayServices } from './trayServices.ts';
 import { failureText, linkCopiedBody } from './trayActions.ts';
-import { trayText } from './strings.ts';
+import type { TemplateParams } from '../i18n/fillTemplate.ts';
+import { text, type TextKey } from '../i18n/text.ts';
 
 const log = logger('tray');
 
@@ -63,18 +64,18 @@ export class UploadNotifier {
     if (!TRAY_SOURCES.has(upload.source) || upload.outcome === 'cancelled') return;
     const { ports } = this.deps;
     const lang = this.deps.lang();
-    const t = (key: Parameters<typeof trayText>[1], params?: Record<string, string | number>) => trayText(lang, key, params);
+    const t = (key: TextKey, params?: TemplateParams) => text(lang, key, params);
     const openWindow = () => ports.window.show('main');
 
     if (upload.outcome === 'failed' || !upload.objectKey) {
       this.failures += 1;
-      this.deps.onFailure(t('uploadsFailedProblem', { count: this.failures }));
+      this.deps.onFailure(t('tray.uploadsFailedProblem', { count: this.failures }));
       const body = upload.error?.message ?? failureText(undefined, lang);
-      ports.notifications.show({ title: t('uploadFailedTitle', { name: upload.name }), body, onClick: openWindow });
+      ports.notifications.show({ title: t('tray.uploadFailedTitle', { name: upload.name }), body, onClick: openWindow });
       return;
     }
     if (this.deps.isUploadOnly(upload.profileId)) {
-      ports.notifications.show({ title: t('uploadedNoLinkTitle'), body: t('uploadedNoLinkBody', { name: upload.name }) });
+      ports.notifications.show({ title: t('tray.uploadedNoLinkTitle'), body: t('tray.uploadedNoLinkBody', { name: upload.name }) });
       return;
     }
     try {
@@ -86,16 +87,16 @@ export class UploadNotifier {
         ? { links: [...this.batch.links, link.url], earliestExpiry: Math.min(this.batch.earliestExpiry, link.expiresAt), lastAt: now }
         : { links: [link.url], earliestExpiry: link.expiresAt, lastAt: now };
       if (this.batch.links.length === 1) {
-        ports.notifications.show({ title: t('linkCopiedTitle'), body: linkCopiedBody(link, upload.name, lang) });
+        ports.notifications.show({ title: t('tray.linkCopiedTitle'), body: linkCopiedBody(link, upload.name, lang) });
         return;
       }
       await ports.clipboard.writeText(this.batch.links.join('\n'));
       ports.notifications.show({
-        title: t('linksCopiedTitle', { count: this.batch.links.length }),
-        body: t('linksCopiedBody', { until: formatLocalDateTime(this.batch.earliestExpiry, lang) }),
+        title: t('tray.linksCopiedTitle', { count: this.batch.links.length }),
+        body: t('tray.linksCopiedBody', { until: formatLocalDateTime(this.batch.earliestExpiry, lang) }),
       });
     } catch (error) {
-      ports.notifications.show({ title: t('linkFailedTitle', { name: upload.name }), body: failureText(error, lang), onClick: openWindow });
+      ports.notifications.show({ title: t('tray.linkFailedTitle', { name: upload.name }), body: failureText(error, lang), onClick: openWindow });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { formatMessage } from '../errors/catalog.ts';
+import { errorText } from '../i18n/text.ts';
 import { toUserError } from '../errors/userError.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { hasHiddenChars } from '../names/inertName.ts';
@@ -21,7 +21,7 @@ export function toItemView(entry: QueueEntry, lang: Lang, sampleAt?: number): Up
     profileId: entry.profile.id,
     ...(entry.objectKey ? { objectKey: entry.objectKey } : {}),
     ...(entry.error !== undefined ? { error: toUserError(entry.error, lang) } : {}),
-    ...(entry.notice ? { notice: formatMessage(entry.notice, lang) } : {}),
+    ...(entry.notice ? { notice: errorText(lang, entry.notice) } : {}),
     ...(entry.finishedAt !== undefined ? { finishedAt: entry.finishedAt } : {}),
     ...(nameCleaned(entry) ? { nameCleaned: true } : {}),
     ...(entry.stopped ? { stopped: { ...entry.stopped } } : {}),

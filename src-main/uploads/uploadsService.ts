@@ -5,6 +5,7 @@ import { currentUserName, expandPrefix } from '../accounts/prefixTemplate.ts';
 import type { CredentialBroker } from '../credentials/types.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { text } from '../i18n/text.ts';
 import type { SettingsStore } from '../settings/settingsStore.ts';
 import type { Ports } from '../ports/uiPorts.ts';
 import type { Clock } from '../time/clock.ts';
@@ -241,7 +242,7 @@ export class UploadsService {
 
   async pick(folders: boolean): Promise<AddReply> {
     const lang = await this.options.lang();
-    const title = lang === 'zh-CN' ? (folders ? '选择要上传的文件夹' : '选择要上传的文件') : folders ? 'Choose folders to upload' : 'Choose files to upload';
+    const title = text(lang, folders ? 'uploads.pickFoldersTitle' : 'uploads.pickFilesTitle');
     const paths = await this.options.ports.dialog.openFiles({ title, folders, multiple: true });
     if (paths.length === 0) return { accepted: 0, rejected: [], ids: [] };
     return this.add(paths, { source: 'picker' });

@@ -1,3 +1,4 @@
+import { isExpiryPreset } from '../../src-main/contract/expiryPresets.ts';
 import { i18n, t } from './i18n/i18n.svelte.ts';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
@@ -62,4 +63,9 @@ export function formatFinished(ms: number, now = Date.now()): string {
 /** The whole date and time to the second, for a tooltip: "Sunday, November 29, 2026 at 14:32:05". */
 export function formatFullDateTime(ms: number): string {
   return new Intl.DateTimeFormat(i18n.lang, { dateStyle: 'full', timeStyle: 'medium', hourCycle: 'h23' }).format(ms);
+}
+
+/** "1 hour", "End of today"… for a preset; any other expiry (a profile's "30m") as it is written. */
+export function formatExpiry(choice: string): string {
+  return isExpiryPreset(choice) ? t(`link.expiry.${choice}`) : choice;
 }

@@ -1,4 +1,4 @@
-// Renderer-side names for the contract's shapes (types only).
+// Renderer-side names for the contract's shapes (types only, and the expiry presets).
 import type { ReplyOf, EventPayloadOf, FerryApi } from '../../src-main/contract.ts';
 
 export type AppSettings = ReplyOf<'settings.get'>;
@@ -13,8 +13,7 @@ export type LedgerEntry = ReplyOf<'links.list'>['entries'][number];
 export type LinkResult = ReplyOf<'links.copy'>;
 export type ExpiryOptions = ReplyOf<'links.expiryOptions'>;
 export type UploadsChanged = EventPayloadOf<'uploads.changed'>;
-export type Expiry = '1h' | 'today' | '1d' | '7d';
-export const EXPIRIES: readonly Expiry[] = ['1h', 'today', '1d', '7d'];
+export { EXPIRY_PRESETS as EXPIRIES, type ExpiryPreset as Expiry } from '../../src-main/contract/expiryPresets.ts';
 export type Screen = 'first-run' | 'connect' | 'main' | 'links' | 'settings';
 export type Navigation = EventPayloadOf<'app.navigate'>;
 export type LinkFocus = NonNullable<Navigation['focus']>;

@@ -4,6 +4,7 @@ import type { Services } from '../services.ts';
 import { FerryError } from '../../errors/ferryError.ts';
 import { parseConnection } from '../../accounts/connection.ts';
 import { destinationsOf } from '../../accounts/destinations.ts';
+import { text } from '../../i18n/text.ts';
 
 type Channels =
   | 'profiles.list'
@@ -29,8 +30,8 @@ export function profileHandlers(services: Services): Pick<HandlerTable, Channels
     'profiles.parseConnection': ({ text }) => parseConnection(text),
     'profiles.pickConnectionFile': async (_request, ctx) => {
       const picked = await services.ports.dialog.openFiles({
-        title: ctx.lang === 'zh-CN' ? '选择 Ferry 连接文件' : 'Choose a Ferry connection file',
-        filters: [{ name: 'Ferry connection', extensions: ['json'] }],
+        title: text(ctx.lang, 'accounts.pickConnectionTitle'),
+        filters: [{ name: text(ctx.lang, 'accounts.pickConnectionFilter'), extensions: ['json'] }],
         multiple: false,
       });
       const file = picked[0];

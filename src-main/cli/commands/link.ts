@@ -1,4 +1,5 @@
 import type { Services } from '../../app/services.ts';
+import { EXPIRY_PRESETS } from '../../contract/expiryPresets.ts';
 import { FerryError } from '../../errors/ferryError.ts';
 import { UsageError, EXIT_OK, type Command } from '../command.ts';
 
@@ -21,9 +22,9 @@ export function parseArgs(
     if (spec.switches.includes(flag) && eq < 0) flags.set(flag, true);
     else if (spec.values.includes(flag)) {
       const value = eq < 0 ? args[++i] : arg.slice(eq + 1);
-      if (value === undefined || value === '') throw new UsageError(`${flag} needs a value.`);
+      if (value === undefined || value === '') throw new UsageError('cli.usage.needsValue', { flag });
       flags.set(flag, value);
-    } else throw new UsageError(`Unknown option "${flag}" for ferry ${command}.`);
+    } else throw new UsageError('cli.usage.unknownOption', { flag, command });
   }
   return { flags, positional };
 }
@@ -39,18 +40,15 @@ export async function profileIdFor(services: Services, ref: string | undefined):
 
 export const linkCommand: Command = {
   name: 'link',
-  usage: 'ferry link <key> [--expires 1h|today|1d|7d|<date-time>] [--inline] [--ip <address or CIDR>] [--limit <KB/s>] [--message] [--profile <name>]',
-  summary: {
-    en: 'Make a share link for an object and print it (the profile\'s default expiry unless --expires). The time it stops working goes to stderr.',
-    'zh-CN': '为对象生成分享链接并输出（默认使用配置的有效期，可用 --expires 指定）。失效时间输出到 stderr。',
-  },
+  usage: `ferry link <key> [--expires ${EXPIRY_PRESETS.join('|')}|<date-time>] [--inline] [--ip <address or CIDR>] [--limit <KB/s>] [--message] [--profile <name>]`,
+  summary: 'cli.link.summary',
   async run(ctx) {
     const { flags, positional } = parseArgs(ctx.args, { values: ['--expires', '--ip', '--limit', '--profile'], switches: ['--inline', '--message'] }, 'link');
     const [objectKey, ...extra] = positional;
-    if (!objectKey || extra.length) throw new UsageError('Give exactly one object key, e.g. ferry link "shared/me/2026-05/report.pdf".');
+    if (!objectKey || extra.length) throw new UsageError('cli.usage.linkOneKey');
     const limitText = flags.get('--limit');
     const limitKBps = typeof limitText === 'string' ? Number(limitText) : undefined;
-    if (limitKBps !== undefined && !Number.isInteger(limitKBps)) throw new UsageError('--limit takes a whole number of KB/s (100–102400).');
+    if (limitKBps !== undefined && !Number.isInteger(limitKBps)) throw new UsageError('cli.usage.limitWhole');
     const services = await ctx.services();
     const request = {
       objectKey,

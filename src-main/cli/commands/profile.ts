@@ -6,7 +6,7 @@ import type { Services } from '../../app/services.ts';
 import { FerryError } from '../../errors/ferryError.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
 import { readSecretLines } from './profileSecrets.ts';
-import { fillTemplate } from '../../i18n/fillTemplate.ts';
+import { text } from '../../i18n/text.ts';
 import { destinationsOf, untrustedHosts } from '../../accounts/destinations.ts';
 import type { ProfileInputParsed } from '../../accounts/accountsService.ts';
 
@@ -24,22 +24,6 @@ const FLAGS: Record<string, string> = {
   '--source': 'credentialSource',
   '--token-service': 'tokenServiceUrl',
 };
-const TEXT = {
-  saved: { en: 'Saved "{name}" ({id}).', 'zh-CN': '已保存“{name}”（{id}）。' },
-  keyStored: { en: ' Key {masked} is in the keychain.', 'zh-CN': '密钥 {masked} 已存入钥匙串。' },
-  none: { en: 'No connections yet. Add one with "ferry profile add" or "ferry profile import".', 'zh-CN': '还没有连接。请用 "ferry profile add" 或 "ferry profile import" 添加。' },
-  using: { en: 'Now using {id}.', 'zh-CN': '现在使用 {id}。' },
-  removed: { en: 'Removed {id} and its keychain entry.', 'zh-CN': '已删除 {id} 及其钥匙串条目。' },
-  destinations: { en: 'Your key will be used with: {hosts}.', 'zh-CN': '您的密钥将用于：{hosts}。' },
-  roleStorage: { en: 'storage', 'zh-CN': '存储' },
-  roleSts: { en: 'Alibaba Cloud sign-in (STS)', 'zh-CN': '阿里云登录（STS）' },
-  roleTokenService: { en: 'token service', 'zh-CN': '令牌服务' },
-} as const;
-
-function say(ctx: CommandContext, key: keyof typeof TEXT, params: Record<string, string> = {}): string {
-  return fillTemplate(TEXT[key][ctx.lang], ctx.lang, params);
-}
-
 const SECRET_FLAG = /secret|token$|password|--key\b|access-key/i;
 
 interface ParsedFlags {
@@ -68,17 +52,17 @@ function parseFlags(args: string[]): ParsedFlags {
     }
     if (flag === '--allow-host') {
       const host = inline ?? args[++i];
-      if (!host) throw new UsageError('--allow-host needs a host name.');
+      if (!host) throw new UsageError('cli.usage.allowHostNeedsName');
       allowHosts.push(host.toLowerCase());
       continue;
     }
     const field = FLAGS[flag];
     if (!field) {
-      if (SECRET_FLAG.test(flag)) throw new UsageError('Secrets are never taken on the command line; Ferry reads them from stdin or asks for them.');
-      throw new UsageError(`Unknown option "${flag}" for ferry profile.`);
+      if (SECRET_FLAG.test(flag)) throw new UsageError('cli.usage.noSecretFlags');
+      throw new UsageError('cli.usage.unknownOption', { flag, command: 'profile' });
     }
     const value = inline ?? args[++i];
-    if (value === undefined) throw new UsageError(`${flag} needs a value.`);
+    if (value === undefined) throw new UsageError('cli.usage.needsValue', { flag });
     fields[field] = field === 'sessionDurationSeconds' ? Number(value) : value;
   }
   return { fields, positional, noActivate, allowHosts };
@@ -127,59 +111,59 @@ function checkDestinations(ctx: CommandContext, profile: ProfileInputParsed, all
     throw new FerryError('accounts.hostNeedsAllowFlag', { hosts: missing.join(', '), flags: missing.map((h) => `--allow-host ${h}`).join(' ') });
   }
   if (ctx.io.stdin.isTTY) {
-    const hosts = destinationsOf(profile, ctx.env).map((d) => `${d.host} (${say(ctx, d.role === 'storage' ? 'roleStorage' : d.role === 'sts' ? 'roleSts' : 'roleTokenService')})`);
-    if (hosts.length > 0) ctx.io.stderr.write(`${say(ctx, 'destinations', { hosts: hosts.join(', ') })}\n`);
+    const hosts = destinationsOf(profile, ctx.env).map((d) => `${d.host} (${text(ctx.lang, d.role === 'storage' ? 'cli.profile.roleStorage' : d.role === 'sts' ? 'cli.profile.roleSts' : 'cli.profile.roleTokenService')})`);
+    if (hosts.length > 0) ctx.io.stderr.write(`${text(ctx.lang, 'cli.profile.destinations', { hosts: hosts.join(', ') })}\n`);
   }
 }
 
 async function save(ctx: CommandContext, raw: Record<string, unknown>, flags: Pick<ParsedFlags, 'noActivate' | 'allowHosts'>): Promise<number> {
   const parsed = ProfileInputSchema.safeParse(raw);
-  if (!parsed.success) throw new UsageError(`Missing or invalid profile settings: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`);
+  if (!parsed.success) throw new UsageError('cli.usage.profileInvalid', { fields: parsed.error.issues.map((i) => i.path.join('.')).join(', ') });
   checkDestinations(ctx, parsed.data, flags.allowHosts);
   const secrets = await readSecrets(ctx, parsed.data.credentialSource);
   const services = await ctx.services();
   const view = await services.accounts.save({ profile: parsed.data, ...secrets, makeActive: !flags.noActivate, confirmedHosts: flags.allowHosts });
-  const keyNote = view.maskedAccessKeyId ? say(ctx, 'keyStored', { masked: view.maskedAccessKeyId }) : '';
-  ctx.print({ profile: view }, say(ctx, 'saved', { name: view.name, id: view.id }) + keyNote);
+  const keyNote = view.maskedAccessKeyId ? text(ctx.lang, 'cli.profile.keyStored', { masked: view.maskedAccessKeyId }) : '';
+  ctx.print({ profile: view }, text(ctx.lang, 'cli.profile.saved', { name: view.name, id: view.id }) + keyNote);
   return EXIT_OK;
 }
 
 const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promise<number>> = {
   async add(ctx, args) {
     const { fields, positional, ...flags } = parseFlags(args);
-    if (positional.length) throw new UsageError(`Unexpected argument "${positional[0]}".`);
+    if (positional.length) throw new UsageError('cli.usage.unexpectedArgument', { argument: positional[0]! });
     return save(ctx, fields, flags);
   },
   async import(ctx, args) {
     const { fields, positional, ...flags } = parseFlags(args);
     const ref = positional[0];
-    if (!ref || positional.length > 1) throw new UsageError('ferry profile import needs one connection file or ferry://connect link.');
+    if (!ref || positional.length > 1) throw new UsageError('cli.usage.importNeedsOne');
     const text = /^ferry:/i.test(ref) ? ref : await readFile(ref, 'utf8').catch(() => {
-      throw new UsageError(`Cannot read the file "${ref}".`);
+      throw new UsageError('cli.usage.cannotReadFile', { file: ref });
     });
     return save(ctx, { ...parseConnection(text), ...fields }, flags);
   },
   async list(ctx) {
     const { profiles, activeId } = await (await ctx.services()).accounts.list();
     if (ctx.json) for (const p of profiles) ctx.print({ profile: p, active: p.id === activeId }, '');
-    else ctx.print({}, profiles.length ? profiles.map((p) => describe(p, p.id === activeId)).join('\n') : say(ctx, 'none'));
+    else ctx.print({}, profiles.length ? profiles.map((p) => describe(p, p.id === activeId)).join('\n') : text(ctx.lang, 'cli.profile.none'));
     return EXIT_OK;
   },
   async use(ctx, args) {
-    if (!args[0]) throw new UsageError('ferry profile use needs a connection id or name.');
+    if (!args[0]) throw new UsageError('cli.usage.useNeedsName');
     const services = await ctx.services();
     const id = await findProfile(services, args[0]);
     await services.accounts.use(id);
-    ctx.print({ activeId: id }, say(ctx, 'using', { id }));
+    ctx.print({ activeId: id }, text(ctx.lang, 'cli.profile.using', { id }));
     return EXIT_OK;
   },
   async remove(ctx, args) {
-    if (!args[0]) throw new UsageError('ferry profile remove needs a connection id or name.');
+    if (!args[0]) throw new UsageError('cli.usage.removeNeedsName');
     const services = await ctx.services();
     const id = await findProfile(services, args[0]);
     // Typing `ferry profile remove` is the confirmation: there is no window to ask in.
     await services.accounts.remove(id, { confirmed: true });
-    ctx.print({ removed: id }, say(ctx, 'removed', { id }));
+    ctx.print({ removed: id }, text(ctx.lang, 'cli.profile.removed', { id }));
     return EXIT_OK;
   },
   async test(ctx, args) {
@@ -205,14 +189,11 @@ export const profileCommand: Command = {
     '       ferry profile list | use <id|name> | remove <id|name> | test [id|name]\n\n' +
     'Keys are read from stdin (one per line: AccessKey ID, then secret) or asked for; never from arguments.\n' +
     'An address outside Alibaba Cloud (*.aliyuncs.com) or this computer is used only when named with --allow-host.',
-  summary: {
-    en: 'Add, import, list, switch, remove and test connections (keys go to the OS keychain).',
-    'zh-CN': '添加、导入、列出、切换、删除和测试连接（密钥保存在系统钥匙串中）。',
-  },
+  summary: 'cli.profile.summary',
   async run(ctx) {
     const [name, ...rest] = ctx.args;
     const sub = name === undefined ? undefined : subcommands[name];
-    if (!sub) throw new UsageError(name === undefined ? 'ferry profile needs a subcommand.' : `Unknown subcommand "${name}" for ferry profile.`);
+    if (!sub) throw name === undefined ? new UsageError('cli.usage.profileNeedsSubcommand') : new UsageError('cli.usage.unknownSubcommand', { subcommand: name });
     return sub(ctx, rest);
   },
 };

@@ -17,17 +17,17 @@ function parseArgs(args: string[]): SandboxArgs {
     const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
     const value = (): string => {
       const v = inline ?? args[++i];
-      if (v === undefined || v === '') throw new UsageError(`${name} needs a value.`);
+      if (v === undefined || v === '') throw new UsageError('cli.usage.needsValue', { flag: name });
       return v;
     };
     if (name === '--port') {
       const v = value();
       const port = Number(v);
-      if (!/^\d+$/.test(v) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${v}".`);
+      if (!/^\d+$/.test(v) || port > 65535) throw new UsageError('cli.usage.badPort', { value: v });
       out.port = port;
     } else if (name === '--data') out.data = value();
     else if (name === '--config') out.config = value();
-    else throw new UsageError(`Unknown option "${flag}" for ferry sandbox.`);
+    else throw new UsageError('cli.usage.unknownOption', { flag, command: 'sandbox' });
   }
   return out;
 }
@@ -70,10 +70,7 @@ function untilSignal(): Promise<NodeJS.Signals> {
 export const sandboxCommand: Command = {
   name: 'sandbox',
   usage: 'ferry sandbox [--port N] [--data DIR] [--config FILE]',
-  summary: {
-    en: 'Run the local OSS + STS sandbox on 127.0.0.1 (prints one JSON line with the demo endpoints and key).',
-    'zh-CN': '在 127.0.0.1 上运行本地 OSS + STS 沙盒（输出一行 JSON，包含演示用的地址和密钥）。',
-  },
+  summary: 'cli.sandbox.summary',
   async run(ctx: CommandContext): Promise<number> {
     const args = parseArgs(ctx.args);
     const dataDir = path.resolve(args.data ?? path.join(ctx.home, 'sandbox'));

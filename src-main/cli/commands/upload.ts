@@ -1,5 +1,5 @@
 import type { Services } from '../../app/services.ts';
-import { formatMessage } from '../../errors/catalog.ts';
+import { text } from '../../i18n/text.ts';
 import { FerryError } from '../../errors/ferryError.ts';
 import { visibleName } from '../../names/inertName.ts';
 import type { UploadItem } from '../../uploads/queueEntry.ts';
@@ -17,7 +17,7 @@ function parseArgs(args: string[]): UploadArgs {
     const arg = args[i]!;
     if (arg === '--profile' || arg.startsWith('--profile=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (!value) throw new UsageError('--profile needs a connection name or id.');
+      if (!value) throw new UsageError('cli.usage.profileNeedsName');
       parsed.profile = value;
     } else if (arg === '--replace') {
       parsed.collision = 'replace';
@@ -27,12 +27,12 @@ function parseArgs(args: string[]): UploadArgs {
       parsed.paths.push(...args.slice(i + 1));
       break;
     } else if (arg.startsWith('--')) {
-      throw new UsageError(`Unknown option "${arg}" for ferry upload.`);
+      throw new UsageError('cli.usage.unknownOption', { flag: arg, command: 'upload' });
     } else {
       parsed.paths.push(arg);
     }
   }
-  if (parsed.paths.length === 0) throw new UsageError('Name at least one file or folder to upload.');
+  if (parsed.paths.length === 0) throw new UsageError('cli.usage.uploadNothing');
   return parsed;
 }
 
@@ -88,10 +88,7 @@ function progressLine(items: Map<string, UploadItem>, width = 24): string {
 export const uploadCommand: Command = {
   name: 'upload',
   usage: 'ferry upload <files or folders…> [--profile NAME] [--replace] [--json]',
-  summary: {
-    en: 'Upload files and folders to the bucket (resumes an interrupted upload of the same file).',
-    'zh-CN': '将文件和文件夹上传到存储空间（同一文件的中断上传会继续）。',
-  },
+  summary: 'cli.upload.summary',
   async run(ctx: CommandContext): Promise<number> {
     const args = parseArgs(ctx.args);
     const services = await ctx.services();
@@ -107,7 +104,7 @@ export const uploadCommand: Command = {
       if (tty) ctx.statusLine.clear();
       const name = visibleName(item.name);
       const human = item.state === 'done' ? `✓ ${name} → ${item.objectKey}` : `✗ ${name}: ${item.error?.message ?? item.state}`;
-      const notes = item.state === 'done' ? [item.notice, item.nameCleaned ? formatMessage('names.cleaned', ctx.lang) : undefined] : [];
+      const notes = item.state === 'done' ? [item.notice, item.nameCleaned ? text(ctx.lang, 'names.cleaned') : undefined] : [];
       ctx.print(resultLine(item), [human, ...notes.filter(Boolean).map((note) => `  ${note}`)].join('\n'));
     };
     const ids = new Set<string>();

@@ -16,7 +16,7 @@ import * as contract from '../../../src-main/contract.ts';
 import { invokeChannels, ipcName, type InvokeChannel } from '../../../src-main/contract.ts';
 import type { HandlerTable } from '../../../src-main/app/dispatch.ts';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
-import { formatMessage } from '../../../src-main/errors/catalog.ts';
+import { errorText } from '../../../src-main/i18n/text.ts';
 import { registerIpc, senderCheck } from '../../../src-main/ipc.ts';
 import { noKeyringReason } from '../accounts/harness.ts';
 import { envelopeProblems, pollutionProblems, printable, protectedStateProblems, prototypeFingerprint, snapshotDiff } from './fuzzChecks.ts';
@@ -192,7 +192,7 @@ describe.skipIf(noKeyringReason)('IPC channel fuzz (issue #16)', () => {
 
   it('calls from foreign senders are refused on every channel and never reach a handler', async () => {
     const { listeners: foreign, calls } = register(buildHandlerTable(world.services));
-    const refused = { ok: false, error: { code: 'app.forbiddenSender', message: formatMessage('app.forbiddenSender', 'en') } };
+    const refused = { ok: false, error: { code: 'app.forbiddenSender', message: errorText('en', 'app.forbiddenSender') } };
     const ours = 'app://ferry/index.html';
     const frame = (url: string, parent: unknown = null): unknown => ({ sender: { id: OUR_WINDOW_ID }, senderFrame: { url, parent } });
     const senders: { label: string; event: unknown }[] = [

@@ -4,7 +4,7 @@
  * (never the argument, never a secret) so one run can list every finding.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { catalog, hasMessage } from '../../../src-main/errors/catalog.ts';
+import { catalogs, isTextKey } from '../../../src-main/i18n/text.ts';
 import type { FuzzWorld, Snapshot } from './fuzzWorld.ts';
 import { TRAVERSAL_TARGET } from './hostileValues.ts';
 
@@ -42,14 +42,14 @@ export function envelopeProblems(reply: unknown, secrets: readonly string[]): st
   if (keysOf(error).join(',') !== 'code,message') return [`error has keys ${keysOf(error).join(',') || 'none'}, not code,message`];
   const { code, message } = error as { code: unknown; message: unknown };
   if (typeof code !== 'string' || typeof message !== 'string') return ['error code or message is not a string'];
-  if (!hasMessage(code)) problems.push(`unknown error code ${code}`);
+  if (!isTextKey(code)) problems.push(`unknown error code ${code}`);
   if (code === 'app.unexpected') problems.push('app.unexpected: a raw exception escaped a handler');
   if (message.length === 0 || message.length > 600) problems.push(`message length ${message.length}`);
   if (RAW_TEXT.test(message)) problems.push(`message looks raw: ${printable(message, secrets)}`);
   if (PLACEHOLDER.test(message)) problems.push(`message has an unfilled placeholder: ${printable(message, secrets)}`);
   if (CREDENTIAL.test(message) || containsSecret(message, secrets)) problems.push(`message (code ${code}) carries a secret or a local path`);
-  const template = catalog.get(code)?.en;
-  if (template && !template.includes('{') && message !== template && message !== catalog.get(code)?.['zh-CN']) {
+  const template = catalogs.en[code];
+  if (template && !template.includes('{') && message !== template && message !== catalogs['zh-CN'][code]) {
     problems.push(`message for ${code} is not the catalog's`);
   }
   return problems;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConnection } from '../../../src-main/accounts/connection.ts';
 import { FerryError } from '../../../src-main/errors/ferryError.ts';
-import { formatMessage } from '../../../src-main/errors/catalog.ts';
+import { errorText } from '../../../src-main/i18n/text.ts';
 
 function codeOf(text: string): string {
   try {
@@ -90,13 +90,13 @@ describe('parseConnection', () => {
       expect(withUrl(url)).toBe('accounts.tokenServiceUrlHasSecret');
     }
     for (const url of ['https://sts.acme.example/vend?team=design&author=it', 'https://sts.acme.example/vend']) expect(withUrl(url)).toBe('ok');
-    expect(formatMessage('accounts.tokenServiceUrlHasSecret', 'en')).toMatch(/Ask IT for an address without one/);
-    expect(formatMessage('accounts.tokenServiceUrlHasSecret', 'zh-CN')).toMatch(/令牌服务地址/);
+    expect(errorText('en', 'accounts.tokenServiceUrlHasSecret')).toMatch(/Ask IT for an address without one/);
+    expect(errorText('zh-CN', 'accounts.tokenServiceUrlHasSecret')).toMatch(/令牌服务地址/);
   });
 
   it('explains refusals in both languages without echoing the hostile value', () => {
-    const en = formatMessage('accounts.connectionInvalid', 'en', { field: 'endpoint' });
-    const zh = formatMessage('accounts.connectionInvalid', 'zh-CN', { field: 'endpoint' });
+    const en = errorText('en', 'accounts.connectionInvalid', { field: 'endpoint' });
+    const zh = errorText('zh-CN', 'accounts.connectionInvalid', { field: 'endpoint' });
     expect(en).toContain('endpoint');
     expect(en).toMatch(/Ask IT/);
     expect(zh).toContain('请让 IT');

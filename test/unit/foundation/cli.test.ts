@@ -32,4 +32,11 @@ describe('ferry CLI', () => {
     expect(zh.stderr).toContain('未知命令');
     expect(ferry([]).status).toBe(2);
   }, 30_000);
+
+  it("explains a wrong option in the user's language too", () => {
+    const zh = ferry(['links', '--bogus'], { FERRY_LANG: 'zh-CN' });
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toContain('ferry links 没有选项 "--bogus"。');
+    expect(ferry(['links', '--bogus']).stderr).toContain('Unknown option "--bogus" for ferry links.');
+  }, 30_000);
 });

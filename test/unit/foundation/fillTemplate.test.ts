@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../../src-renderer/lib/i18n/en.json';
 import zhCN from '../../../src-renderer/lib/i18n/zh-CN.json';
-import { catalog } from '../../../src-main/errors/catalog.ts';
 import { fillTemplate, templateParams } from '../../../src-main/i18n/fillTemplate.ts';
-import { osStrings } from '../../../src-main/os/strings.ts';
-import { trayStrings } from '../../../src-main/tray/strings.ts';
+import { catalogs } from '../../../src-main/i18n/text.ts';
 
 const FILES = '{n, plural, one {# file} other {# files}} in progress';
 
@@ -38,9 +36,7 @@ describe('message templates', () => {
     const templates: [string, string, string][] = [];
     for (const [key, text] of Object.entries(en)) templates.push([`renderer ${key}`, 'en', text]);
     for (const [key, text] of Object.entries(zhCN)) templates.push([`renderer ${key}`, 'zh-CN', text]);
-    for (const table of [osStrings, trayStrings, Object.fromEntries(catalog)]) {
-      for (const [key, entry] of Object.entries(table)) for (const [lang, text] of Object.entries(entry)) templates.push([key, lang, text]);
-    }
+    for (const [lang, catalog] of Object.entries(catalogs)) for (const [key, text] of Object.entries(catalog)) templates.push([key, lang, text]);
     const plurals = templates.filter(([, , text]) => text.includes(', plural,'));
     expect(plurals.length).toBeGreaterThan(10);
     for (const [key, lang, text] of plurals) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessage } from '../../../src-main/errors/catalog.ts';
+import { errorText } from '../../../src-main/i18n/text.ts';
 import { nameOfKey } from '../../../src-main/links/contentDisposition.ts';
 import { shareMessage } from '../../../src-main/links/shareText.ts';
 import { hasHiddenChars } from '../../../src-main/names/inertName.ts';
@@ -26,15 +26,15 @@ describe('names in what Ferry says', () => {
 
   it('a message about a file shows the name inert (errors, dialogs, notifications)', () => {
     for (const lang of ['en', 'zh-CN'] as const) {
-      const text = formatMessage('uploads.fileGone', lang, { name: 'a\u202Eb\nc.txt' });
+      const text = errorText(lang, 'uploads.fileGone', { name: 'a\u202Eb\nc.txt' });
       expect(text).toContain('a[U+202E]b[U+000A]c.txt');
       expect(hasHiddenChars(text)).toBe(false);
     }
   });
 
   it('a name of only hidden characters is refused in words that say what to do', () => {
-    const en = formatMessage('names.onlyHidden', 'en', { name: '\u202E\u0007' });
-    const zh = formatMessage('names.onlyHidden', 'zh-CN', { name: '\u202E\u0007' });
+    const en = errorText('en', 'names.onlyHidden', { name: '\u202E\u0007' });
+    const zh = errorText('zh-CN', 'names.onlyHidden', { name: '\u202E\u0007' });
     expect(en).toContain('"[U+202E][U+0007]"');
     expect(en).toMatch(/Rename the file/);
     expect(zh).toContain('[U+202E][U+0007]');

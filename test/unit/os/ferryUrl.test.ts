@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FERRY_URL, routeFerryUrl } from '../../../src-main/os/ferryUrl.ts';
-import { formatMessage } from '../../../src-main/errors/catalog.ts';
+import { errorText } from '../../../src-main/i18n/text.ts';
 
 const good = 'ferry://connect?name=Acme%20Design&bucket=acme-share&region=cn-hangzhou&role=acs:ram::1234567890123456:role/ferry-user';
 
@@ -51,8 +51,8 @@ describe('routeFerryUrl', () => {
 
   it('says what happened and what to do in both languages', () => {
     for (const code of ['os.linkRejected', 'os.linkTooLong', 'os.linkUnknownAction']) {
-      expect(formatMessage(code, 'en')).toMatch(/ferry:\/\//);
-      expect(formatMessage(code, 'zh-CN')).toMatch(/ferry:\/\//);
+      expect(errorText('en', code)).toMatch(/ferry:\/\//);
+      expect(errorText('zh-CN', code)).toMatch(/ferry:\/\//);
     }
   });
 });

@@ -6,10 +6,8 @@ import { keepRunningOnClose, showCloseToTrayNoticeOnce } from '../../../src-main
 import { decideQuit, QuitGuard } from '../../../src-main/os/quitGuard.ts';
 import { applyLinuxAutostart, desktopExecArg, linuxAutostartEntry, loginItemSettings, startedAtLogin } from '../../../src-main/os/launchAtLogin.ts';
 import { ClipboardShortcut, CLIPBOARD_SHORTCUT, displayAccelerator, type ShortcutRegistry } from '../../../src-main/os/clipboardShortcut.ts';
-import { osStrings } from '../../../src-main/os/strings.ts';
 import { SettingsStore } from '../../../src-main/settings/settingsStore.ts';
 import { RecordingDialog, RecordingNotifications } from '../../../src-main/ports/recordingPorts.ts';
-import { templateParams } from '../../../src-main/i18n/fillTemplate.ts';
 
 let home: string;
 beforeEach(async () => {
@@ -144,10 +142,4 @@ describe('global shortcut for Upload from clipboard', () => {
     expect(displayAccelerator(CLIPBOARD_SHORTCUT, 'darwin')).toBe('⌘⌥U');
     expect(displayAccelerator(CLIPBOARD_SHORTCUT, 'win32')).toBe('Ctrl+Alt+U');
   });
-});
-
-it('has every OS sentence in both languages with the same placeholders', () => {
-  for (const [key, entry] of Object.entries(osStrings)) {
-    expect(templateParams(entry['zh-CN']), key).toEqual(templateParams(entry.en));
-  }
 });

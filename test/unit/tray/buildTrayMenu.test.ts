@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrayMenu, findTrayItem, MAX_RECENT_FILES, shortenLabel } from '../../../src-main/tray/buildTrayMenu.ts';
 import { emptyTrayState, type TrayActions, type TrayRecentFile, type TrayState } from '../../../src-main/tray/trayState.ts';
-import { trayStrings } from '../../../src-main/tray/strings.ts';
 import type { TrayMenuItem } from '../../../src-main/ports/uiPorts.ts';
-import { templateParams } from '../../../src-main/i18n/fillTemplate.ts';
 
 const inert: TrayActions = {
   pauseAll() {},
@@ -116,13 +114,5 @@ describe('buildTrayMenu', () => {
     expect([...short].length).toBeLessThanOrEqual(48);
     expect(short.endsWith('final.pdf')).toBe(true);
     expect(shortenLabel('a\nb')).toBe('a b');
-  });
-
-  it('has every string in both languages', () => {
-    for (const [key, entry] of Object.entries(trayStrings)) {
-      expect(entry.en, key).toBeTruthy();
-      expect(entry['zh-CN'], key).toBeTruthy();
-      expect(templateParams(entry['zh-CN']), key).toEqual(templateParams(entry.en));
-    }
   });
 });

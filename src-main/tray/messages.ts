@@ -1,3 +1,0 @@
-import type { MessageTable } from '../errors/messageTable.ts';
-
-export const trayMessages = {} satisfies MessageTable;
