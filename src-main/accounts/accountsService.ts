@@ -6,6 +6,7 @@ import { writeProfileSecrets } from './profileSecrets.ts';
 import { sandboxProfile } from './sandboxProfile.ts';
 import { linkSigningAccount, type Keychain } from '../credentials/keychain.ts';
 import type { BrokerState, StsBroker } from '../credentials/stsBroker.ts';
+import { sourceOf } from '../credentials/sources/index.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import { toUserError } from '../errors/userError.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -98,7 +99,7 @@ export class AccountsService {
     const fields = checkProfileFields(input);
     const source = fields.credentialSource ?? 'keychain-role';
     const id = existing?.id ?? `p${randomBytes(8).toString('hex')}`;
-    if (source === 'keychain-role' && !fields.roleArn) throw new FerryError('accounts.roleArnRequired');
+    if (sourceOf(source).needsRoleArn && !fields.roleArn) throw new FerryError('accounts.roleArnRequired');
     const next = this.nextProfile(id, fields, existing);
     next.confirmedHosts = await checkKeyCustody(existing, next, request, this.deps.confirm, this.deps.env);
 
@@ -152,8 +153,8 @@ export class AccountsService {
       signatureVersion: fields.signatureVersion ?? 'v4',
       credentialSource: source,
       tokenServiceUrl: fields.tokenServiceUrl,
-      ...(source === 'keychain-role' || source === 'temporary' ? {} : { maskedAccessKeyId: undefined }),
-      ...(source === 'temporary' ? {} : { credentialsExpireAt: undefined }),
+      ...(sourceOf(source).keychainSecret ? {} : { maskedAccessKeyId: undefined }),
+      ...(sourceOf(source).renews ? { credentialsExpireAt: undefined } : {}),
     };
   }
 
@@ -175,7 +176,7 @@ export class AccountsService {
     const profile = file.profiles.find((p) => p.id === id);
     if (!profile) return { removed: false };
     if (!options.confirmed && !(await this.deps.confirm.deleteKey(profile.name, 'remove'))) return { removed: false, cancelled: true };
-    if (profile.credentialSource === 'keychain-role' || profile.credentialSource === 'temporary' || profile.maskedAccessKeyId) {
+    if (sourceOf(profile.credentialSource).keychainSecret || profile.maskedAccessKeyId) {
       await this.deps.keychain.remove(id);
     }
     if (profile.hasLinkSigningKey) await this.deps.keychain.remove(linkSigningAccount(id));
@@ -229,7 +230,7 @@ export class AccountsService {
   async sessionState(lang: Lang): Promise<CredentialState> {
     const active = await this.active();
     if (!active) return { state: 'none' };
-    if (active.credentialSource === 'temporary' && active.credentialsExpireAt !== undefined && active.credentialsExpireAt <= this.deps.broker.serverNow()) {
+    if (!sourceOf(active.credentialSource).renews && active.credentialsExpireAt !== undefined && active.credentialsExpireAt <= this.deps.broker.serverNow()) {
       return { profileId: active.id, state: 'expired', expiresAt: active.credentialsExpireAt };
     }
     const state = this.states.get(active.id);
@@ -255,7 +256,7 @@ export class AccountsService {
   /** Pasted credentials cannot renew: tell the window the moment they expire, so it asks for new ones. */
   private watchTemporaryExpiry(active: ProfileView | undefined): void {
     clearTimeout(this.expiryTimer);
-    const expiresAt = active?.credentialSource === 'temporary' ? active.credentialsExpireAt : undefined;
+    const expiresAt = active && !sourceOf(active.credentialSource).renews ? active.credentialsExpireAt : undefined;
     if (!active || expiresAt === undefined) return;
     const delay = Math.min(2 ** 31 - 1, Math.max(0, expiresAt - this.deps.broker.serverNow()));
     this.expiryTimer = setTimeout(() => {

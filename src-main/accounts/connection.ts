@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { ConnectionFileSchema, type ProfileInputSchema } from '../profile/profileModel.ts';
+import { CONNECTION_DEFAULTS, ConnectionFileSchema, type ProfileInputSchema } from '../profile/profileModel.ts';
 import { FerryError } from '../errors/ferryError.ts';
-import { tokenServiceUrlProblem } from '../credentials/sources.ts';
+import { sourceOf, tokenServiceUrlProblem } from '../credentials/sources/index.ts';
 import { BUCKET, LINK_EXPIRY, REGION, ROLE_ARN, endpointProblem, normalizeEndpoint, regionFromEndpoint } from './endpoint.ts';
 import { prefixTemplateProblem } from './prefixTemplate.ts';
 
@@ -107,10 +107,10 @@ export function checkProfileFields(c: Omit<Connection, 'ferry'>): ProfileInput {
   if (c.sessionDurationSeconds !== undefined && (!Number.isInteger(c.sessionDurationSeconds) || c.sessionDurationSeconds < 900 || c.sessionDurationSeconds > 43200)) {
     throw invalid('sessionDurationSeconds');
   }
-  const source = c.credentialSource ?? 'keychain-role';
+  const source = c.credentialSource ?? CONNECTION_DEFAULTS.credentialSource;
   const urlProblem = c.tokenServiceUrl !== undefined ? tokenServiceUrlProblem(c.tokenServiceUrl) : undefined;
   if (urlProblem === 'secret-in-url') throw new FerryError('accounts.tokenServiceUrlHasSecret');
-  if (source === 'token-service' && (!c.tokenServiceUrl || urlProblem)) throw invalid('tokenServiceUrl');
+  if (sourceOf(source).needsTokenService && (!c.tokenServiceUrl || urlProblem)) throw invalid('tokenServiceUrl');
   if (urlProblem) throw invalid('tokenServiceUrl');
   return {
     name,

@@ -3,6 +3,7 @@ import type { Keychain } from '../credentials/keychain.ts';
 import { linkSigningAccount } from '../credentials/keychain.ts';
 import type { StsBroker } from '../credentials/stsBroker.ts';
 import { DEFAULT_STS_ENDPOINT, stsUrl } from '../credentials/stsClient.ts';
+import { sourceOf } from '../credentials/sources/index.ts';
 import type { Network } from '../network/network.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import { toUserError } from '../errors/userError.ts';
@@ -41,9 +42,6 @@ class Skip extends Error {
 
 const ORDER: StepId[] = ['keychain', 'sts-reachable', 'assume-role', 'bucket', 'write', 'link', 'cleanup'];
 
-function usesSts(profile: Profile, env: NodeJS.ProcessEnv): boolean {
-  return profile.credentialSource === 'keychain-role' || (profile.credentialSource === 'env' && Boolean(env.OSS_STS_ROLE_ARN?.trim()));
-}
 
 /**
  * "Test connection": each step in order, stopping at the first failure, which is named with a
@@ -55,23 +53,17 @@ export async function runConnectionTest(profile: Profile, deps: ConnectionTestDe
   const body = `Ferry connection test ${randomBytes(8).toString('hex')}`;
   let written = false;
   let uploadOnly: boolean | undefined;
+  const source = sourceOf(profile.credentialSource);
   const client = async (purpose: 'upload' | 'share' | 'manage') =>
     deps.network.ossClient(profile, await deps.broker.get(profile.id, purpose), { clockOffsetMs: deps.broker.clockOffsetMs(), timeoutMs: 20_000 });
 
   const run: Record<StepId, () => Promise<void>> = {
     keychain: async () => {
-      if (profile.credentialSource === 'keychain-role' || profile.credentialSource === 'temporary') {
-        const stored = await deps.keychain.read(profile.id);
-        if (!stored) throw new FerryError('credentials.noKeyStored', { profile: profile.name });
-      } else if (profile.credentialSource === 'env') {
-        if (!deps.env.OSS_ACCESS_KEY_ID || !deps.env.OSS_ACCESS_KEY_SECRET) throw new FerryError('credentials.envMissing');
-      } else {
-        throw new Skip();
-      }
+      if (!(await source.checkPresent(profile, deps))) throw new Skip();
       if (profile.hasLinkSigningKey) await deps.keychain.read(linkSigningAccount(profile.id));
     },
     'sts-reachable': async () => {
-      if (!usesSts(profile, deps.env)) throw new Skip();
+      if (!source.signsAtSts(deps.env)) throw new Skip();
       const response = await deps.network.fetch(stsUrl(profile.stsEndpoint ?? DEFAULT_STS_ENDPOINT), {
         method: 'GET',
         signal: AbortSignal.timeout(15_000),

@@ -4,6 +4,8 @@
  * every OSS and STS endpoint, China and international) and this computer (the built-in sandbox) are
  * trusted; any other host is used only after the person confirms it by name in a dialog main owns.
  */
+import type { CredentialSourceKind } from '../profile/profileModel.ts';
+import { sourceOf } from '../credentials/sources/index.ts';
 import { DEFAULT_STS_ENDPOINT } from '../credentials/stsClient.ts';
 import { endpointForRegion } from './endpoint.ts';
 
@@ -23,7 +25,7 @@ export interface ReachFields {
   region?: string | undefined;
   stsEndpoint?: string | undefined;
   tokenServiceUrl?: string | undefined;
-  credentialSource?: string | undefined;
+  credentialSource?: CredentialSourceKind | undefined;
   isSandbox?: boolean | undefined;
 }
 
@@ -48,20 +50,15 @@ function destination(role: DestinationRole, address: string | undefined): Destin
   return parsed ? [{ role, host: parsed.host, trusted: isTrustedHost(parsed.hostname) }] : [];
 }
 
-/** Does this source sign AssumeRole requests (so an STS host receives the key's signatures)? */
-function signsAtSts(fields: ReachFields, env: NodeJS.ProcessEnv): boolean {
-  const source = fields.credentialSource ?? 'keychain-role';
-  return source === 'keychain-role' || (source === 'env' && Boolean(env.OSS_STS_ROLE_ARN?.trim()));
-}
 
 /** Every host this connection would talk to, in the order a request meets them. */
 export function destinationsOf(fields: ReachFields, env: NodeJS.ProcessEnv = {}): Destination[] {
   if (fields.isSandbox) return [];
-  const source = fields.credentialSource ?? 'keychain-role';
+  const source = sourceOf(fields.credentialSource);
   const storage = fields.endpoint?.trim() || (fields.region?.trim() ? endpointForRegion(fields.region.trim()) : undefined);
   return [
-    ...(source === 'token-service' ? destination('token-service', fields.tokenServiceUrl) : []),
-    ...(signsAtSts(fields, env) ? destination('sts', fields.stsEndpoint?.trim() || DEFAULT_STS_ENDPOINT) : []),
+    ...(source.needsTokenService ? destination('token-service', fields.tokenServiceUrl) : []),
+    ...(source.signsAtSts(env) ? destination('sts', fields.stsEndpoint?.trim() || DEFAULT_STS_ENDPOINT) : []),
     ...destination('storage', storage),
   ];
 }

@@ -7,6 +7,7 @@
  *   in its own dialog;
  * - a host outside Alibaba Cloud and this computer is used only after main's dialog names it.
  */
+import { sourceOf } from '../credentials/sources/index.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import { untrustedHosts } from './destinations.ts';
 import type { Profile } from '../profile/profileModel.ts';
@@ -37,7 +38,7 @@ export function reachChanges(existing: Profile, next: Profile): string[] {
 }
 
 export function storesKey(source: Profile['credentialSource']): boolean {
-  return source === 'keychain-role' || source === 'temporary';
+  return sourceOf(source).keychainSecret !== undefined;
 }
 
 /**
@@ -80,7 +81,7 @@ async function checkRepointing(existing: Profile, next: Profile, request: Custod
   const name = existing.name;
   const switching = existing.credentialSource !== next.credentialSource;
   if (!switching && storesKey(existing.credentialSource) && !request.accessKey && !request.temporaryCredentials) {
-    throw new FerryError(existing.credentialSource === 'temporary' ? 'accounts.temporaryNeededForChange' : 'accounts.keyNeededForChange', { name });
+    throw new FerryError(sourceOf(existing.credentialSource).keychainSecret === 'temporary' ? 'accounts.temporaryNeededForChange' : 'accounts.keyNeededForChange', { name });
   }
   if (existing.hasLinkSigningKey && !request.linkSigningKey) throw new FerryError('accounts.signingKeyNeededForChange', { name });
   if (switching && storesKey(existing.credentialSource) && existing.maskedAccessKeyId && !storesKey(next.credentialSource)) {

@@ -1,9 +1,8 @@
-import type { z } from 'zod';
-import type { CredentialSourceKindSchema } from '../contract/profiles.ts';
+import { sourceOf } from '../credentials/sources/index.ts';
 import { checkAccessKey, checkTemporaryCredentials, maskKeyId, type TemporaryCredentialsInput } from '../credentials/keyShape.ts';
 import { linkSigningAccount, type Keychain } from '../credentials/keychain.ts';
 import { FerryError } from '../errors/ferryError.ts';
-import type { Profile } from '../profile/profileModel.ts';
+import type { CredentialSourceKind, Profile } from '../profile/profileModel.ts';
 
 export interface SecretsInput {
   accessKey?: { accessKeyId: string; accessKeySecret: string } | undefined;
@@ -18,29 +17,31 @@ export interface SecretsInput {
 export async function writeProfileSecrets(
   keychain: Keychain,
   id: string,
-  source: z.output<typeof CredentialSourceKindSchema>,
+  source: CredentialSourceKind,
   input: SecretsInput,
   existing: Profile | undefined,
   written: string[],
 ): Promise<Partial<Profile>> {
   const updates: Partial<Profile> = {};
-  if (source === 'keychain-role') {
+  const secret = sourceOf(source).keychainSecret;
+  const had = existing ? sourceOf(existing.credentialSource).keychainSecret : undefined;
+  if (secret === 'access-key') {
     if (input.accessKey) {
       const key = checkAccessKey(input.accessKey);
       await keychain.write(id, { v: 1, kind: 'access-key', ...key });
       written.push(id);
       updates.maskedAccessKeyId = maskKeyId(key.accessKeyId);
-    } else if (existing?.credentialSource !== 'keychain-role' || !existing.maskedAccessKeyId) {
+    } else if (had !== 'access-key' || !existing?.maskedAccessKeyId) {
       throw new FerryError('accounts.accessKeyRequired');
     }
-  } else if (source === 'temporary') {
+  } else if (secret === 'temporary') {
     if (input.temporaryCredentials) {
       const temp = checkTemporaryCredentials(input.temporaryCredentials);
       await keychain.write(id, { v: 1, kind: 'temporary', ...temp });
       written.push(id);
       updates.maskedAccessKeyId = maskKeyId(temp.accessKeyId);
       updates.credentialsExpireAt = temp.expiresAt;
-    } else if (existing?.credentialSource !== 'temporary') {
+    } else if (had !== 'temporary') {
       throw new FerryError('accounts.temporaryRequired');
     }
   } else if (existing && existing.credentialSource !== source && existing.maskedAccessKeyId) {

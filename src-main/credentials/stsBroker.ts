@@ -6,7 +6,7 @@ import type { Clock } from '../time/clock.ts';
 import type { Keychain } from './keychain.ts';
 import type { Network } from '../network/network.ts';
 import { sessionPolicy } from './sessionPolicy.ts';
-import { obtainFromSource } from './sources.ts';
+import { obtainFromSource, sourceOf } from './sources/index.ts';
 import { DEFAULT_STS_ENDPOINT, assumeRole } from './stsClient.ts';
 import { StsServiceError, isTransientStsError } from './stsErrors.ts';
 import type { CredentialBroker, OssCredentials, Purpose } from './types.ts';
@@ -147,7 +147,7 @@ export class StsBroker implements CredentialBroker {
   private async fetchFresh(profileId: string, purpose: Purpose): Promise<{ credentials: OssCredentials; renewable: boolean }> {
     const profile = await this.options.profile(profileId);
     // Pasted temporary credentials cannot be renewed: use them until shortly before they expire.
-    const renewable = profile.credentialSource !== 'temporary';
+    const renewable = sourceOf(profile.credentialSource).renews;
     const credentials = await obtainFromSource(profile, purpose, {
       keychain: this.options.keychain,
       env: this.options.env,

@@ -1,3 +1,4 @@
+import { sourceOf } from '../credentials/sources/index.ts';
 import type { Profile } from '../profile/profileModel.ts';
 import type { CredentialBroker, OssCredentials } from '../credentials/types.ts';
 import type { Clock } from '../time/clock.ts';
@@ -78,7 +79,7 @@ export class LinkSigner {
   }
 
   private worthRenewing(profile: Profile, credentials: OssCredentials): boolean {
-    if (credentials.expiresAt === undefined || profile.credentialSource === 'temporary') return false;
+    if (credentials.expiresAt === undefined || !sourceOf(profile.credentialSource).renews) return false;
     const remaining = credentials.expiresAt - (this.clock.now() + this.broker.clockOffsetMs());
     return remaining < profile.sessionDurationSeconds * 1000 - FRESH_ENOUGH_MS;
   }

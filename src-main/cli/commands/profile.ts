@@ -9,6 +9,8 @@ import { readSecretLines } from './profileSecrets.ts';
 import { text } from '../../i18n/text.ts';
 import { destinationsOf, untrustedHosts } from '../../accounts/destinations.ts';
 import type { ProfileInputParsed } from '../../accounts/accountsService.ts';
+import { sourceOf } from '../../credentials/sources/index.ts';
+import type { CredentialSourceKind } from '../../profile/profileModel.ts';
 
 const FLAGS: Record<string, string> = {
   '--name': 'name',
@@ -68,12 +70,13 @@ function parseFlags(args: string[]): ParsedFlags {
   return { fields, positional, noActivate, allowHosts };
 }
 
-async function readSecrets(ctx: CommandContext, source: string) {
-  if (source === 'keychain-role') {
+async function readSecrets(ctx: CommandContext, source: CredentialSourceKind | undefined) {
+  const secret = sourceOf(source).keychainSecret;
+  if (secret === 'access-key') {
     const [accessKeyId = '', accessKeySecret = ''] = await readSecretLines(ctx.io, ['AccessKey ID: ', 'AccessKey secret: ']);
     return { accessKey: { accessKeyId, accessKeySecret } };
   }
-  if (source === 'temporary') {
+  if (secret === 'temporary') {
     const [accessKeyId = '', accessKeySecret = '', securityToken = '', expiration = ''] = await readSecretLines(ctx.io, [
       'AccessKey ID (STS.…): ',
       'AccessKey secret: ',
