@@ -63,7 +63,7 @@ async function fileTree(dir: string, skip: (relative: string) => boolean, base =
   return out;
 }
 
-/** Built once in a beforeAll (test/support/integrationHarness.ts), so the caller closes it in afterAll. */
+/** Made once in a beforeAll, so no test end closes it: the caller does, in afterAll. */
 export async function fuzzWorld(): Promise<FuzzWorld> {
   const folder = await tempDir('fuzz');
   const root = folder.dir;
