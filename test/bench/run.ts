@@ -14,6 +14,7 @@ const files = readdirSync(dir)
 
 let missed = 0;
 for (const file of files) {
+  // Loaded by name: which benchmarks run is decided on the command line.
   const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: BenchModule };
   process.stdout.write(`running ${file} …\n`);
   const rows = await mod.default.run();

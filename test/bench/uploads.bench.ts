@@ -16,6 +16,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { createServices, type Services } from '../../src-main/app/services.ts';
 import { ProfileInputSchema } from '../../src-main/contract/profiles.ts';
 import type { OssCredentials } from '../../src-main/credentials/types.ts';
@@ -144,7 +145,6 @@ async function ferryUpload(services: Services, paths: string[], timing?: { compl
  * memory rather than tsx's on-the-fly compiler and source maps.
  */
 async function bundleCli(home: string): Promise<string> {
-  const { build } = await import('esbuild');
   const root = path.join(home, 'cli');
   const out = path.join(root, 'src-main', 'cli', 'ferry.mjs'); // main.ts reads ../../package.json
   await mkdir(path.dirname(out), { recursive: true });

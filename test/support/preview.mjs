@@ -3,5 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// Not a top import: static imports load before register() runs, and Node cannot load .ts without it.
 const { runPreview } = await import('./previewApp.ts');
 await runPreview(process.argv.slice(2));

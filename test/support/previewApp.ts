@@ -17,8 +17,9 @@ import { buildHandlerTable } from '../../src-main/app/handlers/handlerTable.ts';
 import { recordingPorts } from '../../src-main/ports/recordingPorts.ts';
 import { redactUrl } from '../../src-main/log/redact.ts';
 import { bindFerry } from './bindFerry.ts';
-import { buildFerryApiBundle, buildRenderer, repoRoot } from './rendererBuild.ts';
+import { buildFerryApiBundle, buildRenderer } from './rendererBuild.ts';
 import { APP_URL } from './serveRenderer.ts';
+import packageJson from '../../package.json' with { type: 'json' };
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -47,7 +48,7 @@ export async function runPreview(args: string[]): Promise<void> {
   };
   ports.notifications.show = (n) => console.log(`[notification] ${n.title}: ${n.body}`);
 
-  const { version } = (await import(path.join(repoRoot, 'package.json'), { with: { type: 'json' } })).default as { version: string };
+  const { version } = packageJson;
   const services = await createServices({ home, ports, appVersion: version, systemLocale: () => Intl.DateTimeFormat().resolvedOptions().locale });
   const table = buildHandlerTable(services);
 

@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import keytar from '@github/keytar';
-import { filesContaining, noKeyringReason, sandbox, tempDir } from './harness.ts';
 import { demoConfig, generateDemoKey } from '../../../src-main/sandbox/index.ts';
+import { filesContaining } from '../../support/filesContaining.ts';
+import { companySandbox, noKeyringReason, tempDir } from '../../support/integrationHarness.ts';
 
 const FERRY = fileURLToPath(new URL('../../../src-main/cli/ferry.mjs', import.meta.url));
 
@@ -37,16 +38,10 @@ async function ferryEntriesHolding(text: string): Promise<number> {
 }
 
 describe.skipIf(noKeyringReason)('ferry profile (CLI, real keychain)', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-
   async function setup() {
     const key = generateDemoKey();
-    const company = await sandbox({ config: demoConfig({ key, bucket: 'acme-share' }) });
+    const company = await companySandbox({ config: demoConfig({ key, bucket: 'acme-share' }) });
     const home = await tempDir('cli-home');
-    cleanups.push(company.dispose, home.cleanup);
     const addArgs = ['profile', 'add', '--name', 'Acme', '--bucket', 'acme-share', '--region', 'cn-hangzhou', '--endpoint', company.ossEndpoint, '--sts', company.stsEndpoint, '--role', company.demo!.roleArn];
     return { key, company, home: home.dir, addArgs };
   }
@@ -114,7 +109,6 @@ describe.skipIf(noKeyringReason)('ferry profile (CLI, real keychain)', () => {
   it('keychain locked: clear error and nothing written anywhere', async () => {
     const { key, home, addArgs } = await setup();
     const lockedHome = await tempDir('locked-home');
-    cleanups.push(lockedHome.cleanup);
     // Create a login keyring once (unlocked with a password, one item stored), then start a fresh
     // session bus whose gnome-keyring finds that keyring locked: nobody types the password this time.
     const keyringEnv = { ...process.env, HOME: lockedHome.dir, XDG_RUNTIME_DIR: lockedHome.dir };

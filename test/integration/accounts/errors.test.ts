@@ -1,13 +1,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { currentUserName } from '../../../src-main/accounts/prefixTemplate.ts';
 import { ProfileInputSchema } from '../../../src-main/contract/profiles.ts';
 import { toUserError } from '../../../src-main/errors/userError.ts';
 import { classifyOssResponse } from '../../../src-main/oss/classifyError.ts';
 import { createOssClient, presignGet } from '../../../src-main/oss/ossClient.ts';
 import { assumeRoleOnlyPolicy, bucketObjectPolicy, demoConfig } from '../../../src-main/sandbox/index.ts';
 import { ManualClock } from '../../../src-main/time/clock.ts';
-import { companyHarness, noKeyringReason, servicesHarness, type CompanyHarness, type Harness } from './harness.ts';
+import { companyHarness, noKeyringReason, servicesHarness, type Harness } from '../../support/integrationHarness.ts';
 
 /** The message for `error` in both languages must be the catalog's, with its "what to do" part. */
 function expectMessages(error: unknown, code: string, en: RegExp, zh: RegExp): void {
@@ -36,12 +37,6 @@ async function freePort(): Promise<number> {
 const rejects = (p: Promise<unknown>): Promise<unknown> => p.then(() => { throw new Error('expected a failure'); }, (e: unknown) => e);
 
 describe.skipIf(noKeyringReason)('plain-language errors, produced for real against the sandbox', () => {
-  let h: CompanyHarness | Harness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-
   const stsCases: [string, Parameters<typeof companyHarness>[0], string, RegExp, RegExp][] = [
     ['wrong secret (SignatureDoesNotMatch)', { secret: 'WrongSecretWrongSecretWrongSec' }, 'credentials.wrongSecret', /secret does not match/, /Secret 与 AccessKey ID 不匹配/],
     ['RAM user without sts:AssumeRole ("You should be authorized by RAM")', { config: (key) => ({ ...demoConfig({ key, bucket: 'acme-share' }), users: [{ name: 'u', accessKeys: [{ id: key.id, secret: key.secret }], policies: [] }], demo: {} }) }, 'credentials.notAuthorizedToAssume', /main \(root\) account.s key, ask IT for a RAM user key/, /请向 IT 索取 RAM 用户密钥/],
@@ -57,7 +52,6 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
       ...options,
       profile: { roleArn: 'acs:ram::1234567890123456:role/ferry-demo', ...options?.profile },
     });
-    h = c;
     const { failed, zh: failedZh } = await failedStep(c, c.profile.id);
     expect(failed?.id).toBe('assume-role');
     expect(failed?.error?.code).toBe(code);
@@ -67,7 +61,6 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
 
   it('STS: unknown AccessKey ID', async () => {
     const c = await companyHarness({ config: (key) => demoConfig({ key: { id: 'FakeKeySomebodyElse1234', secret: key.secret }, bucket: 'acme-share' }) });
-    h = c;
     const { failed, zh } = await failedStep(c, c.profile.id);
     expect([failed?.id, failed?.error?.code]).toEqual(['assume-role', 'credentials.keyNotFound']);
     expect(failed?.error?.message).toMatch(/does not know this AccessKey ID/);
@@ -76,7 +69,6 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
 
   it('STS unreachable, DNS failure, TLS failure and a proxy page are told apart and named at the STS step', async () => {
     const c = await companyHarness();
-    h = c;
     const proxy = createServer((_req, res) => {
       // A captive portal / proxy login page answering in place of STS.
       res.writeHead(200, { 'Content-Type': 'text/html' });
@@ -111,7 +103,6 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
 
   it('OSS unreachable, DNS and TLS failures (as ali-oss reports them) are named at the bucket step', async () => {
     const c = await companyHarness();
-    h = c;
     const ossPort = new URL(c.company.ossEndpoint).port;
     const freeOss = await freePort();
     const cases: [string, string, RegExp, RegExp][] = [
@@ -135,7 +126,6 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
 
   it('OSS: NoSuchBucket and a region that does not match the bucket are named at the bucket step', async () => {
     const c = await companyHarness({ profile: { bucket: 'no-such-bucket' } });
-    h = c;
     let { failed, zh } = await failedStep(c, c.profile.id);
     expect([failed?.id, failed?.error?.code]).toEqual(['bucket', 'oss.noSuchBucket']);
     expect(failed?.error?.message).toMatch(/"no-such-bucket" does not exist/);
@@ -159,7 +149,6 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
       },
       profile: { bucket: 'acme-shanghai' },
     });
-    h = c;
     for (const signatureVersion of ['v4', 'v1'] as const) {
       const profile = await c.services.accounts.runtimeProfile(c.profile.id);
       await c.services.accounts.save({
@@ -177,7 +166,6 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
 
   it('OSS: long-term keys from the environment — unknown id and wrong secret', async () => {
     const company = await companyHarness();
-    h = company;
     const run = async (env: NodeJS.ProcessEnv) => {
       const e = await servicesHarness({ env });
       try {
@@ -201,11 +189,10 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
   it('OSS: anonymous access, bucket ACL, expired link, expired and invalid security tokens', async () => {
     const clock = new ManualClock(Date.now());
     const c = await companyHarness({ sandboxClock: clock });
-    h = c;
     const profile = await c.services.accounts.runtimeProfile(c.profile.id);
     const upload = await c.services.broker.get(c.profile.id, 'upload');
     // The demo role may write anywhere in the bucket; our own upload policy limits it to the prefix.
-    const user = (await import('../../../src-main/accounts/prefixTemplate.ts')).currentUserName();
+    const user = currentUserName();
     const inside = `shared/${user}/errors-test.txt`;
     await createOssClient(profile, upload).put(inside, Buffer.from('x'));
 
@@ -233,7 +220,6 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
         roles: [{ name: 'ferry-demo', policies: [{ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:PutObject', 'oss:DeleteObject', 'oss:ListObjects'], Resource: ['acs:oss:*:*:acme-share', 'acs:oss:*:*:acme-share/*'] }] }] }],
       }),
     });
-    h = c;
     const result = await c.services.accounts.test(c.profile.id, 'zh-CN');
     expect(result.ok).toBe(true);
     const link = result.steps.find((s) => s.id === 'link');
@@ -250,7 +236,6 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
 
   it('OSS: server errors and timeouts', async () => {
     const c = await companyHarness();
-    h = c;
     const profile = await c.services.accounts.runtimeProfile(c.profile.id);
     const credentials = await c.services.broker.get(c.profile.id, 'manage');
     c.company.faults.add({ status: 503, times: 1 });
@@ -262,7 +247,6 @@ describe.skipIf(noKeyringReason)('plain-language errors, produced for real again
   it('pasted temporary credentials: expiry asks for new ones', async () => {
     const clock = new ManualClock(Date.now());
     const c = await companyHarness({ clock, sandboxClock: clock });
-    h = c;
     const fresh = await c.services.broker.get(c.profile.id, 'upload');
     const view = await c.services.accounts.save({
       profile: ProfileInputSchema.parse({ name: 'Supplier', endpoint: c.company.ossEndpoint, region: 'cn-hangzhou', bucket: 'acme-share', credentialSource: 'temporary' }),

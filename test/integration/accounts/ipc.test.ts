@@ -1,23 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
-import { companyHarness, noKeyringReason, servicesHarness, tempDir, type Harness } from './harness.ts';
+import { companyHarness, noKeyringReason, servicesHarness, tempDir } from '../../support/integrationHarness.ts';
 
 describe('profiles over IPC (no keychain needed)', () => {
-  let h: Harness | undefined;
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-
   it('parses a picked connection file and refuses a hostile one with a plain message', async () => {
-    h = await servicesHarness();
+    const h = await servicesHarness();
     const dir = await tempDir('conn');
-    cleanups.push(dir.cleanup);
     const good = path.join(dir.dir, 'acme.ferry.json');
     const bad = path.join(dir.dir, 'evil.ferry.json');
     await writeFile(good, JSON.stringify({ ferry: 1, name: 'Acme', region: 'cn-hangzhou', bucket: 'acme-share', roleArn: 'acs:ram::1234567890123456:role/ferry' }));
@@ -38,7 +29,6 @@ describe('profiles over IPC (no keychain needed)', () => {
 
   it.skipIf(noKeyringReason)('V1 signatures work end to end too, and replies never carry the key', async () => {
     const c = await companyHarness({ profile: { signatureVersion: 'v1' } });
-    h = c;
     const table = buildHandlerTable(c.services);
     const result = await dispatch(table, 'profiles.test', { id: c.profile.id }, { lang: 'en' });
     expect(result).toMatchObject({ ok: true, value: { ok: true } });

@@ -1,13 +1,14 @@
 import { createServer, type Server } from 'node:net';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import keytar from '@github/keytar';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { dispatch, type HandlerTable } from '../../../src-main/app/dispatch.ts';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { Keychain } from '../../../src-main/credentials/keychain.ts';
 import { routeFerryUrl } from '../../../src-main/os/ferryUrl.ts';
 import { generateDemoKey } from '../../../src-main/sandbox/index.ts';
-import { companyHarness, noKeyringReason, servicesHarness, tempDir, type Harness } from './harness.ts';
+import { companyHarness, noKeyringReason, servicesHarness, tempDir } from '../../support/integrationHarness.ts';
 
 /** A host that is not Alibaba Cloud's: a listener on another loopback address that counts every connection. */
 async function relay(): Promise<{ address: string; connections: () => number; close(): Promise<void> }> {
@@ -27,9 +28,7 @@ async function relay(): Promise<{ address: string; connections: () => number; cl
 
 /** Account names stored for service "Ferry" (never the secrets). */
 async function keychainAccounts(): Promise<string[]> {
-  const keytar = (await import('@github/keytar')) as unknown as { findCredentials(service: string): Promise<{ account: string }[]>; default?: unknown };
-  const mod = (keytar.default ?? keytar) as typeof keytar;
-  return (await mod.findCredentials('Ferry')).map((c) => c.account).sort();
+  return (await keytar.findCredentials('Ferry')).map((c) => c.account).sort();
 }
 
 const ROLE = 'acs:ram::1234567890123456:role/ferry';
@@ -41,18 +40,10 @@ async function call(table: HandlerTable, channel: string, argument: unknown) {
 }
 
 describe.skipIf(noKeyringReason)('key custody: where a stored key may go is decided in main', () => {
-  let h: Harness | undefined;
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-
   it('a ferry://connect link that sets its own STS host: main names the host and nothing is saved or sent without a yes', async () => {
-    h = await servicesHarness();
+    const h = await servicesHarness();
     const sts = await relay();
-    cleanups.push(sts.close);
+    onTestFinished(sts.close);
     const table = buildHandlerTable(h.services);
     const routed = routeFerryUrl(`ferry://connect?name=Acme&bucket=acme-share&region=cn-hangzhou&role=${ROLE}&sts=https://${sts.address}`);
     if (!routed.ok) throw routed.error;
@@ -86,9 +77,8 @@ describe.skipIf(noKeyringReason)('key custody: where a stored key may go is deci
   });
 
   it('a connection file with a storage host outside Alibaba Cloud is saved only after the person says yes to that host', async () => {
-    h = await servicesHarness();
+    const h = await servicesHarness();
     const dir = await tempDir('conn');
-    cleanups.push(dir.cleanup);
     const file = path.join(dir.dir, 'acme.ferry.json');
     await writeFile(file, JSON.stringify({ ferry: 1, name: 'Acme', endpoint: 'https://files.example.com', region: 'cn-hangzhou', bucket: 'acme-share', roleArn: ROLE }));
     const table = buildHandlerTable(h.services);
@@ -109,9 +99,8 @@ describe.skipIf(noKeyringReason)('key custody: where a stored key may go is deci
 
   it('re-pointing a stored key (STS host, folder, role, bucket) needs the key again; plain edits do not', async () => {
     const c = await companyHarness();
-    h = c;
     const sts = await relay();
-    cleanups.push(sts.close);
+    onTestFinished(sts.close);
     const table = buildHandlerTable(c.services);
     const listed = await call(table, 'profiles.list', undefined);
     if (!listed.ok) throw new Error(listed.error.message);
@@ -145,7 +134,6 @@ describe.skipIf(noKeyringReason)('key custody: where a stored key may go is deci
 
   it('switching the sign-in method away from the stored key deletes it only after main asks', async () => {
     const c = await companyHarness();
-    h = c;
     const table = buildHandlerTable(c.services);
     const view = ((await call(table, 'profiles.list', undefined)) as { value: { profiles: Record<string, unknown>[] } }).value.profiles[0]!;
 
@@ -164,7 +152,6 @@ describe.skipIf(noKeyringReason)('key custody: where a stored key may go is deci
 
   it('removing a connection is confirmed by main: "Keep it" keeps the profile and its key', async () => {
     const c = await companyHarness();
-    h = c;
     const table = buildHandlerTable(c.services);
     expect(await call(table, 'profiles.remove', { id: c.profile.id })).toEqual({ ok: true, value: { removed: false, cancelled: true } });
     expect(await keychain.read(c.profile.id)).toMatchObject({ kind: 'access-key' });
@@ -178,9 +165,8 @@ describe.skipIf(noKeyringReason)('key custody: where a stored key may go is deci
   });
   it('a connection saved before Ferry asked (or a hand-edited profiles.json) is not used with an unconfirmed host, even after a plain edit', async () => {
     const c = await companyHarness();
-    h = c;
     const sts = await relay();
-    cleanups.push(sts.close);
+    onTestFinished(sts.close);
     // What a wave-1 hostile link left behind: the stored key pointed at someone else's STS, never confirmed.
     await c.services.accounts.store.update((file) => ({
       ...file,

@@ -1,26 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import { configureLogging } from '../../../src-main/log/logger.ts';
 import { demoConfig, generateDemoKey } from '../../../src-main/sandbox/index.ts';
-import { filesContaining, noKeyringReason, sandbox, servicesHarness, tempDir, type Harness } from './harness.ts';
+import { filesContaining } from '../../support/filesContaining.ts';
+import { companySandbox, noKeyringReason, servicesHarness, tempDir } from '../../support/integrationHarness.ts';
 
 describe.skipIf(noKeyringReason)('no secret leaks', () => {
-  let h: Harness | undefined;
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-
   it('a full session leaves the secret and the tokens nowhere: data folder, logs, IPC replies, events, clipboard, output', async () => {
     const key = generateDemoKey();
-    const company = await sandbox({ config: demoConfig({ key, bucket: 'acme-share' }) });
-    cleanups.push(company.dispose);
-    h = await servicesHarness();
+    const company = await companySandbox({ config: demoConfig({ key, bucket: 'acme-share' }) });
+    const h = await servicesHarness();
     configureLogging({ dir: path.join(h.home, 'logs'), level: 'debug' });
     const output: string[] = [];
     const out = process.stdout.write.bind(process.stdout);
@@ -47,7 +39,6 @@ describe.skipIf(noKeyringReason)('no secret leaks', () => {
       expect((await call('profiles.save', { profile: { name: 'Bad', bucket: 'acme-share', region: 'cn-hangzhou', roleArn: company.demo!.roleArn }, accessKey: { accessKeyId: key.id, accessKeySecret: 'short' } })).ok).toBe(false);
 
       const files = await tempDir('to-upload');
-      cleanups.push(files.cleanup);
       const file = path.join(files.dir, 'report.txt');
       await writeFile(file, 'quarterly numbers\n'.repeat(1000));
       const added = await call('uploads.drop', { paths: [file] });

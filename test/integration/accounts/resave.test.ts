@@ -1,17 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
-import { companyHarness, noKeyringReason, type CompanyHarness } from './harness.ts';
+import { companyHarness, noKeyringReason } from '../../support/integrationHarness.ts';
 
 describe.skipIf(noKeyringReason)('re-saving a profile (real store, real keychain, company sandbox)', () => {
-  let c: CompanyHarness | undefined;
-  afterEach(async () => {
-    await c?.close();
-    c = undefined;
-  });
-
   it('keeps a custom STS endpoint when the listed profile is saved back with one change and no key', async () => {
-    c = await companyHarness();
+    const c = await companyHarness();
     const table = buildHandlerTable(c.services);
     const listed = await dispatch(table, 'profiles.list', undefined, { lang: 'en' });
     if (!listed.ok) throw new Error(listed.error.message);

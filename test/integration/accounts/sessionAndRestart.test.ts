@@ -1,29 +1,20 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ProfileInputSchema } from '../../../src-main/contract/profiles.ts';
-import { createServices } from '../../../src-main/app/services.ts';
-import { recordingPorts } from '../../../src-main/ports/recordingPorts.ts';
 import { ManualClock } from '../../../src-main/time/clock.ts';
-import { companyHarness, noKeyringReason, tempDir } from './harness.ts';
+import { companyHarness, noKeyringReason, servicesHarness, tempDir } from '../../support/integrationHarness.ts';
 
 describe.skipIf(noKeyringReason)('session state and sandbox profiles across restarts', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-
   it('a sandbox profile restarts its sandbox on the next app start, on whatever port it gets', async () => {
     const home = await tempDir('restart');
-    cleanups.push(home.cleanup);
-    const start = () => createServices({ home: home.dir, ports: recordingPorts(), appVersion: 't', systemLocale: () => 'en', env: {} });
+    const start = () => servicesHarness({ home: home.dir });
     const first = await start();
-    const view = await first.accounts.tryLocally();
-    await first.accounts.runtimeProfile(view.id);
+    const view = await first.services.accounts.tryLocally();
+    await first.services.accounts.runtimeProfile(view.id);
     await first.close();
 
-    const second = await start();
-    cleanups.push(async () => {
+    const { services: second } = await start();
+    onTestFinished(async () => {
       await second.accounts.remove(view.id, { confirmed: true });
-      await second.close();
     });
     expect(second.sandbox.running()).toBe(false);
     expect((await second.accounts.list()).activeId).toBe(view.id);
@@ -37,7 +28,6 @@ describe.skipIf(noKeyringReason)('session state and sandbox profiles across rest
   it('session.state follows the active profile: none → renewing → ready with expiry → error with a plain message', async () => {
     const clock = new ManualClock(Date.now());
     const h = await companyHarness({ clock, sandboxClock: clock });
-    cleanups.push(() => h.close());
     expect((await h.services.accounts.sessionState('en')).state).toBe('none');
     const credentials = await h.services.broker.get(h.profile.id, 'upload');
     const state = await h.services.accounts.sessionState('en');
@@ -58,21 +48,17 @@ describe.skipIf(noKeyringReason)('session state and sandbox profiles across rest
 describe.skipIf(noKeyringReason)('pasted temporary credentials', () => {
   it('the window hears the moment they expire (session.changed → expired), so it can ask for new ones', async () => {
     const c = await companyHarness();
-    try {
-      const fresh = await c.services.broker.get(c.profile.id, 'upload');
-      const expiresAt = Math.ceil((Date.now() + 1500) / 1000) * 1000;
-      const view = await c.services.accounts.save({
-        profile: ProfileInputSchema.parse({ name: 'Supplier', endpoint: c.company.ossEndpoint, region: 'cn-hangzhou', bucket: 'acme-share', credentialSource: 'temporary' }),
-        temporaryCredentials: { accessKeyId: fresh.accessKeyId, accessKeySecret: fresh.accessKeySecret, securityToken: fresh.securityToken!, expiration: new Date(expiresAt).toISOString().replace('.000Z', 'Z') },
-      });
-      expect(view.credentialsExpireAt).toBe(expiresAt);
-      const expired = () => c.ports.events.emitted.some((e) => e.event === 'session.changed' && (e.payload as { state: string }).state === 'expired');
-      expect(expired()).toBe(false);
-      await vi.waitFor(() => expect(expired()).toBe(true), { timeout: 20_000, interval: 50 });
-      expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
-      await c.services.accounts.remove(view.id, { confirmed: true });
-    } finally {
-      await c.close();
-    }
+    const fresh = await c.services.broker.get(c.profile.id, 'upload');
+    const expiresAt = Math.ceil((Date.now() + 1500) / 1000) * 1000;
+    const view = await c.services.accounts.save({
+      profile: ProfileInputSchema.parse({ name: 'Supplier', endpoint: c.company.ossEndpoint, region: 'cn-hangzhou', bucket: 'acme-share', credentialSource: 'temporary' }),
+      temporaryCredentials: { accessKeyId: fresh.accessKeyId, accessKeySecret: fresh.accessKeySecret, securityToken: fresh.securityToken!, expiration: new Date(expiresAt).toISOString().replace('.000Z', 'Z') },
+    });
+    expect(view.credentialsExpireAt).toBe(expiresAt);
+    const expired = () => c.ports.events.emitted.some((e) => e.event === 'session.changed' && (e.payload as { state: string }).state === 'expired');
+    expect(expired()).toBe(false);
+    await vi.waitFor(() => expect(expired()).toBe(true), { timeout: 20_000, interval: 50 });
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
+    await c.services.accounts.remove(view.id, { confirmed: true });
   });
 });

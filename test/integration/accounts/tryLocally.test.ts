@@ -1,16 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Keychain } from '../../../src-main/credentials/keychain.ts';
-import { noKeyringReason, servicesHarness, type Harness } from './harness.ts';
+import { noKeyringReason, servicesHarness } from '../../support/integrationHarness.ts';
 
 describe.skipIf(noKeyringReason)('Try it on this computer', () => {
-  let h: Harness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-
   it('starts the sandbox, stores the demo key in the keychain and passes every test step', async () => {
-    h = await servicesHarness();
+    const h = await servicesHarness();
     const view = await h.services.accounts.tryLocally();
     expect(view.isSandbox).toBe(true);
     expect(view.maskedAccessKeyId).toMatch(/^LTAI••••\w{4}$/);

@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { invokeChannels } from '../../../src-main/contract.ts';
 import { SettingsStore } from '../../../src-main/settings/settingsStore.ts';
-import { servicesHarness, type Harness } from '../accounts/harness.ts';
+import { servicesHarness } from '../../support/integrationHarness.ts';
 
 describe('settings.update changes only what it names', () => {
-  let h: Harness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-
   it('choosing 简体中文, then Dark, then other settings keeps every earlier choice (in main and on disk)', async () => {
-    h = await servicesHarness();
+    const h = await servicesHarness();
     const table = buildHandlerTable(h.services);
     const steps = [{ language: 'zh-CN' }, { theme: 'dark' }, { collisionPolicy: 'replace' }, { fileConcurrency: 5 }, { launchAtLogin: true }];
     for (const patch of steps) expect(await dispatch(table, 'settings.update', patch, { lang: 'en' })).toMatchObject({ ok: true });

@@ -5,20 +5,14 @@ import { ProfileInputSchema } from '../../../src-main/contract/profiles.ts';
 import { createOssClient, learnSkewFrom } from '../../../src-main/oss/ossClient.ts';
 import { toUserError } from '../../../src-main/errors/userError.ts';
 import { ManualClock } from '../../../src-main/time/clock.ts';
-import { companyHarness, noKeyringReason, type CompanyHarness } from '../accounts/harness.ts';
+import { companyHarness, noKeyringReason } from '../../support/integrationHarness.ts';
 import { stablePrefix } from '../../../src-main/accounts/prefixTemplate.ts';
 import { currentUserName } from '../../../src-main/accounts/prefixTemplate.ts';
 
 describe.skipIf(noKeyringReason)('STS broker against the sandbox', () => {
-  let h: CompanyHarness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-
   it('renews ahead of expiry: at 80% of the lifetime, not before', async () => {
     const clock = new ManualClock(Date.now());
-    h = await companyHarness({ clock, sandboxClock: clock });
+    const h = await companyHarness({ clock, sandboxClock: clock });
     const { broker } = h.services;
     const first = await broker.get(h.profile.id, 'upload');
     expect(first.expiresAt! - clock.now()).toBeGreaterThan(3_500_000);
@@ -33,7 +27,7 @@ describe.skipIf(noKeyringReason)('STS broker against the sandbox', () => {
   });
 
   it('100 concurrent requests share one AssumeRole; 1,000 warm links make none', async () => {
-    h = await companyHarness();
+    const h = await companyHarness();
     const { broker } = h.services;
     const all = await Promise.all(Array.from({ length: 100 }, () => broker.get(h!.profile.id, 'share')));
     expect(new Set(all.map((c) => c.accessKeyId)).size).toBe(1);
@@ -49,7 +43,7 @@ describe.skipIf(noKeyringReason)('STS broker against the sandbox', () => {
 
   it('never hands out an expired credential, even when STS is down', async () => {
     const clock = new ManualClock(Date.now());
-    h = await companyHarness({ clock, sandboxClock: clock });
+    const h = await companyHarness({ clock, sandboxClock: clock });
     const { broker } = h.services;
     const first = await broker.get(h.profile.id, 'upload');
     await h.company.close(); // STS unreachable from here on
@@ -70,7 +64,7 @@ describe.skipIf(noKeyringReason)('STS broker against the sandbox', () => {
   });
 
   it('session policies deny writes outside the prefix and deny other purposes\' actions', async () => {
-    h = await companyHarness();
+    const h = await companyHarness();
     const profile = await h.services.accounts.runtimeProfile(h.profile.id);
     const upload = createOssClient(profile, await h.services.broker.get(h.profile.id, 'upload'));
     const inside = `${stablePrefix(profile.prefixTemplate, currentUserName())}ok.txt`;
@@ -87,7 +81,7 @@ describe.skipIf(noKeyringReason)('STS broker against the sandbox', () => {
   });
 
   it('learns clock skew from STS (InvalidTimeStamp) and signs with corrected time', async () => {
-    h = await companyHarness();
+    const h = await companyHarness();
     h.company.setClockOffset(2 * 3_600_000); // STS's clock is two hours ahead of this computer's
     const { broker } = h.services;
     const profile = await h.services.accounts.runtimeProfile(h.profile.id);
@@ -105,7 +99,7 @@ describe.skipIf(noKeyringReason)('STS broker against the sandbox', () => {
   });
 
   it('learns clock skew from OSS (RequestTimeTooSkewed) and the retried request succeeds', async () => {
-    h = await companyHarness();
+    const h = await companyHarness();
     const { broker } = h.services;
     const profile = await h.services.accounts.runtimeProfile(h.profile.id);
     const credentials = await broker.get(h.profile.id, 'upload');
@@ -121,17 +115,14 @@ describe.skipIf(noKeyringReason)('STS broker against the sandbox', () => {
 });
 
 describe.skipIf(noKeyringReason)('STS broker retries', () => {
-  let h: CompanyHarness | undefined;
   let gateway: Server | undefined;
   afterEach(async () => {
     await new Promise<void>((r) => (gateway ? gateway.close(() => r()) : r()));
-    await h?.close();
-    h = undefined;
     gateway = undefined;
   });
 
   it('retries transient STS failures (HTTP 500/503) with backoff, then succeeds with one credential', async () => {
-    h = await companyHarness();
+    const h = await companyHarness();
     const sts = h.company.stsEndpoint;
     let seen = 0;
     // A gateway in front of the sandbox STS that fails the first two requests, as an overloaded STS would.

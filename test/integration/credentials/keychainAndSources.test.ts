@@ -3,24 +3,19 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import keytar from '@github/keytar';
 import { ProfileInputSchema } from '../../../src-main/contract/profiles.ts';
 import { linkSigningAccount } from '../../../src-main/credentials/keychain.ts';
 import { assumeRole } from '../../../src-main/credentials/stsClient.ts';
 import { toUserError } from '../../../src-main/errors/userError.ts';
 import { demoConfig, generateDemoKey } from '../../../src-main/sandbox/index.ts';
-import { companyHarness, filesContaining, noKeyringReason, sandbox, servicesHarness, type Harness } from '../accounts/harness.ts';
+import { filesContaining } from '../../support/filesContaining.ts';
+import { companyHarness, companySandbox, noKeyringReason, servicesHarness, type Harness } from '../../support/integrationHarness.ts';
 
 describe.skipIf(noKeyringReason)('keychain and credential sources', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-  const track = <T extends { close(): Promise<void> }>(h: T): T => (cleanups.push(() => h.close()), h);
-
   it('saves, reads, masks and deletes (with the link-signing key under its own account)', async () => {
-    const h = track(await companyHarness());
+    const h = await companyHarness();
     const linkKey = generateDemoKey();
     const view = await h.services.accounts.save({
       profile: ProfileInputSchema.parse({ id: h.profile.id, name: 'Acme', endpoint: h.company.ossEndpoint, stsEndpoint: h.company.stsEndpoint, region: 'cn-hangzhou', bucket: 'acme-share', roleArn: h.company.demo!.roleArn }),
@@ -42,7 +37,7 @@ describe.skipIf(noKeyringReason)('keychain and credential sources', () => {
   });
 
   it('a key of the wrong shape is refused before anything is written', async () => {
-    const h = track(await servicesHarness());
+    const h = await servicesHarness();
     const error = await h.services.accounts
       .save({ profile: ProfileInputSchema.parse({ name: 'A', bucket: 'acme-share', region: 'cn-hangzhou', roleArn: 'acs:ram::1234567890123456:role/r' }), accessKey: { accessKeyId: 'Fake5t-not-valid', accessKeySecret: 'abcdefghijklmnopqrstuvwxyz0123' } })
       .catch((e: unknown) => e);
@@ -54,10 +49,9 @@ describe.skipIf(noKeyringReason)('keychain and credential sources', () => {
 
   it('environment variables: long-term key directly, or OSS_STS_ROLE_ARN to assume a role', async () => {
     const key = generateDemoKey();
-    const company = await sandbox({ config: demoConfig({ key, bucket: 'acme-share' }) });
-    cleanups.push(company.dispose);
+    const company = await companySandbox({ config: demoConfig({ key, bucket: 'acme-share' }) });
     const env = { OSS_ACCESS_KEY_ID: key.id, OSS_ACCESS_KEY_SECRET: key.secret, OSS_STS_ROLE_ARN: company.demo!.roleArn };
-    const h = track(await servicesHarness({ env }));
+    const h = await servicesHarness({ env });
     const view = await h.services.accounts.save({
       profile: ProfileInputSchema.parse({ name: 'Env', endpoint: company.ossEndpoint, stsEndpoint: company.stsEndpoint, region: 'cn-hangzhou', bucket: 'acme-share', credentialSource: 'env' }),
     });
@@ -68,8 +62,7 @@ describe.skipIf(noKeyringReason)('keychain and credential sources', () => {
 
   it('a company token service (the /sts app-server pattern) is used over http on localhost', async () => {
     const key = generateDemoKey();
-    const company = await sandbox({ config: demoConfig({ key, bucket: 'acme-share' }) });
-    cleanups.push(company.dispose);
+    const company = await companySandbox({ config: demoConfig({ key, bucket: 'acme-share' }) });
     let served = 0;
     const appServer = createServer((req, res) => {
       served++;
@@ -79,9 +72,9 @@ describe.skipIf(noKeyringReason)('keychain and credential sources', () => {
       });
     });
     await new Promise<void>((r) => appServer.listen(0, '127.0.0.1', r));
-    cleanups.push(() => new Promise<void>((r) => appServer.close(() => r())));
+    onTestFinished(() => new Promise<void>((r) => appServer.close(() => r())));
     const url = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}/sts`;
-    const h = track(await servicesHarness());
+    const h = await servicesHarness();
     const view = await h.services.accounts.save({
       profile: ProfileInputSchema.parse({ name: 'Tokens', endpoint: company.ossEndpoint, region: 'cn-hangzhou', bucket: 'acme-share', credentialSource: 'token-service', tokenServiceUrl: url }),
     });
@@ -96,7 +89,7 @@ describe.skipIf(noKeyringReason)('keychain and credential sources', () => {
   });
 
   it('an old profiles.json is migrated in place on first read', async () => {
-    const h: Harness = track(await servicesHarness());
+    const h: Harness = await servicesHarness();
     await mkdir(h.home, { recursive: true });
     await writeFile(
       path.join(h.home, 'profiles.json'),

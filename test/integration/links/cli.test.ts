@@ -1,9 +1,9 @@
 import { PassThrough, Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/main.ts';
 import type { CliIo } from '../../../src-main/cli/command.ts';
-import { noKeyringReason } from '../accounts/harness.ts';
-import { fetchLink, linksHarness, type LinksHarness } from './linksHarness.ts';
+import { noKeyringReason } from '../../support/integrationHarness.ts';
+import { fetchLink, linksHarness } from './linksHarness.ts';
 
 function sink(): Writable & { text: string } {
   const w = new Writable({
@@ -27,14 +27,8 @@ async function ferry(home: string, args: string[]): Promise<{ code: number; stdo
 }
 
 describe.skipIf(noKeyringReason)('ferry link / links / revoke', () => {
-  let h: LinksHarness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-
   it('makes a link, lists it, and stops sharing it', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     const key = await h.put('发票 #7.pdf', Buffer.from('invoice'));
 
     const made = await ferry(h.home, ['link', key, '--expires', '1h', '--ip', '127.0.0.1', '--limit', '200']);
@@ -70,7 +64,7 @@ describe.skipIf(noKeyringReason)('ferry link / links / revoke', () => {
   });
 
   it('explains bad options in plain words with exit code 2, and failures with exit code 1', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     const bad = await ferry(h.home, ['link', 'x.txt', '--limit', 'fast']);
     expect(bad).toMatchObject({ code: 2 });
     expect(bad.stderr).toMatch(/--limit takes a whole number/);

@@ -1,28 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { noKeyringReason } from '../accounts/harness.ts';
-import { browserDownload, fetchLink, launchChromium, linksHarness, utf8FileName, type LinksHarness } from './linksHarness.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noKeyringReason } from '../../support/integrationHarness.ts';
+import { browserDownload, fetchLink, launchChromium, linksHarness, utf8FileName } from './linksHarness.ts';
 
 const NAMES = ['Q3 报告 (final) + notes.pdf', '🎉 party 100% #1.txt', "it's a+b=c & d~e.bin"];
 
 describe.skipIf(noKeyringReason)('share links open in a plain HTTP client and in Chromium', () => {
   let browser: Browser;
-  let h: LinksHarness | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
   });
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
 
   for (const signatureVersion of ['v4', 'v1'] as const) {
     it(`${signatureVersion}: bytes match and the file keeps its original name`, async () => {
-      h = await linksHarness({ profile: { signatureVersion } });
+      const h = await linksHarness({ profile: { signatureVersion } });
       for (const name of NAMES) {
         const bytes = randomBytes(20_000 + name.length);
         const key = await h.put(name, bytes);
@@ -45,7 +40,7 @@ describe.skipIf(noKeyringReason)('share links open in a plain HTTP client and in
   }
 
   it('an inline link opens images in the browser instead of downloading', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     const key = await h.put('截图 1.png', Buffer.from('89504e470d0a1a0a', 'hex'));
     const result = await h.services.links.service.copy({ objectKey: key, inline: true }, 'en');
     const plain = await fetchLink(result.url);

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../src-main/app/dispatch.ts';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { createOssClient } from '../../../src-main/oss/ossClient.ts';
-import { noKeyringReason } from '../accounts/harness.ts';
+import { noKeyringReason } from '../../support/integrationHarness.ts';
 import { addLinkSigningKey, fetchLink, linksHarness, type LinksHarness } from './linksHarness.ts';
 
 const DAY = 86_400_000;
@@ -16,14 +19,8 @@ function errorCode(body: Buffer): string | undefined {
 }
 
 describe.skipIf(noKeyringReason)('truthful expiry against the sandbox clock', () => {
-  let h: LinksHarness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-
   it('an STS-signed link asked for a day is presented with the credentials\u2019 expiry, and dies then', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     const bytes = randomBytes(5000);
     const key = await h.put('季度报告.xlsx', bytes);
     const before = Date.now();
@@ -52,7 +49,7 @@ describe.skipIf(noKeyringReason)('truthful expiry against the sandbox clock', ()
   });
 
   it('a URL that claims a day with STS credentials still dies with them (why Ferry caps)', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     const key = await h.put('claims.txt', Buffer.from('x'));
     const profile = await h.services.accounts.runtimeProfile(h.profile.id);
     const credentials = await h.services.broker.get(h.profile.id, 'share');
@@ -64,7 +61,7 @@ describe.skipIf(noKeyringReason)('truthful expiry against the sandbox clock', ()
   });
 
   it('a link-signing key lifts the limit up to 7 days, and no further', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     await addLinkSigningKey(h);
     const bytes = randomBytes(3000);
     const key = await h.put('design 🎨.zip', bytes);
@@ -91,7 +88,7 @@ describe.skipIf(noKeyringReason)('truthful expiry against the sandbox clock', ()
   });
 
   it('copy again re-signs the same link without storing any URL or signature', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     const key = await h.put('again.txt', Buffer.from('again'));
     const first = await h.services.links.service.copy({ objectKey: key, expiry: '1d' }, 'en');
     const again = await h.services.links.service.copyAgain(first.linkId, 'en');
@@ -100,7 +97,6 @@ describe.skipIf(noKeyringReason)('truthful expiry against the sandbox clock', ()
     expect(again).toMatchObject({ cappedBy: 'credentials', requestedExpiresAt: first.requestedExpiresAt, summary: first.summary });
     expect(h.ports.clipboard.text).toBe(again.url);
     expect((await fetchLink(again.url)).status).toBe(200);
-    const { readFile } = await import('node:fs/promises');
     const ledger = await readFile(h.services.links.ledger.file, 'utf8');
     expect(ledger).toContain(key);
     expect(ledger).not.toMatch(/signature|security-token|http/i);
@@ -112,16 +108,8 @@ describe.skipIf(noKeyringReason)('truthful expiry against the sandbox clock', ()
 });
 
 describe.skipIf(noKeyringReason)('links.expiryOptions: the share dialog\u2019s honest menu', () => {
-  let h: LinksHarness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-
   it('shows each preset\u2019s real expiry with STS credentials, then up to 7 days with a link-signing key', async () => {
-    h = await linksHarness();
-    const { dispatch } = await import('../../../src-main/app/dispatch.ts');
-    const { buildHandlerTable } = await import('../../../src-main/app/handlers/handlerTable.ts');
+    const h = await linksHarness();
     const ask = async () => {
       const reply = await dispatch(buildHandlerTable(h!.services), 'links.expiryOptions', {}, { lang: 'en' });
       if (!reply.ok) throw new Error(reply.error.message);

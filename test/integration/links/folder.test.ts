@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import { DEMO_ROLE } from '../../../src-main/sandbox/index.ts';
-import { noKeyringReason } from '../accounts/harness.ts';
-import { assumeRole, ossClient } from '../sandbox/harness.ts';
+import { noKeyringReason } from '../../support/integrationHarness.ts';
+import { assumeRole, ossClient } from '../../support/ossClients.ts';
 import { addLinkSigningKey, linksHarness, type LinksHarness } from './linksHarness.ts';
 
 /**
@@ -11,12 +11,6 @@ import { addLinkSigningKey, linksHarness, type LinksHarness } from './linksHarne
  * Ferry shares, moves and deletes only inside the profile's own folder — whatever credentials it holds.
  */
 describe.skipIf(noKeyringReason)('every credential source stays inside the profile folder', () => {
-  let h: LinksHarness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-
   /** A colleague's file, written with the role's full rights (no session policy), and a way to read it back. */
   async function colleaguesFile(harness: LinksHarness): Promise<{ key: string; read(): Promise<string> }> {
     const admin = ossClient(harness.company, await assumeRole(harness.company, harness.key, DEMO_ROLE, { duration: 900 }), { bucket: harness.profile.bucket });
@@ -26,7 +20,7 @@ describe.skipIf(noKeyringReason)('every credential source stays inside the profi
   }
 
   it('a link-signing key does not sign a link to a file outside the folder', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     await addLinkSigningKey(h);
     const { key: outside } = await colleaguesFile(h);
     const table = buildHandlerTable(h.services);
@@ -46,7 +40,7 @@ describe.skipIf(noKeyringReason)('every credential source stays inside the profi
   });
 
   it('stop sharing refuses to delete or move a file outside the folder, and asks nothing', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     const colleague = await colleaguesFile(h);
     const outside = colleague.key;
     const table = buildHandlerTable(h.services);

@@ -1,20 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
-import { noKeyringReason } from '../accounts/harness.ts';
-import { fetchLink, linksHarness, type LinksHarness } from './linksHarness.ts';
+import { noKeyringReason } from '../../support/integrationHarness.ts';
+import { fetchLink, linksHarness } from './linksHarness.ts';
 
 describe.skipIf(noKeyringReason)('share message, copy all, CSV export and upload-only profiles (through the IPC handlers)', () => {
-  let h: LinksHarness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-
   it('copies a share message with name, size, link and "valid until" in the user\u2019s language', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     const key = await h.put('年度总结 2026.pptx', Buffer.alloc(1536 * 1024, 1));
     const table = buildHandlerTable(h.services);
     const en = await dispatch(table, 'links.copyMessage', { objectKey: key, expiry: '1h' }, { lang: 'en' });
@@ -33,7 +27,7 @@ describe.skipIf(noKeyringReason)('share message, copy all, CSV export and upload
   });
 
   it('copies all selected links one per line and exports them as CSV, skipping what no longer works', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     const table = buildHandlerTable(h.services);
     const keys = [await h.put('a, "quoted".txt', Buffer.from('a')), await h.put('b.txt', Buffer.from('bb'))];
     const ids: string[] = [];
@@ -68,7 +62,7 @@ describe.skipIf(noKeyringReason)('share message, copy all, CSV export and upload
   });
 
   it('refuses link features on an upload-only profile with a sentence saying why', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     const key = await h.put('drop.txt', Buffer.from('x'));
     await h.services.accounts.store.update((file) => ({ ...file, profiles: file.profiles.map((p) => ({ ...p, uploadOnly: true })) }));
     const table = buildHandlerTable(h.services);

@@ -1,11 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import { chromium, type Browser } from 'playwright-core';
 import { currentUserName, stablePrefix } from '../../../src-main/accounts/prefixTemplate.ts';
+import { ProfileInputSchema } from '../../../src-main/contract/profiles.ts';
 import { createOssClient } from '../../../src-main/oss/ossClient.ts';
-import { demoConfig, type SandboxConfigInput } from '../../../src-main/sandbox/index.ts';
 import type { DemoKey } from '../../../src-main/sandbox/demo.ts';
-import { generateDemoKey } from '../../../src-main/sandbox/index.ts';
+import { demoConfig, generateDemoKey, type SandboxConfigInput } from '../../../src-main/sandbox/index.ts';
 import type { Clock } from '../../../src-main/time/clock.ts';
-import { companyHarness, type CompanyHarness } from '../accounts/harness.ts';
+import { companyHarness, type CompanyHarness } from '../../support/integrationHarness.ts';
 
 export const LINKER = 'ferry-linker';
 
@@ -34,6 +35,7 @@ export interface LinksHarness extends CompanyHarness {
   exists(key: string): Promise<Buffer | undefined>;
 }
 
+/** companyHarness (test/support) whose sandbox also knows the link-signer; closed when the test ends. */
 export async function linksHarness(options: { profile?: Record<string, unknown>; clock?: Clock } = {}): Promise<LinksHarness> {
   const linker = generateDemoKey();
   const h = await companyHarness({ config: configWithLinker(linker), ...(options.profile ? { profile: options.profile } : {}), ...(options.clock ? { clock: options.clock } : {}) });
@@ -91,7 +93,6 @@ export async function browserDownload(browser: Browser, url: string): Promise<{ 
     const page = await context.newPage();
     const [download] = await Promise.all([page.waitForEvent('download'), page.goto(url).catch(() => undefined)]);
     const file = await download.path();
-    const { readFile } = await import('node:fs/promises');
     return { name: download.suggestedFilename(), body: await readFile(file) };
   } finally {
     await context.close();
@@ -100,7 +101,6 @@ export async function browserDownload(browser: Browser, url: string): Promise<{ 
 
 /** Gives the harness profile a link-signing RAM user key (keychain), as an administrator would. */
 export async function addLinkSigningKey(h: LinksHarness): Promise<void> {
-  const { ProfileInputSchema } = await import('../../../src-main/contract/profiles.ts');
   const p = await h.services.accounts.store.get(h.profile.id);
   await h.services.accounts.save({
     profile: ProfileInputSchema.parse({

@@ -1,17 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasHiddenChars } from '../../../src-main/names/inertName.ts';
-import { noKeyringReason } from '../accounts/harness.ts';
-import { fetchLink, linksHarness, utf8FileName, type LinksHarness } from './linksHarness.ts';
+import { noKeyringReason } from '../../support/integrationHarness.ts';
+import { fetchLink, linksHarness, utf8FileName } from './linksHarness.ts';
 
 describe.skipIf(noKeyringReason)('sharing an object whose key another tool filled with bidi and control characters', () => {
-  let h: LinksHarness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-
   it('the share message, the ledger name and the download name show them as codes', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     const key = await h.put('invoice\u202Efdp\u0007.exe', Buffer.from('payload'));
     const result = await h.services.links.service.copyMessage({ objectKey: key }, 'en');
     const message = h.ports.clipboard.text;

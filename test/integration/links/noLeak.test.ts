@@ -1,19 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { configureLogging } from '../../../src-main/log/logger.ts';
-import { noKeyringReason } from '../accounts/harness.ts';
-import { linksHarness, type LinksHarness } from './linksHarness.ts';
+import { noKeyringReason } from '../../support/integrationHarness.ts';
+import { linksHarness } from './linksHarness.ts';
 
 describe.skipIf(noKeyringReason)('share links never reach the log or the ledger in usable form', () => {
-  let h: LinksHarness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-
   it('logs links redacted and keeps no signature, token or credential in the data folder', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     const logDir = path.join(h.home, 'logs');
     configureLogging({ dir: logDir, level: 'debug' });
     const key = await h.put('秘密 plan.txt', Buffer.from('x'));

@@ -1,18 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { noKeyringReason } from '../accounts/harness.ts';
-import { fetchLink, linksHarness, type LinksHarness } from './linksHarness.ts';
+import { describe, expect, it } from 'vitest';
+import { noKeyringReason } from '../../support/integrationHarness.ts';
+import { fetchLink, linksHarness } from './linksHarness.ts';
 
 describe.skipIf(noKeyringReason)('advanced link options are enforced by the sandbox', () => {
-  let h: LinksHarness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-
   for (const signatureVersion of ['v4', 'v1'] as const) {
     it(`${signatureVersion}: a link limited to a network works from inside it and fails from outside`, async () => {
-      h = await linksHarness({ profile: { signatureVersion } });
+      const h = await linksHarness({ profile: { signatureVersion } });
       const key = await h.put('payroll.pdf', Buffer.from('secret-ish'));
       const inside = await h.services.links.service.copy({ objectKey: key, sourceIp: '127.0.0.0/8' }, 'en');
       expect(new URL(inside.url).searchParams.get('x-oss-ac-subnet-mask')).toBe('8');
@@ -35,7 +29,7 @@ describe.skipIf(noKeyringReason)('advanced link options are enforced by the sand
   }
 
   it('a download limit of 100 KB/s is signed in bits per second and slows the download', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     const bytes = randomBytes(150 * 1024);
     const key = await h.put('video.mp4', bytes);
     const limited = await h.services.links.service.copy({ objectKey: key, limitKBps: 100 }, 'en');

@@ -1,20 +1,17 @@
 import { createNetwork } from '../../../src-main/network/network.ts';
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
-import { noKeyringReason } from '../accounts/harness.ts';
+import { noKeyringReason } from '../../support/integrationHarness.ts';
 import { OssObjectOps } from '../../../src-main/links/objectOps.ts';
 import { DEMO_ROLE, type OperationName } from '../../../src-main/sandbox/index.ts';
-import { assumeRole, ossClient } from '../sandbox/harness.ts';
+import { assumeRole, ossClient } from '../../support/ossClients.ts';
 import { fetchLink, linksHarness, type LinksHarness } from './linksHarness.ts';
 
 describe.skipIf(noKeyringReason)('stop sharing: signed URLs cannot be recalled, so delete or move the object', () => {
+  /** This test's harness, for the helpers below (closed when the test ends). */
   let h: LinksHarness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
 
   it('asks first; cancelling changes nothing', async () => {
     h = await linksHarness();

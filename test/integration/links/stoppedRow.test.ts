@@ -1,18 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import type { UploadItem } from '../../../src-main/uploads/queueEntry.ts';
-import { noKeyringReason } from '../accounts/harness.ts';
+import { noKeyringReason } from '../../support/integrationHarness.ts';
 import { fetchLink, linksHarness, type LinksHarness } from './linksHarness.ts';
 
 describe.skipIf(noKeyringReason)('after Stop sharing, the upload row and links.copy tell the truth', () => {
+  /** This test's harness, for the helpers below (closed when the test ends). */
   let h: LinksHarness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
 
   /** Uploads a file through the real uploads service; returns its row as the window gets it. */
   async function uploaded(name: string, text: string): Promise<UploadItem> {

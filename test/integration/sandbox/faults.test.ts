@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src-main/time/clock.ts';
 import { startSandbox } from '../../../src-main/sandbox/index.ts';
+import { tempDir } from '../../support/integrationHarness.ts';
 import { assumeRole, expectOssError, failure, KEYS, longTerm, ossClient, startTestSandbox, testConfig, type TestSandbox } from './harness.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -70,7 +68,7 @@ describe('fault injection', () => {
 
 describe('clock control', () => {
   it('follows an injected clock on every request, and a fixed `now` from config', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'ferry-sandbox-clock-'));
+    const { dir } = await tempDir('sandbox-clock');
     const clock = new ManualClock(Date.now());
     const sb = await startSandbox({ dataDir: dir, config: testConfig(), clock });
     try {
@@ -89,7 +87,6 @@ describe('clock control', () => {
       expect(new Date(fixed.now()).toISOString()).toBe('2020-01-01T00:00:00.000Z');
     } finally {
       await fixed.close();
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,9 +1,10 @@
-import OSS from 'ali-oss';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { createHmac } from 'node:crypto';
 import { expect } from 'vitest';
-import { aliOssOptions, bucketObjectPolicy, startSandbox, type SandboxConfigInput, type SandboxHandle } from '../../../src-main/sandbox/index.ts';
+import { bucketObjectPolicy, startSandbox, type SandboxConfigInput, type SandboxHandle } from '../../../src-main/sandbox/index.ts';
+import { tempDir } from '../../support/integrationHarness.ts';
+import { ossClient as baseOssClient, type Creds, type Oss } from '../../support/ossClients.ts';
+
+export { assumeRole, longTerm, type Creds, type Oss } from '../../support/ossClients.ts';
 
 export const KEYS = {
   admin: { id: 'Fake5tAdmin000000000001', secret: 'admin-secret-0000000000000001' },
@@ -58,69 +59,23 @@ export interface TestSandbox {
   stop(): Promise<void>;
 }
 
+/** A sandbox with `config` for a whole file: start it in beforeAll, `stop()` it in afterAll. */
 export async function startTestSandbox(config: SandboxConfigInput = testConfig()): Promise<TestSandbox> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ferry-sandbox-test-'));
-  const sb = await startSandbox({ dataDir: dir, config });
+  const folder = await tempDir('sandbox-test');
+  const sb = await startSandbox({ dataDir: folder.dir, config });
   return {
     sb,
-    dir,
+    dir: folder.dir,
     stop: async () => {
       await sb.close();
-      rmSync(dir, { recursive: true, force: true });
+      await folder.close();
     },
   };
 }
 
-export interface Creds {
-  accessKeyId: string;
-  accessKeySecret: string;
-  stsToken?: string;
-}
-
-export const longTerm = (k: { id: string; secret: string }): Creds => ({ accessKeyId: k.id, accessKeySecret: k.secret });
-
-/**
- * A real ali-oss client in path style. ali-oss refuses to presign (V1) for IP endpoints, so it talks to
- * `localhost`, which is what Ferry's own links code will do too.
- */
-// @types/ali-oss is stricter (and older) than ali-oss 6.23 itself; tests assert on the real shapes.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Oss = any;
-
+/** A real ali-oss client (see support/ossClients.ts), on this file's test bucket unless told otherwise. */
 export function ossClient(sb: SandboxHandle, creds: Creds, options: { v4?: boolean; bucket?: string; amendTimeSkewed?: number } = {}): Oss {
-  return new OSS({
-    ...aliOssOptions(sb),
-    bucket: options.bucket ?? BUCKET,
-    authorizationV4: options.v4 ?? false,
-    timeout: 20_000,
-    accessKeyId: creds.accessKeyId,
-    accessKeySecret: creds.accessKeySecret,
-    ...(creds.stsToken
-      ? { stsToken: creds.stsToken, refreshSTSToken: async () => ({ accessKeyId: creds.accessKeyId, accessKeySecret: creds.accessKeySecret, stsToken: creds.stsToken! }) }
-      : {}),
-    ...(options.amendTimeSkewed ? { amendTimeSkewed: options.amendTimeSkewed } : {}),
-  } as OSS.Options);
-}
-
-export async function assumeRole(
-  sb: SandboxHandle,
-  key: { id: string; secret: string },
-  roleName: string,
-  options: { policy?: object; duration?: number; session?: string } = {},
-): Promise<Creds & { expiration: string }> {
-  const sts = new OSS.STS({ accessKeyId: key.id, accessKeySecret: key.secret, endpoint: sb.stsEndpoint } as never);
-  const { credentials } = await sts.assumeRole(
-    `acs:ram::${sb.accountId}:role/${roleName}`,
-    options.policy as never,
-    options.duration ?? 3600,
-    options.session ?? 'ferry-test',
-  );
-  return {
-    accessKeyId: credentials.AccessKeyId,
-    accessKeySecret: credentials.AccessKeySecret,
-    stsToken: credentials.SecurityToken,
-    expiration: credentials.Expiration,
-  };
+  return baseOssClient(sb, creds, { ...options, bucket: options.bucket ?? BUCKET });
 }
 
 export interface OssFailure {
@@ -157,7 +112,6 @@ export async function rawOss(
   resource: string,
   options: { query?: Record<string, string>; body?: string; contentType?: string; date?: Date } = {},
 ): Promise<Response> {
-  const { createHmac } = await import('node:crypto');
   const date = (options.date ?? new Date()).toUTCString();
   const q = Object.entries(options.query ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
   const canonical = q.length ? `${resource}?${q.map(([k, v]) => (v === '' ? k : `${k}=${v}`)).join('&')}` : resource;

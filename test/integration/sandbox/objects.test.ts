@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crc64 } from '../../../src-main/crc64/crc64.ts';
 import OSS from 'ali-oss';
@@ -199,7 +200,6 @@ describe('fidelity details', () => {
   });
 
   it('accepts chunked uploads (ali-oss putStream without a length)', async () => {
-    const { Readable } = await import('node:stream');
     const chunks = [Buffer.alloc(70_000, 1), Buffer.alloc(70_000, 2)];
     const res = await admin().putStream('chunked.bin', Readable.from(chunks));
     expect(res.res.status).toBe(200);

@@ -1,22 +1,12 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { request } from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { crc64 } from '../../../src-main/crc64/crc64.ts';
+import { tempDir } from '../../support/integrationHarness.ts';
 import { spawnSandbox } from './childSandbox.ts';
-import { BUCKET, expectOssError, KEYS, longTerm, ossClient, testConfig } from './harness.ts';
-
-const homes: string[] = [];
-function tempHome(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ferry-sandbox-proc-'));
-  homes.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of homes) rmSync(dir, { recursive: true, force: true });
-});
+import { assumeRole, BUCKET, expectOssError, KEYS, longTerm, ossClient, testConfig } from './harness.ts';
 
 /** Starts a V1-signed streaming PUT and returns the request so the test can write slowly. */
 function streamingPut(endpoint: string, resource: string, query: Record<string, string>, length: number) {
@@ -40,7 +30,7 @@ function streamingPut(endpoint: string, resource: string, query: Record<string, 
 
 describe('ferry sandbox (child process)', () => {
   it('prints exactly one JSON line, serves the demo setup, and finishes in-flight requests on SIGTERM', async () => {
-    const home = tempHome();
+    const { dir: home } = await tempDir('sandbox-proc');
     const { child, announcement, extraLines, exited } = await spawnSandbox(home, ['--port', '0']);
     expect(Object.keys(announcement).sort()).toEqual(['accessKeyId', 'accessKeySecret', 'bucket', 'ossEndpoint', 'region', 'roleArn', 'stsEndpoint']);
     expect(announcement.ossEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -49,7 +39,6 @@ describe('ferry sandbox (child process)', () => {
     const sb = { ...announcement, accountId: announcement.roleArn!.split(':')[3]! } as never;
     // The demo user may only AssumeRole; its token may use the demo bucket.
     await expectOssError(ossClient(sb, longTerm(demo), { bucket: announcement.bucket! }).put('x.txt', Buffer.from('x')), 'AccessDenied', 403);
-    const { assumeRole } = await import('./harness.ts');
     const creds = await assumeRole(sb, demo, 'ferry-demo');
     const c = ossClient(sb, creds, { bucket: announcement.bucket! });
     await c.put('slow.bin', randomBytes(150 * 1024));
@@ -70,12 +59,12 @@ describe('ferry sandbox (child process)', () => {
   });
 
   it('rejects a bad config file with a plain-language error and exit code 1', async () => {
-    const home = tempHome();
+    const { dir: home } = await tempDir('sandbox-proc');
     await expect(spawnSandbox(home, [], { roles: [{ name: 'r', maxSessionDuration: 5 }] })).rejects.toThrow(/roles\.0\.maxSessionDuration/);
   });
 
   it('after SIGKILL mid-upload, no partial object is visible and completed ones read back intact', async () => {
-    const home = tempHome();
+    const { dir: home } = await tempDir('sandbox-proc');
     const data = path.join(home, 'data');
     const first = await spawnSandbox(home, ['--data', data], testConfig());
     const ep = first.announcement.ossEndpoint;

@@ -1,6 +1,8 @@
 import OSS from 'ali-oss';
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aliOssOptions, startSandbox } from '../../../src-main/sandbox/index.ts';
+import { tempDir } from '../../support/integrationHarness.ts';
 import { assumeRole, KEYS, ossClient, startTestSandbox, type TestSandbox } from './harness.ts';
 
 let t: TestSandbox;
@@ -207,45 +209,33 @@ describe('sandbox time in replies', () => {
 
 describe('restarts', () => {
   it('keeps the demo key and honours tokens issued before a restart', async () => {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const { startSandbox, aliOssOptions } = await import('../../../src-main/sandbox/index.ts');
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'ferry-sandbox-restart-'));
+    const { dir } = await tempDir('sandbox-restart');
+    const first = await startSandbox({ dataDir: dir });
+    const demo = first.demo!;
+    const sts = new OSS.STS({ accessKeyId: demo.accessKeyId, accessKeySecret: demo.accessKeySecret, endpoint: first.stsEndpoint } as never);
+    const { credentials } = await sts.assumeRole(demo.roleArn, undefined as never, 900, 'before-restart');
+    await first.close();
+    const second = await startSandbox({ dataDir: dir });
     try {
-      const first = await startSandbox({ dataDir: dir });
-      const demo = first.demo!;
-      const sts = new OSS.STS({ accessKeyId: demo.accessKeyId, accessKeySecret: demo.accessKeySecret, endpoint: first.stsEndpoint } as never);
-      const { credentials } = await sts.assumeRole(demo.roleArn, undefined as never, 900, 'before-restart');
-      await first.close();
-      const second = await startSandbox({ dataDir: dir });
-      try {
-        expect(second.demo).toEqual(demo);
-        const client = new OSS({
-          ...aliOssOptions(second),
-          bucket: demo.bucket,
-          accessKeyId: credentials.AccessKeyId,
-          accessKeySecret: credentials.AccessKeySecret,
-          stsToken: credentials.SecurityToken,
-          refreshSTSToken: async () => ({ accessKeyId: credentials.AccessKeyId, accessKeySecret: credentials.AccessKeySecret, stsToken: credentials.SecurityToken }),
-        } as OSS.Options);
-        expect((await client.put('after-restart.txt', Buffer.from('ok'))).res.status).toBe(200);
-      } finally {
-        await second.close();
-      }
+      expect(second.demo).toEqual(demo);
+      const client = new OSS({
+        ...aliOssOptions(second),
+        bucket: demo.bucket,
+        accessKeyId: credentials.AccessKeyId,
+        accessKeySecret: credentials.AccessKeySecret,
+        stsToken: credentials.SecurityToken,
+        refreshSTSToken: async () => ({ accessKeyId: credentials.AccessKeyId, accessKeySecret: credentials.AccessKeySecret, stsToken: credentials.SecurityToken }),
+      } as OSS.Options);
+      expect((await client.put('after-restart.txt', Buffer.from('ok'))).res.status).toBe(200);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await second.close();
     }
   });
 });
 
 describe('demo setup', () => {
   it('lets "Try it locally" raise the role MaxSessionDuration', async () => {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const { startSandbox } = await import('../../../src-main/sandbox/index.ts');
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'ferry-sandbox-demo-'));
+    const { dir } = await tempDir('sandbox-demo');
     const sb = await startSandbox({ dataDir: dir, demo: { maxSessionDuration: 7200 } });
     try {
       const demo = sb.demo!;
@@ -255,7 +245,6 @@ describe('demo setup', () => {
       await expect(sts.assumeRole(demo.roleArn, undefined as never, 7201, 'too-long')).rejects.toMatchObject({ code: 'InvalidParameter.DurationSeconds', status: 400 });
     } finally {
       await sb.close();
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

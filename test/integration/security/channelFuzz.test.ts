@@ -18,7 +18,7 @@ import type { HandlerTable } from '../../../src-main/app/dispatch.ts';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { errorText } from '../../../src-main/i18n/text.ts';
 import { registerIpc, senderCheck } from '../../../src-main/ipc.ts';
-import { noKeyringReason } from '../accounts/harness.ts';
+import { noKeyringReason } from '../../support/integrationHarness.ts';
 import { envelopeProblems, pollutionProblems, printable, protectedStateProblems, prototypeFingerprint, snapshotDiff } from './fuzzChecks.ts';
 import { fuzzWorld, type FuzzWorld, type Snapshot } from './fuzzWorld.ts';
 import { HUGE_1MB, mutationsOf, protoObjects, randomCases, seedOf, wholeArguments, type FuzzCase } from './hostileValues.ts';

@@ -7,16 +7,16 @@
  * no secret in it, so a diff can be printed.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import keytar from '@github/keytar';
-import { createServices, type Services } from '../../../src-main/app/services.ts';
+import type { Services } from '../../../src-main/app/services.ts';
 import { ProfileInputSchema } from '../../../src-main/contract/profiles.ts';
 import { KEYCHAIN_SERVICE } from '../../../src-main/credentials/keychain.ts';
 import { DEMO_ROLE, type SandboxHandle } from '../../../src-main/sandbox/index.ts';
-import { recordingPorts, type RecordingPorts } from '../../../src-main/ports/recordingPorts.ts';
-import { assumeRole, ossClient, type Oss } from '../sandbox/harness.ts';
+import type { RecordingPorts } from '../../../src-main/ports/recordingPorts.ts';
+import { servicesHarness, tempDir } from '../../support/integrationHarness.ts';
+import { assumeRole, ossClient, type Oss } from '../../support/ossClients.ts';
 import type { SampleContext } from './validSamples.ts';
 
 export interface FuzzWorld {
@@ -63,14 +63,16 @@ async function fileTree(dir: string, skip: (relative: string) => boolean, base =
   return out;
 }
 
+/** Made once in a beforeAll, so no test end closes it: the caller does, in afterAll. */
 export async function fuzzWorld(): Promise<FuzzWorld> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'ferry-fuzz-'));
+  const folder = await tempDir('fuzz');
+  const root = folder.dir;
   const home = path.join(root, 'home');
   const files = path.join(root, 'files');
   await mkdir(home);
   await mkdir(files);
-  const ports = recordingPorts();
-  const services = await createServices({ home, ports, appVersion: '0.0.0-fuzz', systemLocale: () => 'en', env: {} });
+  const harness = await servicesHarness({ home });
+  const { services, ports } = harness;
 
   const sandboxView = await services.accounts.tryLocally();
   const sandbox = await services.sandbox.ensure();
@@ -201,8 +203,8 @@ export async function fuzzWorld(): Promise<FuzzWorld> {
     async close() {
       await services.accounts.remove(sandboxView.id).catch(() => undefined);
       for (const id of knownIds) await services.accounts.remove(id).catch(() => undefined);
-      await services.close();
-      await rm(root, { recursive: true, force: true });
+      await harness.close();
+      await folder.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { findTrayItem } from '../../../src-main/tray/buildTrayMenu.ts';
 import { TrayController } from '../../../src-main/tray/trayController.ts';
@@ -7,8 +7,8 @@ import { trayServicesFromHandlers } from '../../../src-main/tray/trayServices.ts
 import { UploadNotifier } from '../../../src-main/tray/uploadNotifier.ts';
 import type { TrayMenuItem } from '../../../src-main/ports/uiPorts.ts';
 import { systemClock } from '../../../src-main/time/clock.ts';
-import { noKeyringReason } from '../accounts/harness.ts';
-import { addLinkSigningKey, fetchLink, linksHarness, type LinksHarness } from '../links/linksHarness.ts';
+import { noKeyringReason } from '../../support/integrationHarness.ts';
+import { addLinkSigningKey, fetchLink, linksHarness } from '../links/linksHarness.ts';
 
 const HOUR = 3_600_000;
 
@@ -19,14 +19,8 @@ function click(menu: readonly TrayMenuItem[], id: string): void {
 }
 
 describe.skipIf(noKeyringReason)('tray over the real link service and the sandbox', () => {
-  let h: LinksHarness | undefined;
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-
   async function setUp() {
-    h = await linksHarness();
+    const h = await linksHarness();
     const services = trayServicesFromHandlers(buildHandlerTable(h.services), () => 'en', h.services.uploads);
     const actions = createTrayActions({ services, ports: h.ports, lang: () => 'en', quit: () => {} });
     const controller = new TrayController(h.ports.tray, actions, 'en');

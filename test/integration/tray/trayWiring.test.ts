@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { findTrayItem } from '../../../src-main/tray/buildTrayMenu.ts';
 import { wireTray, type TrayWiring } from '../../../src-main/tray/trayWiring.ts';
-import { noKeyringReason } from '../accounts/harness.ts';
-import { fetchLink, linksHarness, type LinksHarness } from '../links/linksHarness.ts';
+import { noKeyringReason } from '../../support/integrationHarness.ts';
+import { fetchLink, linksHarness } from '../links/linksHarness.ts';
 
 async function until<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, ms = 20_000): Promise<T> {
   const end = Date.now() + ms;
@@ -18,16 +18,14 @@ async function until<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, m
 }
 
 describe.skipIf(noKeyringReason)('the tray wired to the real uploads engine, link service and sandbox', () => {
-  let h: LinksHarness | undefined;
   let tray: TrayWiring | undefined;
-  afterEach(async () => {
+  afterEach(() => {
     tray?.dispose();
-    await h?.close();
-    h = tray = undefined;
+    tray = undefined;
   });
 
   it('dropping a file on the tray uploads it, copies a working link, notifies, and lists it under Recent files', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     tray = await wireTray(h.services, h.ports.tray, { table: buildHandlerTable(h.services), quit: () => {} });
     expect(findTrayItem(h.ports.tray.menu, 'recent.empty')).toBeDefined();
     const file = path.join(h.home, 'budget 2027.xlsx');
@@ -46,7 +44,7 @@ describe.skipIf(noKeyringReason)('the tray wired to the real uploads engine, lin
   });
 
   it('a second launch’s files upload in the background and their links are copied together', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     tray = await wireTray(h.services, h.ports.tray, { table: buildHandlerTable(h.services), quit: () => {} });
     const files = ['a.txt', 'b.txt'].map((n) => path.join(h!.home, n));
     for (const f of files) await writeFile(f, path.basename(f));
@@ -59,7 +57,7 @@ describe.skipIf(noKeyringReason)('the tray wired to the real uploads engine, lin
   });
 
   it('a failing tray upload notifies the reason, opens the window on click, and shows the error state', async () => {
-    h = await linksHarness();
+    const h = await linksHarness();
     tray = await wireTray(h.services, h.ports.tray, { table: buildHandlerTable(h.services), quit: () => {} });
     await tray.dropFiles([path.join(h.home, 'gone.pdf')]);
     const note = await until(() => h!.ports.notifications.shown.at(-1), (n) => n !== undefined);
@@ -75,9 +73,8 @@ describe.skipIf(noKeyringReason)('the tray wired to the real uploads engine, lin
   });
 
   it('follows the active profile and shows an expired sign-in as the error state', async () => {
-    const harness = await linksHarness();
-    h = harness;
-    const events = { listen: (fn: Parameters<typeof harness.ports.events.subscribe>[0]) => harness.ports.events.subscribe(fn) };
+    const h = await linksHarness();
+    const events = { listen: (fn: Parameters<typeof h.ports.events.subscribe>[0]) => h.ports.events.subscribe(fn) };
     tray = await wireTray(h.services, h.ports.tray, { table: buildHandlerTable(h.services), events, quit: () => {} });
     expect(findTrayItem(h.ports.tray.menu, 'recent.noProfile')).toBeUndefined();
     h.ports.events.emit('session.changed', {

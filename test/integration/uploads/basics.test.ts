@@ -1,16 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { crc64 } from '../../../src-main/crc64/crc64.ts';
-import { bytes, download, listUploads, sha256, uploadHarness, type UploadHarness } from './harness.ts';
-
-let h: UploadHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+import { bytes, download, listUploads, sha256, uploadHarness } from './harness.ts';
 
 describe('uploads against the sandbox', () => {
   it('uploads a small file and an empty file, verified, into the history', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const small = await h.write('hello.txt', 'hello, ferry');
     const empty = await h.write('empty.bin', Buffer.alloc(0));
     const reply = await h.uploads.add([small, empty], { source: 'drop' });
@@ -28,7 +22,7 @@ describe('uploads against the sandbox', () => {
   });
 
   it('uploads a multipart file whose combined CRC-64 matches, and leaves no upload behind', async () => {
-    h = await uploadHarness({ tuning: { multipartThreshold: 1024 * 1024, partSize: 512 * 1024 } });
+    const h = await uploadHarness({ tuning: { multipartThreshold: 1024 * 1024, partSize: 512 * 1024 } });
     const data = bytes(5 * 1024 * 1024 + 123, 7);
     const file = await h.write('big.bin', data);
     const { ids } = await h.uploads.add([file], { source: 'drop' });
@@ -43,7 +37,7 @@ describe('uploads against the sandbox', () => {
   });
 
   it('uploads 100 MB in 5 MB parts, verified end to end', async () => {
-    h = await uploadHarness({ tuning: { multipartThreshold: 8 * 1024 * 1024, partSize: 5 * 1024 * 1024 } });
+    const h = await uploadHarness({ tuning: { multipartThreshold: 8 * 1024 * 1024, partSize: 5 * 1024 * 1024 } });
     const data = bytes(100 * 1024 * 1024, 17);
     const file = await h.write('hundred.bin', data);
     const expected = crc64(data).toString();
@@ -56,7 +50,7 @@ describe('uploads against the sandbox', () => {
   }, 180_000);
 
   it('walks a folder with nested sub-folders, skipping OS clutter', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     for (let i = 0; i < 30; i++) await h.write(`Team/${i % 3}/${i % 2 ? 'x' : 'y'}/file-${i}.txt`, `content ${i}`);
     await h.write('Team/.DS_Store', 'junk');
     await h.write('Team/1/Thumbs.db', 'junk');
@@ -71,7 +65,7 @@ describe('uploads against the sandbox', () => {
   });
 
   it('uploads and downloads awkward names intact (+ % # ? & =, spaces, 中文, emoji, RTL, NFD → NFC)', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const names = ['a+b%20c#d?e&f=g.txt', 'two  spaces .txt', '季度报告 最终版.docx', 'party 🎉📁.png', 'עברית مرحبا.pdf', 'Cafe\u0301.txt'];
     const paths = [];
     for (const [i, name] of names.entries()) paths.push(await h.write(`odd/${name}`, `body ${i}`));
@@ -88,7 +82,7 @@ describe('uploads against the sandbox', () => {
   });
 
   it('keeps both when the name is taken: report (2).pdf, never overwriting', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const first = await h.write('a/report.pdf', 'first');
     const second = await h.write('b/report.pdf', 'second');
     const one = await h.until((await h.uploads.add([first], { source: 'drop' })).ids[0]!);
@@ -103,7 +97,7 @@ describe('uploads against the sandbox', () => {
   });
 
   it('batches progress events: at most ~10 a second, each with only changed items', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const paths = [];
     for (let i = 0; i < 200; i++) paths.push(await h.write(`many/f${i}.txt`, `n${i}`));
     const started = Date.now();

@@ -3,18 +3,12 @@ import { chmod, chown, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/main.ts';
 import { bytes, download, listUploads, sha256, uploadHarness, type UploadHarness } from './harness.ts';
 
 const FERRY = fileURLToPath(new URL('../../../src-main/cli/ferry.mjs', import.meta.url));
 const PART = 256 * 1024;
-
-let h: UploadHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
 
 function ferry(harness: UploadHarness, args: string[], as?: { uid: number; gid: number }): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> } {
   const child = spawn(process.execPath, [FERRY, ...args], {
@@ -63,7 +57,7 @@ async function checkpointParts(home: string): Promise<number> {
 
 describe('ferry upload (CLI)', () => {
   it('prints one JSON object per file and exits 1 when one of them fails', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const a = await h.write('cli/a.txt', 'alpha');
     await h.write('cli/sub/b.txt', 'beta');
     const run = ferry(h, ['upload', a, path.join(h.files, 'cli', 'sub'), path.join(h.files, 'missing.txt'), '--json']);
@@ -80,7 +74,7 @@ describe('ferry upload (CLI)', () => {
   });
 
   it('draws a progress bar on a terminal and prints a plain line per file', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const file = await h.write('tty/big.bin', bytes(3 * 1024 * 1024, 31));
     const stdout = new PassThrough();
     const stderr = new PassThrough();
@@ -99,7 +93,7 @@ describe('ferry upload (CLI)', () => {
   });
 
   it('a file named to drive the terminal prints no raw control or bidi character, on a terminal or as JSON', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const name = 'invoice\u202Efdp\u001b]0;owned\u0007\u009b2J.exe';
     const file = await h.write(`ctl/${name}`, 'payload');
     const gone = path.join(h.files, 'ctl', `gone\u2067\u001b[2J.txt`);
@@ -138,7 +132,7 @@ describe('ferry upload (CLI)', () => {
   // Root reads every file, so as root the unreadable file is made unreadable for an unprivileged user
   // and `ferry upload` runs as that user; otherwise the test runs as it is.
   it('an unreadable file fails with its own message while the others upload', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const ok = await h.write('perm/ok.txt', 'ok');
     const locked = await h.write('perm/locked.txt', 'locked');
     await chmod(locked, 0o000);
@@ -157,7 +151,7 @@ describe('ferry upload (CLI)', () => {
   });
 
   it('SIGKILL mid-upload: a new process resumes, re-sending at most one round of in-flight parts', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const partConcurrency = 3;
     await h.services.settings.update({ partConcurrency });
     const totalParts = 24;

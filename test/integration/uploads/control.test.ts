@@ -1,11 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { bytes, download, listUploads, sha256, uploadHarness, type UploadHarness } from './harness.ts';
-
-let h: UploadHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
 
 const PART = 256 * 1024;
 
@@ -41,7 +36,7 @@ async function objectNames(harness: UploadHarness): Promise<string[]> {
 
 describe('pause, resume, cancel', () => {
   it('pauses mid-upload keeping finished parts, then resumes to a verified object', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     await h.services.settings.update({ partConcurrency: 1 });
     const data = bytes(10 * PART, 11);
     const file = await h.write('pausable.bin', data);
@@ -67,7 +62,7 @@ describe('pause, resume, cancel', () => {
   });
 
   it('pauses a single streamed PUT mid-body (nothing half-written lands), then resumes to a verified object', async () => {
-    h = await uploadHarness({ tuning: { multipartThreshold: 64 * 1024 * 1024 } });
+    const h = await uploadHarness({ tuning: { multipartThreshold: 64 * 1024 * 1024 } });
     const data = bytes(24 * 1024 * 1024, 31);
     const file = await h.write('single.bin', data);
     h.company.faults.add({ method: 'PUT', pathIncludes: 'single.bin', delayMs: 1500, times: 1 });
@@ -86,7 +81,7 @@ describe('pause, resume, cancel', () => {
   });
 
   it('cancel stops a small file\'s PUT in flight: nothing lands, even after the server would have answered', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const id = await smallPutInFlight(h, 'small-cancel.txt', 'a small file the user changed their mind about');
     expect(await h.uploads.cancel(id)).toBe(1);
     expect(h.uploads.item(id, 'en')).toMatchObject({ state: 'cancelled', bytesDone: 0 });
@@ -96,7 +91,7 @@ describe('pause, resume, cancel', () => {
   });
 
   it('pause stops a small file\'s PUT in flight; resume sends it once, under its own name', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const id = await smallPutInFlight(h, 'small-pause.txt', 'paused, then resumed');
     expect(h.uploads.pause(id)).toBe(1);
     expect(await h.until(id, ['paused'])).toMatchObject({ state: 'paused', bytesDone: 0 });
@@ -111,7 +106,7 @@ describe('pause, resume, cancel', () => {
   });
 
   it('cancel aborts the multipart upload: ListMultipartUploads shows nothing', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     await h.services.settings.update({ partConcurrency: 2 });
     const file = await h.write('cancel-me.bin', bytes(10 * PART, 12));
     h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber=5', delayMs: 2000, times: 1 });
@@ -124,7 +119,7 @@ describe('pause, resume, cancel', () => {
   });
 
   it('pause all / resume all / cancel all, and cancel of a paused multipart upload', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     await h.services.settings.update({ partConcurrency: 1, fileConcurrency: 1 });
     const a = await h.write('all-a.bin', bytes(6 * PART, 13));
     const b = await h.write('all-b.bin', bytes(6 * PART, 14));
@@ -144,7 +139,7 @@ describe('pause, resume, cancel', () => {
   });
 
   it('a new service in the same data folder resumes a saved checkpoint (reconciled with ListParts)', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     await h.services.settings.update({ partConcurrency: 1 });
     const data = bytes(8 * PART, 15);
     const file = await h.write('restart.bin', data);
@@ -163,7 +158,7 @@ describe('pause, resume, cancel', () => {
   });
 
   it('an upload the user paused stays paused after a restart, and resumes on request', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     await h.services.settings.update({ partConcurrency: 1 });
     const data = bytes(6 * PART, 16);
     const file = await h.write('paused-restart.bin', data);
@@ -184,7 +179,7 @@ describe('pause, resume, cancel', () => {
   });
 
   it('files that were queued but not yet sent carry on after a restart; a user-paused one stays paused, a deleted one says so', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     await h.services.settings.update({ fileConcurrency: 1, partConcurrency: 1 });
     const files = await Promise.all([0, 1, 2, 3, 4].map((i) => h!.write(`queued/q${i}.txt`, `queued file ${i}`)));
     h.company.faults.add({ method: 'PUT', pathIncludes: 'q0.txt', delayMs: 800, times: 1 });
@@ -193,7 +188,6 @@ describe('pause, resume, cancel', () => {
     expect(h.uploads.pause(ids[2]!)).toBe(1);
     await h.uploads.close();
     expect(ids.slice(1).map((id) => h!.uploads.item(id, 'en')?.state)).toEqual(['queued', 'paused', 'queued', 'queued']);
-    const { rm } = await import('node:fs/promises');
     await rm(files[4]!);
     const next = h.restart();
     // q0 was stopped mid-request by the quit, so it is sent again too
@@ -210,7 +204,7 @@ describe('pause, resume, cancel', () => {
   });
 
   it('a "replace" upload resumed after a restart still replaces (no "(2)" copy)', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     await h.services.settings.update({ partConcurrency: 1 });
     const first = await h.write('report.bin', bytes(6 * PART, 21));
     const original = await h.uploads.add([first], { source: 'drop' });

@@ -1,15 +1,9 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import { download, uploadHarness, type UploadHarness } from './harness.ts';
-
-let h: UploadHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
 
 type Item = { id: string; name: string; state: string; objectKey?: string };
 
@@ -27,7 +21,7 @@ async function finished(harness: UploadHarness): Promise<Item[]> {
 
 describe('uploads.* over the handler table', () => {
   it('uploads.drop (the preload channel) queues dropped paths; uploads.list shows them done, with no local paths', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const file = await h.write('drop/note.txt', 'dropped');
     const reply = await call<{ accepted: number; ids: string[] }>(h, 'uploads.drop', { paths: [file] });
     expect(reply.accepted).toBe(1);
@@ -39,7 +33,7 @@ describe('uploads.* over the handler table', () => {
   });
 
   it('uploads.fromClipboard: copied files, then a copied picture saved as PNG, then a plain refusal', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     h.ports.clipboard.filePaths = [await h.write('clip/copied.txt', 'copied')];
     expect((await call<{ accepted: number }>(h, 'uploads.fromClipboard')).accepted).toBe(1);
     h.ports.clipboard.filePaths = [];
@@ -59,7 +53,7 @@ describe('uploads.* over the handler table', () => {
   });
 
   it('uploads.pick opens the picker and queues what was chosen; a cancelled picker queues nothing', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     h.ports.dialog.nextOpen = [[await h.write('picked/a.txt', 'a'), await h.write('picked/b.txt', 'b')]];
     expect((await call<{ accepted: number }>(h, 'uploads.pick', { folders: false })).accepted).toBe(2);
     expect(h.ports.dialog.calls[0]).toMatchObject({ kind: 'open', options: { title: 'Choose files to upload', multiple: true } });
@@ -71,7 +65,7 @@ describe('uploads.* over the handler table', () => {
   });
 
   it('a 10,000-file drop does not flood the window: one event per 100 ms, changed items only', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const dir = path.join(h.files, 'huge');
     await mkdir(dir);
     for (let i = 0; i < 10_000; i++) await writeFile(path.join(dir, `f${i}.txt`), 'x');

@@ -9,13 +9,13 @@ import type { Clock } from '../../../src-main/time/clock.ts';
 import type { TransferTuning } from '../../../src-main/uploads/partPlan.ts';
 import type { UploadItem } from '../../../src-main/uploads/queueEntry.ts';
 import { UploadsService } from '../../../src-main/uploads/uploadsService.ts';
-import { sandbox, servicesHarness, tempDir, type Harness } from '../accounts/harness.ts';
-import { assumeRole, ossClient, type Oss } from '../sandbox/harness.ts';
+import { closeWhenTestEnds, companySandbox, servicesHarness, tempDir, type CompanySandbox, type Harness } from '../../support/integrationHarness.ts';
+import { assumeRole, ossClient, type Oss } from '../../support/ossClients.ts';
 
 export const BUCKET = 'acme-share';
 
 export interface UploadHarness extends Harness {
-  company: Awaited<ReturnType<typeof sandbox>>;
+  company: CompanySandbox;
   key: DemoKey;
   profileId: string;
   uploads: UploadsService;
@@ -36,13 +36,14 @@ export const SMALL_TUNING: TransferTuning = { multipartThreshold: 1024 * 1024, p
 
 /**
  * A company sandbox and Ferry's real services (profile store, STS broker) with one profile whose key
- * comes from the environment, plus an uploads service with small parts so tests stay fast.
+ * comes from the environment, plus an uploads service with small parts so tests stay fast. Built on
+ * test/support/integrationHarness.ts: closed when the test ends.
  */
 export async function uploadHarness(
   options: { tuning?: Partial<TransferTuning>; sandboxClock?: Clock; clock?: Clock; sessionDurationSeconds?: number; random?: () => number } = {},
 ): Promise<UploadHarness> {
   const key = generateDemoKey();
-  const company = await sandbox({ config: demoConfig({ key, bucket: BUCKET }), ...(options.sandboxClock ? { clock: options.sandboxClock } : {}) });
+  const company = await companySandbox({ config: demoConfig({ key, bucket: BUCKET }), ...(options.sandboxClock ? { clock: options.sandboxClock } : {}) });
   const env = { OSS_ACCESS_KEY_ID: key.id, OSS_ACCESS_KEY_SECRET: key.secret, OSS_STS_ROLE_ARN: company.demo!.roleArn };
   const h = await servicesHarness({ env, ...(options.clock ? { clock: options.clock } : {}) });
   const profile = await h.services.accounts.save({
@@ -123,11 +124,11 @@ export async function uploadHarness(
     async close() {
       await harness.uploads.close();
       await h.close();
-      await company.dispose();
-      await files.cleanup();
+      await company.close();
+      await files.close();
     },
   };
-  return harness;
+  return closeWhenTestEnds(harness);
 }
 
 export function sha256(data: Buffer): string {

@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasHiddenChars } from '../../../src-main/names/inertName.ts';
-import { download, uploadHarness, type UploadHarness } from './harness.ts';
-
-let h: UploadHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+import { download, uploadHarness } from './harness.ts';
 
 // "invoice‮fdp.exe" displays as "invoiceexe.pdf"; the ESC would start a terminal escape sequence.
 const SPOOFED = 'invoice\u202Efdp\u001b[2J.exe';
 
 describe('names are inert in the keys Ferry makes', () => {
   it('stores a file named with U+202E and ESC under a key without them, and the item says so', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const file = await h.write(`names/${SPOOFED}`, 'MZ not really a program');
     const plain = await h.write('names/plain.txt', 'plain');
     const reply = await h.uploads.add([file, plain], { source: 'drop' });
@@ -30,7 +24,7 @@ describe('names are inert in the keys Ferry makes', () => {
   });
 
   it('refuses a name made only of hidden characters, with a message that shows them and says what to do', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const file = await h.write('names/\u202E\u200F\u0007', 'x');
     const reply = await h.uploads.add([file], { source: 'drop' });
     expect(reply.accepted).toBe(0);

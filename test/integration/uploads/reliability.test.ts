@@ -1,14 +1,8 @@
 import { unlink, writeFile, chmod } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { crc64 } from '../../../src-main/crc64/crc64.ts';
 import { ManualClock } from '../../../src-main/time/clock.ts';
 import { bytes, download, listUploads, sha256, uploadHarness, type UploadHarness } from './harness.ts';
-
-let h: UploadHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
 
 const PART = 256 * 1024;
 
@@ -24,7 +18,7 @@ async function reach(harness: UploadHarness, id: string, n: number): Promise<voi
 
 describe('uploads survive failures', () => {
   it('completes through injected 503s and connection resets, CRC-64 verified', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const big = bytes(8 * PART + 1000, 3);
     const small = bytes(200 * 1024, 4);
     const bigPath = await h.write('flaky-big.bin', big);
@@ -48,7 +42,7 @@ describe('uploads survive failures', () => {
     const start = Date.now();
     // Sandbox time stands still 5 s behind: the 15-minute token it issues expires at start + 895 s.
     const sandboxClock = new ManualClock(start - 5_000);
-    h = await uploadHarness({ sandboxClock, sessionDurationSeconds: 900 });
+    const h = await uploadHarness({ sandboxClock, sessionDurationSeconds: 900 });
     const data = bytes(8 * PART, 5);
     const file = await h.write('long.bin', data);
     await h.services.settings.update({ partConcurrency: 1 });
@@ -67,7 +61,7 @@ describe('uploads survive failures', () => {
   });
 
   it('a network that stays down fails the file with a plain message (en, zh-CN) after its retries; Retry finishes once it is back', async () => {
-    h = await uploadHarness({ random: () => 0 }); // shortest backoff: 125 ms, 250 ms, … (6 attempts)
+    const h = await uploadHarness({ random: () => 0 }); // shortest backoff: 125 ms, 250 ms, … (6 attempts)
     const data = bytes(40_000, 41);
     const file = await h.write('offline.txt', data);
     h.company.faults.add({ method: 'PUT', pathIncludes: 'offline.txt', resetAfterBytes: 0 });
@@ -86,7 +80,7 @@ describe('uploads survive failures', () => {
   });
 
   it('fails a file deleted mid-upload with a plain message, leaving no parts behind', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const file = await h.write('vanishing.bin', bytes(6 * PART, 6));
     await h.services.settings.update({ partConcurrency: 1 });
     h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber=2', delayMs: 400, times: 1 });
@@ -101,7 +95,7 @@ describe('uploads survive failures', () => {
   });
 
   it('starts over (and says so) when the file changes mid-upload; never mixes versions', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const file = await h.write('report.bin', bytes(6 * PART, 8));
     const changed = bytes(6 * PART, 9);
     await h.services.settings.update({ partConcurrency: 1 });
@@ -117,7 +111,7 @@ describe('uploads survive failures', () => {
   });
 
   it('gives an unreadable or missing file its own error while the rest upload', async () => {
-    h = await uploadHarness();
+    const h = await uploadHarness();
     const ok = await h.write('fine.txt', 'fine');
     const locked = await h.write('locked.txt', 'secret');
     await chmod(locked, 0o000);

@@ -26,6 +26,7 @@ vi.mock('electron', () => ({
 describe('preload', () => {
   beforeEach(async () => {
     invoked.length = 0;
+    // Not a top import: preload.ts calls the mocked electron as it loads, which needs `exposed` above.
     await import('../../../src-main/preload.ts');
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { presignV1 } from '../../../src-main/links/presignV1.ts';
 import { presignV4 } from '../../../src-main/links/presignV4.ts';
 import { linkQuery } from '../../../src-main/links/linkQuery.ts';
+import { objectBaseUrl } from '../../../src-main/links/objectUrl.ts';
 
 const KEYS = [
   'plain.txt',
@@ -116,7 +117,6 @@ describe('link URLs survive a browser', () => {
 
 describe('object URLs follow the OSS client\u2019s addressing rule', () => {
   it('uses path style off Alibaba Cloud endpoints', async () => {
-    const { objectBaseUrl } = await import('../../../src-main/links/objectUrl.ts');
     expect(objectBaseUrl('https://oss-cn-shanghai.aliyuncs.com', 'b-1', 'a b.txt')).toBe('https://b-1.oss-cn-shanghai.aliyuncs.com/a%20b.txt');
     expect(objectBaseUrl('oss-cn-shanghai.aliyuncs.com', 'b-1', 'k')).toBe('https://b-1.oss-cn-shanghai.aliyuncs.com/k');
     expect(objectBaseUrl('http://localhost:9000', 'b-1', 'k')).toBe('http://localhost:9000/b-1/k');

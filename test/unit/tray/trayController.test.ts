@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findTrayItem } from '../../../src-main/tray/buildTrayMenu.ts';
 import { TrayController } from '../../../src-main/tray/trayController.ts';
+import { linkCopiedBody } from '../../../src-main/tray/trayActions.ts';
 import type { TrayActions, TrayRecentFile } from '../../../src-main/tray/trayState.ts';
 import { UploadNotifier } from '../../../src-main/tray/uploadNotifier.ts';
 import { recordingPorts, RecordingTray } from '../../../src-main/ports/recordingPorts.ts';
@@ -163,7 +164,6 @@ describe('UploadNotifier (failures and non-link cases)', () => {
 
 describe('link notification text', () => {
   it('gives the real expiry and says when the sign-in made the link shorter', async () => {
-    const { linkCopiedBody } = await import('../../../src-main/tray/trayActions.ts');
     const at = Date.UTC(2026, 10, 27, 10, 0);
     const plain = linkCopiedBody({ expiresAt: at, cappedBy: 'none' }, 'plan.pdf', 'en');
     expect(plain).toMatch(/^plan\.pdf — the link works until .*2026.*\.$/);
