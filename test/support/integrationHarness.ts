@@ -14,6 +14,7 @@ import type { ProfileView } from '../../src-main/accounts/profileView.ts';
 import { createServices, type Services } from '../../src-main/app/services.ts';
 import { ProfileInputSchema } from '../../src-main/contract/profiles.ts';
 import { recordingPorts, type RecordingPorts } from '../../src-main/ports/recordingPorts.ts';
+import type { Network } from '../../src-main/network/network.ts';
 import type { DemoKey } from '../../src-main/sandbox/demo.ts';
 import { demoConfig, generateDemoKey, startSandbox, type SandboxConfigInput, type SandboxHandle, type SandboxOptions } from '../../src-main/sandbox/index.ts';
 import type { Clock } from '../../src-main/time/clock.ts';
@@ -83,6 +84,8 @@ export interface ServicesOptions {
   env?: NodeJS.ProcessEnv;
   /** Use this data folder (the caller owns it: kept on close), e.g. to start again over the same data. */
   home?: string;
+  /** How requests leave Ferry (a wrapped createNetwork() to watch them); the real one when absent. */
+  network?: Network;
 }
 
 /** Ferry's real services (as main composes them) in a fresh data folder, with recording UI ports. */
@@ -98,6 +101,7 @@ export async function servicesHarness(options: ServicesOptions = {}): Promise<Ha
     env: options.env ?? {},
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.sandboxClock ? { sandboxClock: options.sandboxClock } : {}),
+    ...(options.network ? { network: options.network } : {}),
   });
   return closeWhenTestEnds({
     home,

@@ -1,19 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { ConnectionFieldsSchema } from '../../../src-main/profile/profileModel.ts';
-import { companyHarness, noKeyringReason, servicesHarness, type CompanyHarness, type Harness } from './harness.ts';
+import { companyHarness, noKeyringReason, servicesHarness } from '../../support/integrationHarness.ts';
 
 describe.skipIf(noKeyringReason)('profiles.update: a patch of connection settings (real store, real keychain)', () => {
-  let c: CompanyHarness | Harness | undefined;
-  afterEach(async () => {
-    await c?.close();
-    c = undefined;
-  });
-
   it('changes only the patched setting: every other connection setting, the key and the active profile stay', async () => {
     const company = await companyHarness();
-    c = company;
     const table = buildHandlerTable(company.services);
     const before = await company.services.accounts.store.get(company.profile.id);
     const other = await company.services.accounts.tryLocally();
@@ -23,7 +16,7 @@ describe.skipIf(noKeyringReason)('profiles.update: a patch of connection setting
     expect(reply).toMatchObject({ ok: true, value: { id: company.profile.id, defaultLinkExpiry: '7d' } });
     const after = await company.services.accounts.store.get(company.profile.id);
     for (const field of Object.keys(ConnectionFieldsSchema.shape) as (keyof typeof before)[]) {
-      if (field !== 'defaultLinkExpiry') expect(after[field], field).toEqual(before[field]);
+      if (field !== 'defaultLinkExpiry') expect(after[field], String(field)).toEqual(before[field]);
     }
     expect(after).toMatchObject({ maskedAccessKeyId: before.maskedAccessKeyId, confirmedHosts: before.confirmedHosts, createdAt: before.createdAt });
     expect((await company.services.accounts.list()).activeId).toBe(company.profile.id);
@@ -33,7 +26,7 @@ describe.skipIf(noKeyringReason)('profiles.update: a patch of connection setting
   });
 
   it('the sandbox profile takes a new default expiry too (its run-time addresses are not sent back)', async () => {
-    c = await servicesHarness();
+    const c = await servicesHarness();
     const table = buildHandlerTable(c.services);
     const sandbox = await c.services.accounts.tryLocally();
     const reply = await dispatch(table, 'profiles.update', { id: sandbox.id, patch: { defaultLinkExpiry: '1h' } }, { lang: 'en' });
@@ -43,7 +36,6 @@ describe.skipIf(noKeyringReason)('profiles.update: a patch of connection setting
 
   it('a patch that re-points the stored key (another bucket) is refused without the key, and nothing changes', async () => {
     const company = await companyHarness();
-    c = company;
     const table = buildHandlerTable(company.services);
     const before = await company.services.accounts.store.get(company.profile.id);
     const reply = await dispatch(table, 'profiles.update', { id: company.profile.id, patch: { bucket: 'elsewhere-bucket' } }, { lang: 'en' });
@@ -53,7 +45,6 @@ describe.skipIf(noKeyringReason)('profiles.update: a patch of connection setting
 
   it('refuses fields that are not connection settings (no sneaking in confirmed hosts or flags)', async () => {
     const company = await companyHarness();
-    c = company;
     const table = buildHandlerTable(company.services);
     for (const patch of [{ confirmedHosts: ['evil.example'] }, { hasLinkSigningKey: true }, { isSandbox: true }]) {
       const reply = await dispatch(table, 'profiles.update', { id: company.profile.id, patch }, { lang: 'en' });

@@ -1,12 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type OSS from 'ali-oss';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../../src-main/app/services.ts';
+import { describe, expect, it } from 'vitest';
 import { createNetwork, type Network } from '../../../src-main/network/network.ts';
-import { recordingPorts } from '../../../src-main/ports/recordingPorts.ts';
-import { noKeyringReason } from '../accounts/harness.ts';
+import { noKeyringReason, servicesHarness } from '../../support/integrationHarness.ts';
 
 /** A real network that also counts every request made through it: plain HTTP by host, OSS by operation. */
 function countingNetwork(): Network & { fetches: string[]; ossRequests: number } {
@@ -29,19 +26,10 @@ function countingNetwork(): Network & { fetches: string[]; ossRequests: number }
   return counted;
 }
 
-let services: Services | undefined;
-let home: string | undefined;
-afterEach(async () => {
-  await services?.close();
-  if (home) await rm(home, { recursive: true, force: true });
-  services = home = undefined;
-});
-
 describe.skipIf(noKeyringReason)('one network factory (issue #17.4)', () => {
   it('every STS call and every OSS request of a connection test, an upload and a Stop sharing go through the Network given to createServices', async () => {
-    home = await mkdtemp(path.join(os.tmpdir(), 'ferry-network-'));
     const network = countingNetwork();
-    services = await createServices({ home, ports: recordingPorts(), appVersion: '0.0.0-test', systemLocale: () => 'en', env: {}, network });
+    const { services, home } = await servicesHarness({ network });
     const profile = await services.accounts.tryLocally();
     const sandbox = await services.sandbox.ensure();
     const stsHost = new URL(sandbox.stsEndpoint).host;
