@@ -15,7 +15,7 @@ import type { Network } from '../network/network.ts';
 import type { EventSink } from '../ports/uiPorts.ts';
 import type { Clock } from '../time/clock.ts';
 import { checkProfileFields, type ProfileInput } from './connection.ts';
-import { checkKeyCustody, type CustodyConfirmations, type CustodyRequest } from './keyCustody.ts';
+import { checkKeyCustody, reachChanges, type CustodyConfirmations, type CustodyRequest } from './keyCustody.ts';
 import { endpointForRegion } from './endpoint.ts';
 import { ConnectionFieldsSchema, ProfileInputSchema, type ConnectionFields, type Profile, type ProfilePatch } from '../profile/profileModel.ts';
 import type { ProfileStore } from './profileStore.ts';
@@ -102,6 +102,9 @@ export class AccountsService {
     if (sourceOf(source).needsRoleArn && !fields.roleArn) throw new FerryError('accounts.roleArnRequired');
     const next = this.nextProfile(id, fields, existing);
     next.confirmedHosts = await checkKeyCustody(existing, next, request, this.deps.confirm, this.deps.env);
+    // A test of the old destination or the old key says nothing about the new one.
+    const newKey = Boolean(request.accessKey || request.temporaryCredentials || request.linkSigningKey);
+    if (existing && (newKey || reachChanges(existing, next).length > 0)) delete next.lastTest;
 
     const written: string[] = [];
     try {
@@ -217,13 +220,13 @@ export class AccountsService {
       lang,
       progress: (steps) => this.deps.events.emit('profiles.testProgress', { id, steps }),
     });
-    if (result.uploadOnly !== undefined && result.uploadOnly !== profile.uploadOnly) {
-      await this.store.update((file) => ({
-        ...file,
-        profiles: file.profiles.map((p) => (p.id === id ? { ...p, uploadOnly: result.uploadOnly === true } : p)),
-      }));
-      await this.emitChanged();
-    }
+    const lastTest = { ok: result.ok, at: this.deps.clock.now() };
+    const uploadOnly = result.uploadOnly ?? profile.uploadOnly;
+    await this.store.update((file) => ({
+      ...file,
+      profiles: file.profiles.map((p) => (p.id === id ? { ...p, uploadOnly, lastTest } : p)),
+    }));
+    await this.emitChanged();
     return { ok: result.ok, steps: result.steps };
   }
 

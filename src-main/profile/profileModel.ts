@@ -54,6 +54,8 @@ const ProfileFactsSchema = z.object({
   maskedAccessKeyId: z.string().optional(),
   /** Pasted temporary credentials: when they expire (ms epoch). Not secret; shown as a countdown. */
   credentialsExpireAt: z.number().optional(),
+  /** The last "Test connection": whether it passed and when (ms epoch). Cleared when the connection is re-pointed. */
+  lastTest: z.object({ ok: z.boolean(), at: z.number() }).optional(),
   /** Hosts outside Alibaba Cloud the person confirmed by name when saving; any other is never used. */
   confirmedHosts: z.array(z.string()).optional(),
   createdAt: z.number(),

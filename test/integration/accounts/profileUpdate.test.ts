@@ -52,3 +52,27 @@ describe.skipIf(noKeyringReason)('profiles.update: a patch of connection setting
     }
   });
 });
+
+describe.skipIf(noKeyringReason)('the last connection test is remembered with the profile', () => {
+  it('a failed test flags the connection; a passing one clears the flag; re-pointing forgets the result', async () => {
+    const company = await companyHarness();
+    const accounts = company.services.accounts;
+    expect((await accounts.test(company.profile.id, 'en')).ok).toBe(true);
+    expect((await accounts.list()).profiles[0]).toMatchObject({ lastTest: { ok: true } });
+
+    // The company revokes the key: the next test fails, and the listed connection says so.
+    await company.company.close();
+    expect((await accounts.test(company.profile.id, 'en')).ok).toBe(false);
+    const listed = (await accounts.list()).profiles.find((p) => p.id === company.profile.id);
+    expect(listed?.lastTest).toMatchObject({ ok: false });
+    expect(listed?.lastTest?.at).toBeTypeOf('number');
+
+    // Re-pointed (with the key, as the rules require): the old result no longer applies.
+    await accounts.save({
+      profile: { ...(await accounts.store.get(company.profile.id)), bucket: 'other-bucket', id: company.profile.id },
+      accessKey: { accessKeyId: company.key.id, accessKeySecret: company.key.secret },
+      makeActive: false,
+    } as never);
+    expect((await accounts.store.get(company.profile.id)).lastTest).toBeUndefined();
+  });
+});
