@@ -1,4 +1,6 @@
-// Lifecycle only: harden → protocol → services + ipc → window → tray.
+// Lifecycle only. Before ready: app:// scheme → sandbox → single-instance lock → OS hooks. On ready:
+// logging → harden → app:// files → tray icon → services → tray wiring → ipc → resumed uploads → first
+// launch's files and links (which shows the window unless started hidden).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

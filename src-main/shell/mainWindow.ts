@@ -1,7 +1,7 @@
 import { BrowserWindow, nativeTheme } from 'electron';
 import { APP_ORIGIN, hardenWebContents, secureWebPreferences } from '../security.ts';
 
-/** Creates (or reveals) the one main window, loading the renderer from app://ferry/. */
+/** Creates the main window (shown once its first paint is ready), loading the renderer from app://ferry/. main.ts reveals an existing one. */
 export function createMainWindow(options: { preloadPath: string; isPackaged: boolean; iconPath?: string }): BrowserWindow {
   const window = new BrowserWindow({
     width: 960,

@@ -10,15 +10,14 @@ import type { Lang } from '../i18n/lang.ts';
 import type { TrayPort } from '../ports/uiPorts.ts';
 import type { UploadItem } from '../uploads/queueEntry.ts';
 import type { HistoryEntry } from '../uploads/history.ts';
+import type { UploadsService } from '../uploads/uploadsService.ts';
 import { TrayController } from './trayController.ts';
 import { createTrayActions, type TrayActionsHandle } from './trayActions.ts';
-import { invokeThroughHandlers, type TrayServices } from './trayServices.ts';
-import { UploadNotifier, type FinishedUpload } from './uploadNotifier.ts';
+import { trayServicesFromHandlers, type AddUploadsReply, type TrayServices } from './trayServices.ts';
+import { UploadNotifier } from './uploadNotifier.ts';
 import { MAX_RECENT_FILES } from './buildTrayMenu.ts';
+import { TrayUploads } from './trayUploads.ts';
 import { text } from '../i18n/text.ts';
-import type { TrayUploadsSummary } from './trayState.ts';
-
-const FINAL = new Set(['done', 'failed', 'cancelled']);
 
 export interface TrayWiring {
   controller: TrayController;
@@ -34,164 +33,152 @@ export interface TrayWiring {
   dispose(): void;
 }
 
+/** Main → renderer events to listen in on (TeeEvents in the app): profile and session changes. */
+type EventTap = { listen(listener: (event: EventChannel, payload: unknown) => void): () => void };
+
+/** What the tray shows, one setter per source of change. */
+interface TrayView {
+  uploads(changed: readonly UploadItem[], removed: readonly string[]): void;
+  recent(entries: readonly HistoryEntry[]): void;
+  profile(): Promise<void>;
+  session(state: EventPayloadOf<'session.changed'>): void;
+  lang(next: Lang): void;
+}
+
 export async function wireTray(
   services: Services,
   port: TrayPort,
-  options: {
-    table: HandlerTable;
-    /** Main → renderer events to listen in on (TeeEvents in the app): profile and session changes. */
-    events?: { listen(listener: (event: EventChannel, payload: unknown) => void): () => void };
-    quit: () => void;
-  },
+  options: { table: HandlerTable; events?: EventTap; quit: () => void },
 ): Promise<TrayWiring> {
   let lang: Lang = await services.lang();
-  const items = new Map<string, UploadItem>();
-  /** Item ids the tray or the OS started; their finish copies a link. */
-  const started = new Set<string>();
-  /** Recently finished items, in case a finish is published before add() has returned its ids. */
-  const finishedEarly = new Map<string, UploadItem>();
-  let sessionProblem: string | null = null;
-  let uploadProblem: string | null = null;
-  const disposers: (() => void)[] = [];
-
-  const invoke = invokeThroughHandlers(options.table, () => lang);
-  const track = (ids: readonly string[]) => {
-    for (const id of ids) {
-      const early = finishedEarly.get(id);
-      if (early) void notifier.finished(finishedOf(early));
-      else started.add(id);
-    }
-  };
-  const traySources: TrayServices = {
-    copyLink: ({ objectKey, profileId, expiry }) => invoke('links.copy', { objectKey, profileId, ...(expiry ? { expiry } : {}) }),
-    copyShareMessage: ({ objectKey, profileId }) => invoke('links.copyMessage', { objectKey, profileId }),
-    async stopSharing({ objectKey, profileId }) {
-      const reply = await invoke('links.stopSharing', { objectKey, profileId, mode: 'delete' });
-      return { cancelled: reply.cancelled === true };
-    },
-    pauseAll: async () => void (await invoke('uploads.pauseAll', undefined)),
-    resumeAll: async () => void (await invoke('uploads.resumeAll', undefined)),
-    async addUploads(paths, source) {
-      const reply = await services.uploads.add(paths, { source });
-      track(reply.ids);
-      return reply;
-    },
-    async uploadFromClipboard() {
-      const reply = await services.uploads.fromClipboard();
-      track(reply.ids);
-      return reply;
-    },
-  };
-
+  let uploadOnly = new Map<string, boolean>();
+  const uploads = new TrayUploads((upload) => void notifier.finished(upload));
+  const traySources = trackedTrayServices(options.table, () => lang, services.uploads, (ids) => uploads.track(ids));
   const actions = createTrayActions({ services: traySources, ports: services.ports, lang: () => lang, quit: options.quit });
   const controller = new TrayController(port, actions, lang);
-  let uploadOnly = new Map<string, boolean>();
+  const problem = new ProblemLine(controller);
   const notifier = new UploadNotifier({
     services: traySources,
     ports: services.ports,
     lang: () => lang,
     clock: services.clock,
     isUploadOnly: (profileId) => uploadOnly.get(profileId) === true,
-    onFailure: (problem) => {
-      uploadProblem = problem;
-      showProblem();
-    },
+    onFailure: (line) => problem.setUpload(line),
   });
+  const view: TrayView = {
+    uploads(changed, removed) {
+      uploads.update(changed, removed);
+      controller.setUploads(uploads.summary());
+    },
+    recent: (entries) => controller.setRecent(recentOf(entries)),
+    async profile() {
+      uploadOnly = await showActiveProfile(services, controller);
+    },
+    session: (state) => problem.setSession(sessionProblemOf(state, lang)),
+    lang(next) {
+      lang = next;
+      controller.setLang(next);
+    },
+  };
 
-  function showProblem(): void {
-    controller.setProblem(sessionProblem ?? uploadProblem);
-  }
-
-  function finishedOf(item: UploadItem): FinishedUpload {
-    return {
-      id: item.id,
-      name: item.name,
-      profileId: item.profileId,
-      ...(item.objectKey ? { objectKey: item.objectKey } : {}),
-      source: 'tray',
-      outcome: item.state as FinishedUpload['outcome'],
-      ...(item.error ? { error: item.error } : {}),
-    };
-  }
-
-  function summary(): TrayUploadsSummary {
-    const s: TrayUploadsSummary = { running: 0, paused: 0, bytesDone: 0, bytesTotal: 0 };
-    for (const item of items.values()) {
-      if (item.state === 'paused') s.paused += 1;
-      else if (item.state === 'queued' || item.state === 'uploading' || item.state === 'verifying') s.running += 1;
-      else continue;
-      s.bytesDone += item.bytesDone;
-      s.bytesTotal += item.size;
-    }
-    return s;
-  }
-
-  function onItems(changed: readonly UploadItem[], removed: readonly string[]): void {
-    for (const id of removed) items.delete(id);
-    for (const item of changed) {
-      items.set(item.id, item);
-      if (!FINAL.has(item.state)) continue;
-      if (started.delete(item.id)) void notifier.finished(finishedOf(item));
-      else {
-        finishedEarly.set(item.id, item);
-        if (finishedEarly.size > 500) finishedEarly.delete(finishedEarly.keys().next().value as string);
-      }
-    }
-    controller.setUploads(summary());
-  }
-
-  const recentOf = (entries: readonly HistoryEntry[]) =>
-    entries.slice(0, MAX_RECENT_FILES).map((e) => ({ id: e.id, name: e.name, objectKey: e.objectKey, profileId: e.profileId, size: e.size, finishedAt: e.finishedAt }));
-
-  async function refreshProfile(): Promise<void> {
-    const { profiles, activeId } = await services.accounts.list();
-    uploadOnly = new Map(profiles.map((p) => [p.id, p.uploadOnly]));
-    const active = profiles.find((p) => p.id === activeId);
-    controller.setProfile(active ? { name: active.name, uploadOnly: active.uploadOnly } : null);
-  }
-
-  function onSession(state: EventPayloadOf<'session.changed'>): void {
-    sessionProblem = state.state === 'expired' || state.state === 'error' ? (state.error?.message ?? text(lang, 'tray.openToFix')) : null;
-    showProblem();
-  }
-
-  // Initial state, then keep it current.
-  await services.uploads.history.load();
-  controller.setRecent(recentOf(services.uploads.history.recent(MAX_RECENT_FILES)));
-  onItems(await services.uploads.list(lang), []);
-  await refreshProfile();
-  disposers.push(services.uploads.onChanged((changed, removed) => onItems(changed, removed)));
-  disposers.push(services.uploads.history.onChange((entries) => controller.setRecent(recentOf(entries))));
-  disposers.push(
-    services.settings.onChange(() => {
-      void services.lang().then((next) => {
-        lang = next;
-        controller.setLang(next);
-      });
-    }),
-  );
-  if (options.events) {
-    disposers.push(
-      options.events.listen((event, payload) => {
-        if (event === 'profiles.changed') void refreshProfile();
-        if (event === 'session.changed') onSession(payload as EventPayloadOf<'session.changed'>);
-      }),
-    );
-  }
-
+  await showCurrentState(services, lang, view);
+  const disposers = followChanges(services, options.events, view);
   return {
     controller,
     actions,
     dropFiles: (paths) => actions.uploadDropped(paths),
     uploadFromOs: (paths) => actions.uploadDropped(paths, 'args'),
-    activeUploads: () => summary().running,
+    activeUploads: () => uploads.summary().running,
     clearUploadProblem() {
-      uploadProblem = null;
       notifier.resetFailures();
-      showProblem();
+      problem.setUpload(null);
     },
     dispose() {
       for (const dispose of disposers.splice(0)) dispose();
     },
   };
+}
+
+/** The tray's calls through the handler table, except that files it queues are tracked for their links. */
+function trackedTrayServices(
+  table: HandlerTable,
+  lang: () => Lang,
+  uploads: Pick<UploadsService, 'add' | 'fromClipboard'>,
+  track: (ids: readonly string[]) => void,
+): TrayServices {
+  const tracked = (reply: AddUploadsReply) => {
+    track(reply.ids ?? []);
+    return reply;
+  };
+  const viaHandlers = trayServicesFromHandlers(table, lang, uploads);
+  return {
+    ...viaHandlers,
+    addUploads: async (paths, source) => tracked(await viaHandlers.addUploads(paths, source)),
+    uploadFromClipboard: async () => tracked(await uploads.fromClipboard()),
+  };
+}
+
+/** The tray's problem line: a session problem (sign-in expired, key missing) wins over failed uploads. */
+class ProblemLine {
+  private session: string | null = null;
+  private upload: string | null = null;
+
+  constructor(private readonly controller: TrayController) {}
+
+  setSession(problem: string | null): void {
+    this.session = problem;
+    this.show();
+  }
+
+  setUpload(problem: string | null): void {
+    this.upload = problem;
+    this.show();
+  }
+
+  private show(): void {
+    this.controller.setProblem(this.session ?? this.upload);
+  }
+}
+
+function sessionProblemOf(state: EventPayloadOf<'session.changed'>, lang: Lang): string | null {
+  return state.state === 'expired' || state.state === 'error' ? (state.error?.message ?? text(lang, 'tray.openToFix')) : null;
+}
+
+function recentOf(entries: readonly HistoryEntry[]) {
+  return entries
+    .slice(0, MAX_RECENT_FILES)
+    .map((e) => ({ id: e.id, name: e.name, objectKey: e.objectKey, profileId: e.profileId, size: e.size, finishedAt: e.finishedAt }));
+}
+
+/** Shows the active profile; returns which profiles are upload-only (their finished uploads copy no link). */
+async function showActiveProfile(services: Services, controller: TrayController): Promise<Map<string, boolean>> {
+  const { profiles, activeId } = await services.accounts.list();
+  const active = profiles.find((p) => p.id === activeId);
+  controller.setProfile(active ? { name: active.name, uploadOnly: active.uploadOnly } : null);
+  return new Map(profiles.map((p) => [p.id, p.uploadOnly]));
+}
+
+async function showCurrentState(services: Services, lang: Lang, view: TrayView): Promise<void> {
+  await services.uploads.history.load();
+  view.recent(services.uploads.history.recent(MAX_RECENT_FILES));
+  view.uploads(await services.uploads.list(lang), []);
+  await view.profile();
+}
+
+/** Keeps the tray current; returns the unsubscribers. */
+function followChanges(services: Services, events: EventTap | undefined, view: TrayView): (() => void)[] {
+  const disposers = [
+    services.uploads.onChanged((changed, removed) => view.uploads(changed, removed)),
+    services.uploads.history.onChange((entries) => view.recent(entries)),
+    services.settings.onChange(() => void services.lang().then((next) => view.lang(next))),
+  ];
+  if (events) {
+    disposers.push(
+      events.listen((event, payload) => {
+        if (event === 'profiles.changed') void view.profile();
+        if (event === 'session.changed') view.session(payload as EventPayloadOf<'session.changed'>);
+      }),
+    );
+  }
+  return disposers;
 }
