@@ -41,6 +41,10 @@ export const uploadsMessages = {
     en: '"{name}" is larger than OSS accepts (48.8 TB). Split it into smaller files and upload those.',
     'zh-CN': '“{name}”超过了 OSS 可接受的大小（48.8 TB）。请将其拆分为较小的文件后上传。',
   },
+  'uploads.droppedTooLarge': {
+    en: '"{name}" came straight from a browser or mail program and is larger than 256 MB, too big to take from there. Save it to your computer first (for example to Downloads), then drop the saved file.',
+    'zh-CN': '“{name}”直接来自浏览器或邮件程序，且大于 256 MB，无法直接从那里接收。请先把它保存到电脑上（例如“下载”文件夹），再拖入保存好的文件。',
+  },
   'uploads.clipboardEmpty': {
     en: 'The clipboard holds no files or picture to upload. Copy a file in your file manager, or copy a picture, then try again.',
     'zh-CN': '剪贴板中没有可上传的文件或图片。请先在文件管理器中复制文件或复制一张图片，然后重试。',

@@ -63,6 +63,8 @@ export const VALID_SAMPLES: SampleTable = {
   // uploads.*
   // A preload channel (dropped files' paths, resolved by the preload): the page cannot call it.
   'uploads.drop': (ctx) => ({ paths: [ctx.sampleFile] }),
+  // A preload channel too: a dropped File with no path (from a browser), as bytes.
+  'uploads.dropData': () => ({ name: 'from-the-browser.txt', size: 5, bytes: new Uint8Array([104, 101, 108, 108, 111]) }),
   'uploads.pick': () => ({ folders: false }),
   'uploads.fromClipboard': () => undefined,
   'uploads.list': () => undefined,
