@@ -13,7 +13,8 @@ async function oneSharedFile(page: Page, ferry: Harness, name: string) {
   await dropFiles(page, [name]);
   await expect(page.locator('[data-testid="upload-row"][data-state="done"]')).toHaveCount(1, { timeout: 30_000 });
   await page.getByTestId('copy-link').click();
-  await expect.poll(() => ferry.ports.clipboard.writes.length).toBe(1);
+  // The link is on the clipboard as soon as it is signed; the ledger entry is written alongside.
+  await expect.poll(async () => (await ferry.services.links.ledger.list()).length).toBe(1);
   const [entry] = await ferry.services.links.ledger.list();
   if (!entry) throw new Error('no ledger entry');
   return entry;
