@@ -77,3 +77,13 @@ test('headings and page widths match across screens', async ({ page, ferry }) =>
   expect(new Set(measures.map((m) => m.size)).size).toBe(1);
   expect(new Set(measures.map((m) => m.left)).size).toBe(1);
 });
+
+test('200% zoom of the smallest window (280 px wide): every tab and the status bar stay in view', async ({ page, ferry }) => {
+  await page.setViewportSize({ width: 280, height: 420 });
+  await ferry.open();
+  await page.getByRole('button', { name: /Try it on this computer/ }).click();
+  await expect(page.locator('[data-screen="main"]')).toBeVisible({ timeout: 30_000 });
+  for (const tab of await page.getByRole('navigation').getByRole('button').all()) await expectNotCut(page, tab);
+  // The connection's name may be shortened with an ellipsis; whether Ferry is ready is never cut.
+  await expectNotCut(page, page.getByTestId('status-bar').locator('.cred'));
+});

@@ -25,6 +25,9 @@ for (const width of [1000, 420] as const) {
         await page.locator('.choice').nth(1).click();
         await expect(page.getByTestId('connect-form')).toBeVisible();
         await shot('connect');
+        await page.getByTestId('connect-form').locator('button[type="submit"]').click();
+        await expect(page.locator('#name-problem')).toBeVisible();
+        await shot('connect-errors');
 
         await page.locator('.page-head button').click();
         await page.locator('.choice').first().click();
@@ -64,6 +67,27 @@ for (const width of [1000, 420] as const) {
         await page.locator('nav button').nth(2).click();
         await expect(page.locator('[data-screen="settings"]')).toBeVisible();
         await shot('settings');
+
+        // A big batch, paused, and the question Cancel all asks first.
+        await page.locator('nav button').nth(0).click();
+        const profileId = (await ferry.services.accounts.active())!.id;
+        const batch = Array.from({ length: 40 }, (_, i) => ({
+          id: `bulk-${i}`,
+          name: `scan-${String(i).padStart(3, '0')}.jpg`,
+          size: 2_000_000,
+          bytesDone: 800_000,
+          state: 'paused' as const,
+          speed: 0,
+          etaSeconds: null,
+          profileId,
+        }));
+        ferry.ports.events.emit('uploads.changed', { items: batch, removed: [] });
+        await expect(page.getByTestId('queue-summary')).toContainText(lang === 'en' ? 'Paused' : '已暂停');
+        await shot('main-paused');
+        await page.locator('.summary button').nth(1).click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+        await shot('main-cancel-all');
+        await page.keyboard.press('Escape');
       });
     }
   }
