@@ -112,15 +112,15 @@ export const linkChannels = {
   'links.renew': { request: z.object({ id: z.string(), expiry: ExpiryChoiceSchema.optional() }), reply: LinkResultSchema },
   /**
    * Copies many links at once, one per line: the ledger's `ids` re-signed, and new links (default expiry)
-   * for `files` (a batch on Send files that has no links yet).
+   * for `objects` (the sent files of a batch on Send files; object keys, never local paths).
    */
   'links.copyAll': {
     request: z
       .object({
         ids: z.array(z.string().max(100)).max(10_000).optional(),
-        files: z.array(z.object({ objectKey: ObjectKeySchema, profileId: z.string().max(100) })).max(10_000).optional(),
+        objects: z.array(z.object({ objectKey: ObjectKeySchema, profileId: z.string().max(100) })).max(10_000).optional(),
       })
-      .refine(({ ids = [], files = [] }) => ids.length + files.length >= 1 && ids.length + files.length <= 10_000),
+      .refine(({ ids = [], objects = [] }) => ids.length + objects.length >= 1 && ids.length + objects.length <= 10_000),
     reply: z.object({ count: z.number() }),
   },
   /** Asks where to save, then writes name, size, URL, expires as CSV. */

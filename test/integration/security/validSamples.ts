@@ -84,7 +84,7 @@ export const VALID_SAMPLES: SampleTable = {
   'links.list': () => ({ filter: 'active' }),
   'links.copyAgain': (ctx) => ({ id: ctx.linkId }),
   'links.renew': (ctx) => ({ id: ctx.linkId, expiry: '7d' }),
-  'links.copyAll': (ctx) => ({ ids: [ctx.linkId] }),
+  'links.copyAll': (ctx) => ({ ids: [ctx.linkId], objects: [{ objectKey: ctx.objectKeys[0], profileId: ctx.sandboxId }] }),
   'links.exportCsv': (ctx) => ({ ids: [ctx.linkId] }),
   // The recording dialog answers "Cancel": accepted, nothing is deleted.
   'links.stopSharing': (ctx) => ({ objectKey: ctx.objectKeys[0], profileId: ctx.sandboxId, mode: 'delete' }),
