@@ -15,6 +15,11 @@ export interface PreloadTransport {
   subscribe(event: string, listener: (payload: unknown) => void): () => void;
   /** The local path of a dropped File (Electron's webUtils.getPathForFile), '' for one the page made. */
   pathForFile(file: File): string;
+  /**
+   * For a File with no path: the same file from a drop the user really made (a trusted drop event the
+   * preload saw itself, e.g. from a browser or mail program), taken once; undefined for one the page made.
+   */
+  droppedData(file: File): Blob | undefined;
 }
 
 export function buildFerryApi(transport: PreloadTransport): FerryApi {
@@ -41,7 +46,11 @@ export function buildFerryApi(transport: PreloadTransport): FerryApi {
     const real = Array.from(files).filter((file): file is File => file instanceof File);
     const withPath = real.map((file) => ({ file, path: transport.pathForFile(file) }));
     const paths = withPath.filter((f) => f.path.length > 0).map((f) => f.path);
-    const pathless = withPath.filter((f) => f.path.length === 0).slice(0, MAX_DROPPED_DATA_FILES);
+    // Only bytes the user really dropped: a File the page made has no trusted drop behind it and is skipped.
+    const pathless = withPath.flatMap((f) => {
+      const blob = f.path.length === 0 ? transport.droppedData(f.file) : undefined;
+      return blob ? [{ name: f.file.name, blob }] : [];
+    });
     const reply: AddUploadsReply = { accepted: 0, rejected: [], ids: [] };
     const merge = (part: AddUploadsReply) => {
       reply.accepted += part.accepted;
@@ -49,14 +58,14 @@ export function buildFerryApi(transport: PreloadTransport): FerryApi {
       reply.ids?.push(...(part.ids ?? []));
     };
     if (paths.length > 0 || pathless.length === 0) merge((await call('uploads.drop', { paths })) as AddUploadsReply);
-    for (const { file } of pathless) {
-      const size = file.size;
+    for (const { name, blob } of pathless.slice(0, MAX_DROPPED_DATA_FILES)) {
+      const size = blob.size;
       try {
-        const bytes = size <= DROPPED_DATA_LIMIT ? new Uint8Array(await file.arrayBuffer()) : undefined;
-        merge((await call('uploads.dropData', { name: file.name, size, bytes })) as AddUploadsReply);
+        const bytes = size <= DROPPED_DATA_LIMIT ? new Uint8Array(await blob.arrayBuffer()) : undefined;
+        merge((await call('uploads.dropData', { name, size, bytes })) as AddUploadsReply);
       } catch (error) {
         const { code = 'app.unexpected', message = '' } = (error ?? {}) as { code?: string; message?: string };
-        reply.rejected.push({ name: file.name, error: { code, message } });
+        reply.rejected.push({ name, error: { code, message } });
       }
     }
     return reply;

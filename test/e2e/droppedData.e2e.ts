@@ -5,8 +5,12 @@ import { test, expect, noKeychainReason } from './support/harness.ts';
 
 test.skip(Boolean(noKeychainReason), String(noKeychainReason));
 
-/** Drops Files that have no path, the way a browser or a mail program hands them over. */
+/**
+ * Drops Files that have no path, the way a browser or a mail program hands them over. The harness stands
+ * in for the preload's trusted-drop check: these names count as really dropped (a File the page makes does not).
+ */
 async function dropFromBrowser(page: Page, files: { name: string; text: string }[]): Promise<void> {
+  for (const { name } of files) await page.evaluate((n) => (window as unknown as { __ferryRegisterBrowserDrop(n: string): void }).__ferryRegisterBrowserDrop(n), name);
   const dataTransfer = await page.evaluateHandle((list) => {
     const transfer = new DataTransfer();
     for (const { name, text } of list) transfer.items.add(new File([text], name, { type: 'application/octet-stream' }));
