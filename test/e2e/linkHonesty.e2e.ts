@@ -31,9 +31,8 @@ test('a link shorter than asked says why and what to do, on the Links row and in
   await expect(row).toContainText('Shorter than you chose');
   await expect(row).toContainText('ask IT to add a link-signing key to this connection');
   await row.getByRole('button', { name: 'Copy the link to short.txt again' }).click();
-  await expect(page.getByTestId('toast')).toContainText('sooner than you chose');
-  await expect(page.getByTestId('toast')).toContainText('ask IT to add a link-signing key');
-  await expect(page.getByTestId('toast')).not.toContainText('Shared links says why');
+  // One read of the toast (it fades after a few seconds).
+  await expect(page.getByTestId('toast')).toContainText(/sooner than you chose.*ask IT to add a link-signing key to this connection/);
 });
 
 test('the Expired filter lists expired links, not stopped ones', async ({ page, ferry }) => {
