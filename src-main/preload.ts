@@ -8,14 +8,17 @@ import { buildFerryApi } from './preloadApi.ts';
  * the preload's own world before the page handles the event. dropFiles takes each at most once.
  */
 let trustedDrops: File[] = [];
-window.addEventListener(
-  'drop',
-  (event) => {
-    if (!event.isTrusted) return;
-    trustedDrops = Array.from(event.dataTransfer?.files ?? []).filter((file) => webUtils.getPathForFile(file) === '');
-  },
-  true,
-);
+// (No window when the exposure test loads this module under Node.)
+if (typeof window !== 'undefined') {
+  window.addEventListener(
+    'drop',
+    (event) => {
+      if (!event.isTrusted) return;
+      trustedDrops = Array.from(event.dataTransfer?.files ?? []).filter((file) => webUtils.getPathForFile(file) === '');
+    },
+    true,
+  );
+}
 
 const api = buildFerryApi({
   invoke: (channel, argument) => ipcRenderer.invoke(ipcName(channel as InvokeChannel), argument) as Promise<Envelope<unknown>>,
