@@ -111,7 +111,19 @@ export const linkChannels = {
   'links.copyAgain': { request: z.object({ id: z.string() }), reply: LinkResultSchema },
   /** A fresh link for the same object with the default (or given) expiry. */
   'links.renew': { request: z.object({ id: z.string(), expiry: ExpiryChoiceSchema.optional() }), reply: LinkResultSchema },
-  'links.copyAll': { request: z.object({ ids: z.array(z.string()).min(1).max(10_000) }), reply: z.object({ count: z.number() }) },
+  /**
+   * Copies many links at once, one per line: the ledger's `ids` re-signed, and new links (default expiry)
+   * for `objects` (the sent files of a batch on Send files; object keys, never local paths).
+   */
+  'links.copyAll': {
+    request: z
+      .object({
+        ids: z.array(z.string().max(100)).max(10_000).optional(),
+        objects: z.array(z.object({ objectKey: ObjectKeySchema, profileId: z.string().max(100) })).max(10_000).optional(),
+      })
+      .refine(({ ids = [], objects = [] }) => ids.length + objects.length >= 1 && ids.length + objects.length <= 10_000),
+    reply: z.object({ count: z.number() }),
+  },
   /** Asks where to save, then writes name, size, URL, expires as CSV. */
   'links.exportCsv': { request: z.object({ ids: z.array(z.string()).min(1).max(10_000) }), reply: z.object({ saved: z.boolean(), count: z.number() }) },
   /** Signed links cannot be recalled: delete the object, or move it to a new key. */

@@ -45,6 +45,9 @@ export const AddUploadsReplySchema = z.object({
   ids: z.array(z.string()).optional(),
 });
 
+/** The largest dropped File with no path behind it that Ferry takes as bytes (they pass through memory). */
+export const DROPPED_DATA_LIMIT = 256 * 1024 * 1024;
+
 const Id = z.object({ id: z.string().max(100) });
 const Empty = z.object({ changed: z.number().int() });
 
@@ -71,6 +74,20 @@ export const uploadChannels = {
 export const uploadPreloadChannels = {
   'uploads.drop': {
     request: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }),
+    reply: AddUploadsReplySchema,
+  },
+  /**
+   * Called only by the preload's dropFiles for a dropped File with no path (dragged from a browser or a
+   * mail program): one file's bytes. Above 256 MiB the preload sends the size alone and main says why not.
+   */
+  'uploads.dropData': {
+    request: z
+      .object({
+        name: z.string().min(1).max(1024),
+        size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+        bytes: z.instanceof(Uint8Array).optional(),
+      })
+      .refine(({ size, bytes }) => (bytes ? bytes.byteLength === size && size <= DROPPED_DATA_LIMIT : size > DROPPED_DATA_LIMIT)),
     reply: AddUploadsReplySchema,
   },
 } satisfies ChannelTable;

@@ -145,8 +145,10 @@ export class LinkService {
     return out;
   }
 
-  async copyAll(ids: readonly string[], lang: Lang): Promise<number> {
+  /** Ledger links re-signed, plus a new link for each of `objects`, on the clipboard one per line (one write). */
+  async copyAll(ids: readonly string[], lang: Lang, objects: readonly { objectKey: string; profileId: string }[] = []): Promise<number> {
     const urls = (await this.resignMany(ids, lang)).flatMap((r) => (r.result ? [r.result.url] : []));
+    for (const object of objects) urls.push((await this.create(object, lang)).url);
     if (urls.length === 0) throw new FerryError('links.nothingActive');
     await this.deps.clipboard.writeText(urls.join('\n'));
     return urls.length;

@@ -1,3 +1,4 @@
+import type { MessageKey } from './i18n/i18n.svelte.ts';
 import type { ProfileInput } from './types.ts';
 
 /** The connect form's text fields. The secret lives here only until it is sent to main once. */
@@ -54,4 +55,17 @@ export function profileFrom(fields: ConnectFields, imported: ProfileInput | null
 /** A key pair typed in the form, or undefined when the ID was left empty (keep what is stored). */
 export function keyPair(id: string, secret: string): { accessKeyId: string; accessKeySecret: string } | undefined {
   return id.trim() === '' ? undefined : { accessKeyId: id.trim(), accessKeySecret: secret };
+}
+
+export interface FormProblems {
+  name?: MessageKey | undefined;
+  bucket?: MessageKey | undefined;
+}
+
+/** What the form needs before it can be saved, in field order (main checks everything again). */
+export function formProblems(fields: ConnectFields): FormProblems {
+  const problems: FormProblems = {};
+  if (fields.name.trim() === '') problems.name = 'connect.form.nameMissing';
+  if (fields.bucket.trim().length < 3) problems.bucket = 'connect.form.bucketMissing';
+  return problems;
 }

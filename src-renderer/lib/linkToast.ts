@@ -2,8 +2,10 @@ import { t } from './i18n/i18n.svelte.ts';
 import { formatWhen } from './format.ts';
 import type { LinkResult } from './types.ts';
 
-/** "Link copied — works until Fri 18:00", with a short note when the link lives less than asked. */
+/** "Link copied — works until Fri 18:00"; when the link lives less than asked, why and what to do. */
 export function linkCopiedText(result: LinkResult): string {
   const when = formatWhen(result.expiresAt);
-  return result.cappedBy === 'none' ? t('link.copied', { when }) : t('link.copiedCapped', { when });
+  if (result.cappedBy === 'credentials') return t('link.copiedCapped', { when });
+  if (result.cappedBy === 'v4-maximum') return t('link.copiedCappedMax', { when });
+  return t('link.copied', { when });
 }

@@ -12,7 +12,8 @@ export class LinksState {
 
   async load(): Promise<void> {
     const reply = await ferry.links.list({ filter: this.filter });
-    this.entries = reply.entries;
+    // Main counts a stopped link as not working; the Expired view means "ran out", so stopped ones show under All.
+    this.entries = this.filter === 'expired' ? reply.entries.filter((e) => !e.stopped) : reply.entries;
     // Countdowns follow main's clock (which tests and the sandbox may control).
     this.skew = reply.now - Date.now();
     this.now = reply.now;

@@ -10,6 +10,8 @@ const ACTIVE = new Set<UploadItem['state']>(['queued', 'uploading', 'verifying',
  */
 export class UploadsState {
   items = $state.raw<UploadItem[]>([]);
+  /** A file just added: the list scrolls it into view once it is there. */
+  reveal = $state<string | null>(null);
   private index: QueueIndex = indexOf([]);
 
   totals = $derived.by(() => {
@@ -18,15 +20,17 @@ export class UploadsState {
     let active = 0;
     let finished = 0;
     let failed = 0;
+    let paused = 0;
     for (const item of this.items) {
       if (item.state === 'cancelled') continue;
       size += item.size;
       done += item.bytesDone;
       if (ACTIVE.has(item.state)) active += 1;
+      if (item.state === 'paused') paused += 1;
       if (item.state === 'done') finished += 1;
       if (item.state === 'failed') failed += 1;
     }
-    return { size, done, active, finished, failed, fraction: size > 0 ? done / size : 0 };
+    return { size, done, active, paused, finished, failed, fraction: size > 0 ? done / size : 0 };
   });
 
   async load(): Promise<void> {

@@ -20,6 +20,8 @@ const PAGE_GLUE = `(() => {
     for (const listener of listeners.get(event) ?? []) listener(payload);
   } });
   Object.defineProperty(window, '__ferryRegisterFixture', { value: (name, filePath) => fixtures.set(name, filePath) });
+  const browserDrops = new Set();
+  Object.defineProperty(window, '__ferryRegisterBrowserDrop', { value: (name) => browserDrops.add(name) });
   const api = FerryHarness.buildFerryApi({
     invoke: (channel, argument) => window.__ferryInvoke(channel, argument),
     subscribe(event, listener) {
@@ -29,6 +31,8 @@ const PAGE_GLUE = `(() => {
     },
     // Stands in for Electron's webUtils.getPathForFile: only Files a test registered have a path.
     pathForFile: (file) => (file instanceof File ? (fixtures.get(file.name) ?? '') : ''),
+    // Stands in for the preload's trusted-drop check: only path-less Files a test registered were "really dropped".
+    droppedData: (file) => (file instanceof File && browserDrops.delete(file.name) ? file : undefined),
   });
   Object.defineProperty(window, 'ferry', { value: api, enumerable: true });
 })();`;

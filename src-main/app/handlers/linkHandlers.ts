@@ -21,7 +21,7 @@ export function linkHandlers(services: Services): Pick<HandlerTable, Channels> {
     'links.list': (request) => links.service.list(request?.filter ?? 'all'),
     'links.copyAgain': ({ id }, ctx) => links.service.copyAgain(id, ctx.lang),
     'links.renew': ({ id, expiry }, ctx) => links.service.renew(id, expiry, ctx.lang),
-    'links.copyAll': async ({ ids }, ctx) => ({ count: await links.service.copyAll(ids, ctx.lang) }),
+    'links.copyAll': async ({ ids, objects }, ctx) => ({ count: await links.service.copyAll(ids ?? [], ctx.lang, objects) }),
     'links.exportCsv': ({ ids }, ctx) => links.exportCsv(ids, ctx.lang),
     'links.stopSharing': (request, ctx) => links.stop(request, ctx.lang),
   };

@@ -1,8 +1,10 @@
 import type { HandlerTable } from '../dispatch.ts';
 import type { Services } from '../services.ts';
+import { DroppedData } from '../../uploads/droppedData.ts';
 
 type Channels =
   | 'uploads.drop'
+  | 'uploads.dropData'
   | 'uploads.pick'
   | 'uploads.fromClipboard'
   | 'uploads.list'
@@ -17,8 +19,10 @@ type Channels =
 
 export function uploadHandlers(services: Services): Pick<HandlerTable, Channels> {
   const uploads = services.uploads;
+  const dropped = new DroppedData(services.home, uploads);
   return {
     'uploads.drop': ({ paths }) => uploads.add(paths, { source: 'drop' }),
+    'uploads.dropData': (file) => dropped.add(file),
     'uploads.pick': (request) => uploads.pick(request?.folders ?? false),
     'uploads.fromClipboard': () => uploads.fromClipboard(),
     'uploads.list': async (_request, ctx) => ({ items: await uploads.list(ctx.lang) }),

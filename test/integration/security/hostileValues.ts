@@ -174,11 +174,12 @@ function withAt(root: unknown, path: Path, change: (parent: Record<string | numb
 function nodes(value: unknown, path: Path = []): { path: Path; value: unknown }[] {
   const out = [{ path, value }];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...nodes(v, [...path, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...nodes(v, [...path, k]));
+  else if (isObject(value)) for (const [k, v] of Object.entries(value)) out.push(...nodes(v, [...path, k]));
   return out;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+/** Bytes (a Uint8Array a preload channel carries) are one leaf, not an object of numbered keys. */
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v);
 const show = (path: Path): string => (path.length === 0 ? '(root)' : path.join('.'));
 
 /** Mutations of one valid argument: each leaf replaced, each key dropped, extra keys added, arrays stretched. */

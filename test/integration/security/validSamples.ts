@@ -65,6 +65,8 @@ export const VALID_SAMPLES: SampleTable = {
   // uploads.*
   // A preload channel (dropped files' paths, resolved by the preload): the page cannot call it.
   'uploads.drop': (ctx) => ({ paths: [ctx.sampleFile] }),
+  // A preload channel too: a dropped File with no path (from a browser), as bytes.
+  'uploads.dropData': () => ({ name: 'from-the-browser.txt', size: 5, bytes: new Uint8Array([104, 101, 108, 108, 111]) }),
   'uploads.pick': () => ({ folders: false }),
   'uploads.fromClipboard': () => undefined,
   'uploads.list': () => undefined,
@@ -84,7 +86,7 @@ export const VALID_SAMPLES: SampleTable = {
   'links.list': () => ({ filter: 'active' }),
   'links.copyAgain': (ctx) => ({ id: ctx.linkId }),
   'links.renew': (ctx) => ({ id: ctx.linkId, expiry: '7d' }),
-  'links.copyAll': (ctx) => ({ ids: [ctx.linkId] }),
+  'links.copyAll': (ctx) => ({ ids: [ctx.linkId], objects: [{ objectKey: ctx.objectKeys[0], profileId: ctx.sandboxId }] }),
   'links.exportCsv': (ctx) => ({ ids: [ctx.linkId] }),
   // The recording dialog answers "Cancel": accepted, nothing is deleted.
   'links.stopSharing': (ctx) => ({ objectKey: ctx.objectKeys[0], profileId: ctx.sandboxId, mode: 'delete' }),
