@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { currentUserName, stablePrefix } from '../../../src-main/accounts/prefixTemplate.ts';
@@ -146,5 +147,33 @@ describe.skipIf(noKeyringReason)('Try it on this computer', () => {
     const link = await second.services.links.service.copy({ objectKey: key, expiry: '1d' }, 'en');
     expect(link.cappedBy).toBe('none');
     expect((await fetch(link.url)).status).toBe(200);
+  });
+
+  it('a trial link made before Ferry restarts still opens after it; when the old port is taken the sandbox moves', async () => {
+    const home = await tempDir('trial-restart');
+    const first = await servicesHarness({ home: home.dir });
+    const view = await first.services.accounts.tryLocally();
+    const bytes = randomBytes(2000);
+    const key = await upload(first, view.id, 'before-restart.txt', bytes);
+    const link = await first.services.links.service.copy({ objectKey: key, expiry: '7d' }, 'en');
+    const before = await first.services.sandbox.ensure();
+    await first.close();
+
+    const second = await servicesHarness({ home: home.dir });
+    onTestFinished(() => second.services.accounts.remove(view.id, { confirmed: true }).then(() => undefined));
+    expect((await second.services.sandbox.ensure()).ossEndpoint).toBe(before.ossEndpoint);
+    const response = await fetch(link.url);
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
+    await second.close();
+
+    // Another program took the OSS port meanwhile: the sandbox starts anyway, elsewhere.
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(Number(new URL(before.ossEndpoint).port), '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => squatter.close(() => resolve())));
+    const third = await servicesHarness({ home: home.dir });
+    const moved = await third.services.sandbox.ensure();
+    expect(moved.ossEndpoint).not.toBe(before.ossEndpoint);
+    expect((await third.services.accounts.runtimeProfile(view.id)).endpoint).toBe(moved.ossEndpoint);
   });
 });
