@@ -176,4 +176,16 @@ describe.skipIf(noKeyringReason)('Try it on this computer', () => {
     expect(moved.ossEndpoint).not.toBe(before.ossEndpoint);
     expect((await third.services.accounts.runtimeProfile(view.id)).endpoint).toBe(moved.ossEndpoint);
   });
+
+  it('the trial\u2019s first link says once, in the person\u2019s language, that trial links open only on this computer', async () => {
+    const h = await servicesHarness();
+    const view = await tryIt(h);
+    const key = await upload(h, view.id, 'notice.txt', Buffer.from('n'));
+    const first = await h.services.links.service.copy({ objectKey: key }, 'zh-CN');
+    expect(first.notice).toBe('试用链接只能在这台电脑上打开。要把文件分享给别人，请打开“设置”，添加公司的连接。');
+    const second = await h.services.links.service.copyMessage({ objectKey: key }, 'en');
+    expect(second.notice).toBeUndefined();
+    expect((await h.services.links.service.copy({ objectKey: key, expiry: '7d' }, 'en')).notice).toBeUndefined();
+  });
 });
+
