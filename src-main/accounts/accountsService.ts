@@ -193,7 +193,11 @@ export class AccountsService {
     return { removed: true };
   }
 
-  /** "Try it on this computer": the sandbox's demo RAM user key goes to the keychain like a real one. */
+  /**
+   * "Try it on this computer": the sandbox's demo RAM user key goes to the keychain like a real one, and
+   * its link-signing user's key as the profile's link-signing key (also for a trial profile made before
+   * there was one), so trial links last as long as the person chose.
+   */
   async tryLocally(): Promise<ProfileView> {
     const handle = await this.deps.sandbox.ensure();
     const demo = handle.demo;
@@ -201,6 +205,8 @@ export class AccountsService {
     const existing = (await this.store.read()).profiles.find((p) => p.isSandbox);
     const id = existing?.id ?? `sandbox${randomBytes(4).toString('hex')}`;
     await this.deps.keychain.write(id, { v: 1, kind: 'access-key', accessKeyId: demo.accessKeyId, accessKeySecret: demo.accessKeySecret });
+    if (demo.linkSigningKey) await this.deps.keychain.write(linkSigningAccount(id), { v: 1, kind: 'access-key', ...demo.linkSigningKey });
+    else if (existing?.hasLinkSigningKey) await this.deps.keychain.remove(linkSigningAccount(id));
     const profile = sandboxProfile(id, handle.region, demo, existing, this.deps.clock.now());
     await this.store.update((file) => ({ ...file, activeId: id, profiles: [...file.profiles.filter((p) => p.id !== id), profile] }));
     this.deps.broker.invalidate(id);

@@ -1,10 +1,14 @@
 import path from 'node:path';
+import { z } from 'zod';
 import type { Clock } from '../time/clock.ts';
+import { readJson, writeJsonAtomic } from '../storage/atomicJson.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import { logger } from '../log/logger.ts';
 import type { SandboxHandle } from '../sandbox/index.ts';
 
 const log = logger('sandbox-host');
+
+const portsSchema = z.object({ oss: z.number().int().min(1).max(65535), sts: z.number().int().min(1).max(65535) });
 
 /**
  * The in-process sandbox behind "Try it on this computer", kept under `<home>/sandbox`. Started on
@@ -32,9 +36,26 @@ export class SandboxHost {
     return this.starting;
   }
 
+  private get portsFile(): string {
+    return path.join(this.dataDir, 'ports.json');
+  }
+
   private async start(): Promise<SandboxHandle> {
     const { startSandbox } = await import('../sandbox/index.ts');
-    const handle = await startSandbox({ dataDir: this.dataDir, ...(this.clock ? { clock: this.clock } : {}) });
+    const options = { dataDir: this.dataDir, ...(this.clock ? { clock: this.clock } : {}) };
+    const last = await readJson(this.portsFile, portsSchema).catch(() => undefined);
+    let handle: SandboxHandle;
+    try {
+      handle = await startSandbox({ ...options, ...(last ? { port: last.oss, stsPort: last.sts } : {}) });
+    } catch (error) {
+      if (!last) throw error;
+      log.info('last ports taken: starting on new ones', { reason: String(error) });
+      handle = await startSandbox(options);
+    }
+    const portOf = (endpoint: string): number => Number(new URL(endpoint).port);
+    await writeJsonAtomic(this.portsFile, { oss: portOf(handle.ossEndpoint), sts: portOf(handle.stsEndpoint) }).catch((error: unknown) => {
+      log.warn('could not note the sandbox ports', { reason: String(error) });
+    });
     log.info('sandbox started', { oss: handle.ossEndpoint, sts: handle.stsEndpoint });
     return handle;
   }

@@ -45,6 +45,8 @@ export const LinkResultSchema = z.object({
   cappedBy: ExpiryCapSchema,
   /** "Link copied — works until Fri 18:00" style sentence in the user's language. */
   summary: z.string(),
+  /** One more sentence to say with this link, once: with the trial's first link, that trial links open only on this computer. */
+  notice: z.string().optional(),
 });
 
 export const LedgerEntrySchema = z.object({

@@ -14,6 +14,7 @@ export interface LinkResult {
   requestedExpiresAt: number;
   cappedBy: ExpiryCap;
   summary: string;
+  notice?: string;
 }
 
 export function toLinkResult(entry: StoredEntry, url: string, text: TextOptions): LinkResult {

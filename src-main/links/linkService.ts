@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Profile } from '../profile/profileModel.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { text } from '../i18n/text.ts';
 import { logger } from '../log/logger.ts';
 import { redactUrl } from '../log/redact.ts';
 import type { ClipboardPort, EventSink } from '../ports/uiPorts.ts';
@@ -76,6 +77,8 @@ export class LinkService {
       ...(request.limitKBps !== undefined ? { limitKBps: request.limitKBps } : {}),
       stopped: false,
     };
+    // Read before this link is added, alongside the clipboard write: only the trial's first link says it is local.
+    const earlier = profile.isSandbox ? this.deps.ledger.list().catch(() => undefined) : undefined;
     const recorded = this.deps.ledger.add(entry);
     const delivered = deliver?.(signed);
     try {
@@ -87,7 +90,9 @@ export class LinkService {
     await delivered;
     this.changed();
     log.info('link made', { url: redactUrl(signed.url), expiresAt: signed.expiresAt, cappedBy: signed.cappedBy });
-    return toLinkResult(entry, signed.url, { lang, timeZone: this.deps.timeZone });
+    const result = toLinkResult(entry, signed.url, { lang, timeZone: this.deps.timeZone });
+    const firstTrialLink = (await earlier)?.every((e) => e.profileId !== profile.id) ?? false;
+    return firstTrialLink ? { ...result, notice: text(lang, 'links.trialOnlyHere') } : result;
   }
 
   /** One click: sign, put the URL on the clipboard, record it. */

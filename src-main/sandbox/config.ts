@@ -89,8 +89,10 @@ export const sandboxConfigSchema = z.strictObject({
   accessLogs: z
     .strictObject({ deliveryIntervalSeconds: z.number().positive().max(86_400).default(3600) })
     .default({ deliveryIntervalSeconds: 3600 }),
-  /** Which user/role/bucket `ferry sandbox` announces; defaults to the first of each. */
-  demo: z.strictObject({ user: z.string().optional(), role: z.string().optional(), bucket: z.string().optional() }).default({}),
+  /** Which user/role/bucket `ferry sandbox` announces; defaults to the first of each. `linkUser`: whose key signs the trial's links (none unless named). */
+  demo: z
+    .strictObject({ user: z.string().optional(), role: z.string().optional(), bucket: z.string().optional(), linkUser: z.string().optional() })
+    .default({}),
 });
 
 export type SandboxConfigInput = z.input<typeof sandboxConfigSchema>;
@@ -132,6 +134,7 @@ function checkReferences(config: SandboxConfig): SandboxConfig {
     for (const t of role.trustedUsers) if (t !== '*' && !users.has(t)) problems.push(`  roles.${role.name}.trustedUsers: no user "${t}"`);
   }
   if (config.demo.user && !users.has(config.demo.user)) problems.push(`  demo.user: no user "${config.demo.user}"`);
+  if (config.demo.linkUser && !users.has(config.demo.linkUser)) problems.push(`  demo.linkUser: no user "${config.demo.linkUser}"`);
   if (config.demo.role && !config.roles.some((r) => r.name === config.demo.role)) problems.push(`  demo.role: no role "${config.demo.role}"`);
   if (config.demo.bucket && !config.buckets.some((b) => b.name === config.demo.bucket)) problems.push(`  demo.bucket: no bucket "${config.demo.bucket}"`);
   if (problems.length) throw new SandboxConfigError(`Sandbox config is not valid:\n${problems.join('\n')}`);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { readJson, writeJsonAtomic } from '../storage/atomicJson.ts';
 import { systemClock, type Clock } from '../time/clock.ts';
 import { parseSandboxConfig, type SandboxConfig } from './config.ts';
-import { demoConfig, loadOrCreateDemoKey } from './demo.ts';
+import { demoConfig, loadOrCreateDemoKey, loadOrCreateLinkKey } from './demo.ts';
 import { FaultInjector } from './faults.ts';
 import { Directory } from './iam/directory.ts';
 import { createOssHandler } from './oss/ossServer.ts';
@@ -21,7 +21,18 @@ import { AccessLogDelivery } from './oss/accessLog/delivery.ts';
 import { BucketLoggingStore } from './storage/bucketLogging.ts';
 import { ObjectAttributesStore } from './storage/objectAttributes.ts';
 
-export { demoConfig, loadOrCreateDemoKey, bucketObjectPolicy, assumeRoleOnlyPolicy, generateDemoKey, DEMO_BUCKET, DEMO_ROLE, DEMO_USER } from './demo.ts';
+export {
+  demoConfig,
+  loadOrCreateDemoKey,
+  loadOrCreateLinkKey,
+  folderReadPolicy,
+  bucketObjectPolicy, assumeRoleOnlyPolicy, generateDemoKey,
+  DEMO_BUCKET,
+  DEMO_FOLDER,
+  DEMO_LINK_USER,
+  DEMO_ROLE,
+  DEMO_USER,
+} from './demo.ts';
 export type { FaultInput } from './faults.ts';
 export type { OperationName } from './oss/operations.ts';
 export { parseSandboxConfig, SandboxConfigError, type SandboxConfigInput, type SandboxConfig, type FaultSpec } from './config.ts';
@@ -47,6 +58,8 @@ export interface SandboxDemo {
   accessKeyId: string;
   accessKeySecret: string;
   roleArn: string;
+  /** The link-signing user's key (config `demo.linkUser`): GetObject in the trial folder only. */
+  linkSigningKey?: { accessKeyId: string; accessKeySecret: string };
 }
 
 export interface SandboxHandle {
@@ -123,12 +136,19 @@ function demoOf(config: SandboxConfig, directory: Directory): SandboxDemo | unde
   const bucket = config.demo.bucket ?? config.buckets[0]?.name;
   const key = user?.accessKeys[0];
   if (!key || !role || !bucket) return undefined;
-  return { bucket, accessKeyId: key.id, accessKeySecret: key.secret, roleArn: directory.roleArn(role.name) };
+  const linkKey = config.demo.linkUser ? directory.user(config.demo.linkUser)?.accessKeys[0] : undefined;
+  return {
+    bucket,
+    accessKeyId: key.id,
+    accessKeySecret: key.secret,
+    roleArn: directory.roleArn(role.name),
+    ...(linkKey ? { linkSigningKey: { accessKeyId: linkKey.id, accessKeySecret: linkKey.secret } } : {}),
+  };
 }
 
 export async function startSandbox(options: SandboxOptions): Promise<SandboxHandle> {
   await fs.mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-  const raw = options.config ?? demoConfig({ key: await loadOrCreateDemoKey(options.dataDir), ...options.demo });
+  const raw = options.config ?? demoConfig({ key: await loadOrCreateDemoKey(options.dataDir), linkKey: await loadOrCreateLinkKey(options.dataDir), ...options.demo });
   const config = parseSandboxConfig(raw);
   const state = await loadState(options.dataDir);
   const directory = new Directory(config);

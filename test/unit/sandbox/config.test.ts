@@ -9,6 +9,16 @@ describe('sandbox config', () => {
     expect(config.accountId).toMatch(/^\d{16}$/);
     expect(config.roles[0]).toMatchObject({ name: 'ferry-demo', maxSessionDuration: 7200 });
     expect(config.users[0]!.policies[0]!.Statement[0]!.Action).toBe('sts:AssumeRole');
+    expect(config.users).toHaveLength(1);
+  });
+
+  it('with a link key, adds a user that may only read the trial folder, named as the demo link user', () => {
+    const config = parseSandboxConfig(demoConfig({ key: generateDemoKey(), linkKey: generateDemoKey() }));
+    expect(config.demo.linkUser).toBe('ferry-demo-links');
+    expect(config.users[1]).toMatchObject({
+      name: 'ferry-demo-links',
+      policies: [{ Statement: [{ Effect: 'Allow', Action: 'oss:GetObject', Resource: ['acs:oss:*:*:ferry-demo/shared/*'] }] }],
+    });
   });
 
   it('lists every problem with its path', () => {
@@ -35,6 +45,7 @@ describe('sandbox config', () => {
   it('checks references between users, roles and the demo block', () => {
     expect(() => parseSandboxConfig({ users: [{ name: 'a' }], roles: [{ name: 'r', trustedUsers: ['ghost'] }] })).toThrow(/no user "ghost"/);
     expect(() => parseSandboxConfig({ demo: { bucket: 'nope' } })).toThrow(/no bucket "nope"/);
+    expect(() => parseSandboxConfig({ demo: { linkUser: 'ghost' } })).toThrow(/demo.linkUser: no user "ghost"/);
     expect(() => parseSandboxConfig({ buckets: [{ name: 'abc' }, { name: 'abc' }] })).toThrow(/defined twice/);
     expect(() => parseSandboxConfig({ time: { now: 'not a date' } })).toThrow(/time.now/);
   });
