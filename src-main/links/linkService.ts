@@ -167,7 +167,8 @@ export class LinkService {
     const options = { name: entry.name, inline: entry.inline, sourceIp: entry.sourceIp, limitKBps: entry.limitKBps };
     const signed = await this.deps.signer.sign(profile, entry.objectKey, options, entry.expiresAt);
     let current = entry;
-    if (signed.expiresAt < entry.expiresAt) {
+    // Signed expiries are whole seconds: only a link at least a second shorter is a new, shorter link.
+    if (signed.expiresAt < Math.floor(entry.expiresAt / 1000) * 1000) {
       // The credentials no longer reach the recorded expiry: this is a shorter, new link; record it.
       current = { ...entry, id: randomUUID(), createdAt: now, expiresAt: signed.expiresAt, cappedBy: signed.cappedBy };
       await this.deps.ledger.add(current);

@@ -22,6 +22,9 @@ async function oneSharedFile(page: Page, ferry: Harness, name: string) {
 
 test('a link shorter than asked says why and what to do, on the Links row and in the copy message', async ({ page, ferry }) => {
   const entry = await oneSharedFile(page, ferry, 'short.txt');
+  // The trial has a link-signing key; take it away, as a company connection without one.
+  await ferry.services.accounts.store.update((file) => ({ ...file, profiles: file.profiles.map((p) => ({ ...p, hasLinkSigningKey: false })) }));
+  ferry.services.broker.invalidate(entry.profileId);
   // A link the credentials cut short (what a connection without a link-signing key gets for "7 days").
   const now = ferry.clock.now();
   await ferry.services.links.ledger.add({ ...entry, id: 'capped-link', createdAt: now + 1, expiresAt: now + 40 * 60_000, cappedBy: 'credentials', requestedExpiresAt: now + 7 * 86_400_000 });
@@ -32,7 +35,7 @@ test('a link shorter than asked says why and what to do, on the Links row and in
   await expect(row).toContainText('ask IT to add a link-signing key to this connection');
   await row.getByRole('button', { name: 'Copy the link to short.txt again' }).click();
   // One read of the toast (it fades after a few seconds).
-  await expect(page.getByTestId('toast')).toContainText(/sooner than you chose.*ask IT to add a link-signing key to this connection/);
+  await expect(page.getByTestId('toast').filter({ hasText: 'sooner than you chose' })).toContainText(/sooner than you chose.*ask IT to add a link-signing key to this connection/);
 });
 
 test('the Expired filter lists expired links, not stopped ones', async ({ page, ferry }) => {
