@@ -150,6 +150,35 @@ describe('ferry upload (CLI)', () => {
     await chmod(locked, 0o600);
   });
 
+  it('SIGKILL during a folder upload: running the same command again uploads each file once', async () => {
+    const h = await uploadHarness();
+    const count = 60;
+    for (let i = 0; i < count; i++) await h.write(`folder/f${String(i).padStart(4, '0')}.bin`, bytes(4 * 1024, i + 1));
+    const folder = path.join(h.files, 'folder');
+    const admin = await h.admin();
+    const objects = async (): Promise<string[]> => ((await admin.list({ prefix: 'shared/', 'max-keys': 1000 }, {})).objects ?? []).map((o: { name: string }) => o.name);
+    // Each PUT waits a little, so the kill lands half-way with files done, in flight and not yet sent.
+    h.company.faults.add({ method: 'PUT', delayMs: 40 });
+    const first = ferry(h, ['upload', folder, '--json']);
+    for (let i = 0; i < 1500 && (await objects()).length < count / 2; i++) await new Promise((r) => setTimeout(r, 10));
+    first.child.kill('SIGKILL');
+    expect((await first.done).signal).toBe('SIGKILL');
+    h.company.faults.clear();
+    const landed = (await objects()).length;
+    expect(landed).toBeGreaterThan(0);
+    expect(landed).toBeLessThan(count);
+
+    const second = await ferry(h, ['upload', folder, '--json']).done;
+    expect(second.stderr).toBe('');
+    expect(second.code).toBe(0);
+    const lines = second.stdout.trim().split('\n').map((l) => JSON.parse(l) as { state: string });
+    expect(lines).toHaveLength(count);
+    expect(lines.every((l) => l.state === 'done')).toBe(true);
+    const names = await objects();
+    expect(names.filter((n) => n.includes(' ('))).toEqual([]);
+    expect(names).toHaveLength(count);
+  });
+
   it('SIGKILL mid-upload: a new process resumes, re-sending at most one round of in-flight parts', async () => {
     const h = await uploadHarness();
     const partConcurrency = 3;
