@@ -8,6 +8,7 @@ import type { Network } from '../network/network.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import { toUserError } from '../errors/userError.ts';
 import type { Lang } from '../i18n/lang.ts';
+import type { Surface } from '../i18n/text.ts';
 import { classifyOssError, classifyOssResponse } from '../oss/classifyError.ts';
 import { presignGet } from '../oss/ossClient.ts';
 import type { Clock } from '../time/clock.ts';
@@ -30,6 +31,8 @@ export interface ConnectionTestDeps {
   network: Network;
   user: string;
   lang: Lang;
+  /** Where the steps' errors are shown (their advice differs: click or type). */
+  surface?: Surface;
   progress(steps: StepResult[]): void;
 }
 
@@ -137,10 +140,10 @@ export async function runConnectionTest(profile: Profile, deps: ConnectionTestDe
     } catch (error) {
       if (error instanceof Skip) {
         step.status = 'skipped';
-        if (error.reason) step.error = toUserError(error.reason, deps.lang);
+        if (error.reason) step.error = toUserError(error.reason, deps.lang, deps.surface);
       } else {
         step.status = 'failed';
-        step.error = toUserError(error, deps.lang);
+        step.error = toUserError(error, deps.lang, deps.surface);
         failed = true;
       }
     }

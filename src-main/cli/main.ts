@@ -79,7 +79,7 @@ export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env:
       writeLine(io.stderr, usageMessage(lang, text(lang, error.key, error.params)));
       return EXIT_USAGE;
     }
-    const failure = toUserError(error, lang);
+    const failure = toUserError(error, lang, 'cli');
     writeLine(io.stderr, json ? JSON.stringify({ error: failure }) : `ferry: ${failure.message}`);
     return EXIT_FAILED;
   } finally {

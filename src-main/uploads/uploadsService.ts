@@ -5,7 +5,7 @@ import { currentUserName, expandPrefix } from '../accounts/prefixTemplate.ts';
 import type { CredentialBroker } from '../credentials/types.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { text } from '../i18n/text.ts';
+import { text, type Surface } from '../i18n/text.ts';
 import type { SettingsStore } from '../settings/settingsStore.ts';
 import type { Ports } from '../ports/uiPorts.ts';
 import type { Clock } from '../time/clock.ts';
@@ -337,9 +337,9 @@ export class UploadsService {
     return [...this.queue.entries.values()].map((e) => toItemView(e, l));
   }
 
-  item(id: string, lang: Lang): UploadItem | undefined {
+  item(id: string, lang: Lang, surface?: Surface): UploadItem | undefined {
     const entry = this.queue.entries.get(id);
-    return entry ? toItemView(entry, lang) : undefined;
+    return entry ? toItemView(entry, lang, undefined, surface) : undefined;
   }
 
   pause = (id: string): number => this.queue.pause(id);

@@ -172,14 +172,16 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
   async test(ctx, args) {
     const services = await ctx.services();
     const id = await findProfile(services, args[0]);
-    const result = await services.accounts.test(id, ctx.lang);
+    const result = await services.accounts.test(id, ctx.lang, 'cli');
     if (ctx.json) {
       for (const step of result.steps) ctx.print({ step }, '');
       ctx.print({ ok: result.ok }, '');
     } else {
       const mark = { ok: '✓', failed: '✗', skipped: '–', pending: ' ' } as const;
-      ctx.print({}, result.steps.map((s) => `${mark[s.status]} ${s.id}${s.error ? `: ${s.error.message}` : ''}`).join('\n'));
+      ctx.print({}, result.steps.map((s) => `${mark[s.status]} ${s.id}${s.error && s.status !== 'failed' ? `: ${s.error.message}` : ''}`).join('\n'));
     }
+    // The steps are the result (stdout); what failed is said on stderr, in both modes.
+    for (const step of result.steps) if (step.status === 'failed' && step.error) ctx.io.stderr.write(`ferry: ${step.error.message}\n`);
     return result.ok ? EXIT_OK : EXIT_FAILED;
   },
 };
@@ -193,6 +195,7 @@ export const profileCommand: Command = {
     'Keys are read from stdin (one per line: AccessKey ID, then secret) or asked for; never from arguments.\n' +
     'An address outside Alibaba Cloud (*.aliyuncs.com) or this computer is used only when named with --allow-host.',
   summary: 'cli.profile.summary',
+  subcommands: Object.keys(subcommands),
   async run(ctx) {
     const [name, ...rest] = ctx.args;
     const sub = name === undefined ? undefined : subcommands[name];

@@ -97,15 +97,21 @@ export const uploadCommand: Command = {
     const reported = new Set<string>();
     const tty = ctx.io.isTTY && !ctx.json;
     let failures = 0;
-    const report = (item: UploadItem): void => {
-      if (reported.has(item.id)) return;
-      reported.add(item.id);
-      if (item.state !== 'done') failures++;
+    // Results on stdout; a failure's plain message on stderr too (in --json its result line stays on stdout).
+    const report = (changed: UploadItem): void => {
+      if (reported.has(changed.id)) return;
+      reported.add(changed.id);
+      const item = uploads.item(changed.id, ctx.lang, 'cli') ?? changed;
       if (tty) ctx.statusLine.clear();
       const name = visibleName(item.name);
-      const human = item.state === 'done' ? `✓ ${name} → ${item.objectKey}` : `✗ ${name}: ${item.error?.message ?? item.state}`;
-      const notes = item.state === 'done' ? [item.notice, item.nameCleaned ? text(ctx.lang, 'names.cleaned') : undefined] : [];
-      ctx.print(resultLine(item), [human, ...notes.filter(Boolean).map((note) => `  ${note}`)].join('\n'));
+      if (item.state === 'done') {
+        const notes = [item.notice, item.nameCleaned ? text(ctx.lang, 'names.cleaned') : undefined];
+        ctx.print(resultLine(item), [`✓ ${name} → ${item.objectKey}`, ...notes.filter(Boolean).map((note) => `  ${note}`)].join('\n'));
+        return;
+      }
+      failures++;
+      if (ctx.json) ctx.print(resultLine(item), '');
+      ctx.io.stderr.write(`✗ ${name}: ${item.error?.message ?? item.state}\n`);
     };
     const ids = new Set<string>();
     const unsubscribe = uploads.onChanged((items) => {

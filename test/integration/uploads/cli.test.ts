@@ -62,7 +62,8 @@ describe('ferry upload (CLI)', () => {
     await h.write('cli/sub/b.txt', 'beta');
     const run = ferry(h, ['upload', a, path.join(h.files, 'cli', 'sub'), path.join(h.files, 'missing.txt'), '--json']);
     const { code, stdout, stderr } = await run.done;
-    expect(stderr).toBe('');
+    // The failure's plain message goes to stderr, worded for the terminal; its result line stays on stdout.
+    expect(stderr).toBe('✗ missing.txt: "missing.txt" was not found: there is nothing at that path (or it was moved or deleted while it was uploading). Check the path, then run the command again.\n');
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { name: string; state: string; objectKey?: string; error?: { code: string } });
     expect(lines).toHaveLength(3);
     expect(lines.find((l) => l.name === 'a.txt')).toMatchObject({ state: 'done' });
@@ -71,6 +72,31 @@ describe('ferry upload (CLI)', () => {
     expect(code).toBe(1);
     const admin = await h.admin();
     expect((await download(admin, lines.find((l) => l.name === 'a.txt')!.objectKey!)).toString()).toBe('alpha');
+  });
+
+  it('failures say what to type, on stderr: a mistyped path, an unknown connection, a failed connection test', async () => {
+    const h = await uploadHarness();
+    const windowAdvice = /Retry|drop it|Settings|click/i;
+    const typo = await ferry(h, ['upload', path.join(h.files, 'reprot.pdf')]).done;
+    expect(typo.code).toBe(1);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr).toMatch(/"reprot\.pdf" was not found.*Check the path/);
+    expect(typo.stderr).not.toMatch(windowAdvice);
+
+    const file = await h.write('ok.txt', 'ok');
+    const noProfile = await ferry(h, ['upload', file, '--profile', 'no-such']).done;
+    expect(noProfile.code).toBe(1);
+    expect(noProfile.stdout).toBe('');
+    expect(noProfile.stderr).toContain('"ferry profile list"');
+
+    const wrongSecret = { ...h, env: { ...h.env, OSS_ACCESS_KEY_SECRET: 'x'.repeat(30) } };
+    for (const json of [false, true]) {
+      const test = await ferry(wrongSecret, ['profile', 'test', ...(json ? ['--json'] : [])]).done;
+      expect(test.code).toBe(1);
+      expect(test.stdout).toMatch(json ? /"status":"failed"/ : /✗/);
+      expect(test.stderr).toMatch(/^ferry: .*secret/m);
+      expect(test.stderr).not.toMatch(windowAdvice);
+    }
   });
 
   it('draws a progress bar on a terminal and prints a plain line per file', async () => {
@@ -117,10 +143,13 @@ describe('ferry upload (CLI)', () => {
     expect(err.text).not.toMatch(raw);
     expect(out.text).toMatch(/✓ invoice\[U\+202E\]fdp\[U\+001B\]\]0;owned\[U\+0007\]\[U\+009B\]2J\.exe → shared\/.+\/invoicefdp\]0;owned2J\.exe\n/);
     expect(out.text).toContain('.exe\n  Hidden characters removed from the name in storage.\n');
-    expect(out.text).toContain('✗ gone[U+2067][U+001B][2J.txt: "gone[U+2067][U+001B][2J.txt" is no longer there');
+    expect(err.text).toContain('✗ gone[U+2067][U+001B][2J.txt: "gone[U+2067][U+001B][2J.txt" was not found');
+    expect(out.text).not.toContain('gone');
 
     const json = capture();
-    const code = await runCli(['upload', file, gone, '--json'], { stdout: json.stream, stderr: new PassThrough(), stdin: new PassThrough(), isTTY: false }, env);
+    const jsonErr = capture();
+    const code = await runCli(['upload', file, gone, '--json'], { stdout: json.stream, stderr: jsonErr.stream, stdin: new PassThrough(), isTTY: false }, env);
+    expect(jsonErr.text).not.toMatch(raw);
     expect(code).toBe(1);
     expect(json.text).not.toMatch(raw);
     const lines = json.text.trim().split('\n').map((l) => JSON.parse(l) as { name: string; state: string; objectKey?: string; error?: { message: string } });
