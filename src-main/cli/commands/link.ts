@@ -2,31 +2,24 @@ import type { Services } from '../../app/services.ts';
 import { EXPIRY_PRESETS } from '../../contract/expiryPresets.ts';
 import { FerryError } from '../../errors/ferryError.ts';
 import { UsageError, EXIT_OK, type Command } from '../command.ts';
+import { parseCommandArgs, type OptionSpec } from '../args.ts';
 
-/** `--flag value` / `--flag=value` / bare switches; anything unknown is a usage error. */
+/** `--flag value` / `--flag=value` / bare switches, `--` honoured (args.ts); anything unknown is a usage error. */
 export function parseArgs(
   args: string[],
   spec: { values: readonly string[]; switches: readonly string[] },
   command: string,
 ): { flags: Map<string, string | true>; positional: string[] } {
+  const options: OptionSpec = {};
+  for (const flag of spec.values) options[flag.slice(2)] = { type: 'string' };
+  for (const flag of spec.switches) options[flag.slice(2)] = { type: 'boolean' };
+  const { values, positionals } = parseCommandArgs(args, options, command);
   const flags = new Map<string, string | true>();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const flag = eq < 0 ? arg : arg.slice(0, eq);
-    if (spec.switches.includes(flag) && eq < 0) flags.set(flag, true);
-    else if (spec.values.includes(flag)) {
-      const value = eq < 0 ? args[++i] : arg.slice(eq + 1);
-      if (value === undefined || value === '') throw new UsageError('cli.usage.needsValue', { flag });
-      flags.set(flag, value);
-    } else throw new UsageError('cli.usage.unknownOption', { flag, command });
+  for (const [name, value] of Object.entries(values)) {
+    if (value === '') throw new UsageError('cli.usage.needsValue', { flag: `--${name}` });
+    if (typeof value === 'string' || value === true) flags.set(`--${name}`, value);
   }
-  return { flags, positional };
+  return { flags, positional: positionals };
 }
 
 /** `--profile` by id or name; the active profile when absent. */

@@ -4,6 +4,7 @@ import { FerryError } from '../../errors/ferryError.ts';
 import { visibleName } from '../../names/inertName.ts';
 import type { UploadItem } from '../../uploads/queueEntry.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
+import { parseCommandArgs } from '../args.ts';
 
 interface UploadArgs {
   paths: string[];
@@ -11,29 +12,11 @@ interface UploadArgs {
   collision?: 'keepBoth' | 'replace';
 }
 
-function parseArgs(args: string[]): UploadArgs {
-  const parsed: UploadArgs = { paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--profile' || arg.startsWith('--profile=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (!value) throw new UsageError('cli.usage.profileNeedsName');
-      parsed.profile = value;
-    } else if (arg === '--replace') {
-      parsed.collision = 'replace';
-    } else if (arg === '--keep-both') {
-      parsed.collision = 'keepBoth';
-    } else if (arg === '--') {
-      parsed.paths.push(...args.slice(i + 1));
-      break;
-    } else if (arg.startsWith('--')) {
-      throw new UsageError('cli.usage.unknownOption', { flag: arg, command: 'upload' });
-    } else {
-      parsed.paths.push(arg);
-    }
-  }
-  if (parsed.paths.length === 0) throw new UsageError('cli.usage.uploadNothing');
-  return parsed;
+function parseUploadArgs(args: string[]): UploadArgs {
+  const { values, positionals } = parseCommandArgs(args, { profile: { type: 'string' }, replace: { type: 'boolean' }, 'keep-both': { type: 'boolean' } }, 'upload');
+  if (positionals.length === 0) throw new UsageError('cli.usage.uploadNothing');
+  const collision = values.replace ? 'replace' : values['keep-both'] ? 'keepBoth' : undefined;
+  return { paths: positionals, ...(typeof values.profile === 'string' ? { profile: values.profile } : {}), ...(collision ? { collision } : {}) };
 }
 
 async function profileId(services: Services, ref: string | undefined): Promise<string | undefined> {
@@ -90,7 +73,7 @@ export const uploadCommand: Command = {
   usage: 'ferry upload <files or folders…> [--profile NAME] [--replace] [--json]',
   summary: 'cli.upload.summary',
   async run(ctx: CommandContext): Promise<number> {
-    const args = parseArgs(ctx.args);
+    const args = parseUploadArgs(ctx.args);
     const services = await ctx.services();
     const uploads = services.uploads;
     const seen = new Map<string, UploadItem>();

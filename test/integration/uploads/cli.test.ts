@@ -10,7 +10,7 @@ import { bytes, download, listUploads, sha256, uploadHarness, type UploadHarness
 const FERRY = fileURLToPath(new URL('../../../src-main/cli/ferry.mjs', import.meta.url));
 const PART = 256 * 1024;
 
-function ferry(harness: UploadHarness, args: string[], as?: { uid: number; gid: number }): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> } {
+function ferry(harness: UploadHarness, args: string[], as?: { uid?: number; gid?: number; cwd?: string }): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> } {
   const child = spawn(process.execPath, [FERRY, ...args], {
     env: {
       PATH: process.env.PATH,
@@ -97,6 +97,45 @@ describe('ferry upload (CLI)', () => {
       expect(test.stderr).toMatch(/^ferry: .*secret/m);
       expect(test.stderr).not.toMatch(windowAdvice);
     }
+  });
+
+  it('connections reset mid-body are retried and stderr carries only Ferry\'s own lines (the HTTP library\'s go to --verbose)', async () => {
+    const h = await uploadHarness();
+    // Small files (one PUT from memory), streamed ones (one PUT from the file) and a multipart one.
+    const files = await Promise.all([0, 1, 2, 3].map((i) => h.write(`reset/r${i}.bin`, bytes((i < 2 ? 600 * 1024 : 3 * 1024 * 1024) + i, 40 + i))));
+    files.push(await h.write('reset/big.bin', bytes(9 * 1024 * 1024, 50)));
+    const streamed = { ...h, env: { ...h.env, FERRY_UPLOAD_MULTIPART_THRESHOLD: String(8 * 1024 * 1024) } };
+    h.company.faults.add({ method: 'PUT', resetAfterBytes: 64 * 1024, times: 6 });
+    const quiet = await ferry(streamed, ['upload', ...files]).done;
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout.match(/^✓ /gm)).toHaveLength(files.length);
+    expect(h.company.faults.requestCount()).toBeGreaterThan(files.length);
+    expect(quiet.stderr).toBe('');
+
+    h.company.faults.add({ method: 'PUT', resetAfterBytes: 64 * 1024, times: 6 });
+    const verbose = await ferry(streamed, ['upload', '--verbose', '--json', ...files]).done;
+    expect(verbose.code).toBe(0);
+    const lines = verbose.stderr.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    // Every line is one of Ferry's (redacted) JSON log lines; the library's warnings arrive inside them.
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ level: expect.any(String), scope: expect.any(String) });
+  });
+
+  it('`--` ends the options: files named --json and --help are uploaded, not read as flags', async () => {
+    const h = await uploadHarness();
+    await h.write('--json', 'not a flag');
+    await h.write('--help', 'not help either');
+    const run = await ferry(h, ['upload', '--', '--json', '--help'], { cwd: h.files }).done;
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^✓ --json → shared\/.+\/--json$/m);
+    expect(run.stdout).toMatch(/^✓ --help → shared\/.+\/--help$/m);
+    const admin = await h.admin();
+    const key = /^✓ --json → (.+)$/m.exec(run.stdout)![1]!;
+    expect((await download(admin, key)).toString()).toBe('not a flag');
+    // Before the `--` they are still Ferry's flags.
+    const json = await ferry(h, ['upload', '--json', '--', '--json'], { cwd: h.files }).done;
+    expect(JSON.parse(json.stdout.trim())).toMatchObject({ name: '--json', state: 'done' });
   });
 
   it('draws a progress bar on a terminal and prints a plain line per file', async () => {
