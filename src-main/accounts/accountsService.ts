@@ -10,6 +10,7 @@ import { sourceOf } from '../credentials/sources/index.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import { toUserError } from '../errors/userError.ts';
 import type { Lang } from '../i18n/lang.ts';
+import type { Surface } from '../i18n/text.ts';
 import { logger } from '../log/logger.ts';
 import type { Network } from '../network/network.ts';
 import type { EventSink } from '../ports/uiPorts.ts';
@@ -214,7 +215,7 @@ export class AccountsService {
     return toView(profile);
   }
 
-  async test(id: string, lang: Lang): Promise<{ ok: boolean; steps: TestStep[] }> {
+  async test(id: string, lang: Lang, surface: Surface = 'window'): Promise<{ ok: boolean; steps: TestStep[] }> {
     const profile = await this.runtimeProfile(id);
     const result = await runConnectionTest(profile, {
       keychain: this.deps.keychain,
@@ -224,6 +225,7 @@ export class AccountsService {
       network: this.deps.network,
       user: this.deps.user,
       lang,
+      surface,
       progress: (steps) => this.deps.events.emit('profiles.testProgress', { id, steps }),
     });
     const lastTest = { ok: result.ok, at: this.deps.clock.now() };

@@ -3,6 +3,7 @@ import type { StsBroker } from '../credentials/stsBroker.ts';
 import type { Network } from '../network/network.ts';
 import { toUserError } from '../errors/userError.ts';
 import type { Lang } from '../i18n/lang.ts';
+import type { Surface } from '../i18n/text.ts';
 import type { Clock } from '../time/clock.ts';
 import type { Profile } from '../profile/profileModel.ts';
 import { Skip, startTestRun, STEPS, type TestRun } from './connectionTestSteps.ts';
@@ -22,6 +23,8 @@ export interface ConnectionTestDeps {
   network: Network;
   user: string;
   lang: Lang;
+  /** Where the steps' errors are shown (their advice differs: click or type). */
+  surface?: Surface;
   progress(steps: StepResult[]): void;
 }
 
@@ -56,11 +59,11 @@ async function runStep(step: StepResult, run: TestRun): Promise<boolean> {
   } catch (error) {
     if (!(error instanceof Skip)) {
       step.status = 'failed';
-      step.error = toUserError(error, run.deps.lang);
+      step.error = toUserError(error, run.deps.lang, run.deps.surface);
       return false;
     }
     step.status = 'skipped';
-    if (error.reason) step.error = toUserError(error.reason, run.deps.lang);
+    if (error.reason) step.error = toUserError(error.reason, run.deps.lang, run.deps.surface);
     return true;
   }
 }

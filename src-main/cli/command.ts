@@ -39,6 +39,8 @@ export interface Command {
   usage: string;
   /** One line for --help, from the catalog (`cli.<name>.summary`). */
   summary: TextKey;
+  /** `ferry <name> <subcommand> …`: the subcommands there are (messages may name only these). */
+  subcommands?: readonly string[];
   /** Returns the exit code; throw UsageError for bad arguments and FerryError for failures. */
   run(ctx: CommandContext): Promise<number>;
 }

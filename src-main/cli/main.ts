@@ -9,6 +9,8 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type CommandC
 import { commands } from './commands/index.ts';
 import { helpText } from './help.ts';
 import { escapingStream, StatusLine } from './terminalText.ts';
+import { GLOBAL_FLAGS, splitGlobalFlags } from './args.ts';
+import { logToStream } from '../log/logger.ts';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -29,12 +31,14 @@ const defaultIo = (): CliIo => ({
 export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const io: CliIo = { ...terminal, stdout: escapingStream(terminal.stdout), stderr: escapingStream(terminal.stderr) };
   const lang = langFromEnv(env);
-  const json = argv.includes('--json');
-  const wantsHelp = argv.includes('--help') || argv.includes('-h');
-  const rest = argv.filter((a) => a !== '--json' && a !== '--help' && a !== '-h');
+  const { global, rest } = splitGlobalFlags(argv);
+  const json = global.has(GLOBAL_FLAGS.json);
+  const wantsHelp = global.has(GLOBAL_FLAGS.help) || global.has(GLOBAL_FLAGS.h);
   const version = packageVersion();
+  // Ferry's own log lines (and, routed into them, the libraries' console output) on stderr.
+  if (global.has(GLOBAL_FLAGS.verbose)) logToStream(io.stderr, 'debug');
 
-  if (rest[0] === '--version' || rest[0] === '-v') {
+  if (rest.length === 0 && (global.has(GLOBAL_FLAGS.version) || global.has(GLOBAL_FLAGS.v))) {
     writeLine(io.stdout, json ? JSON.stringify({ name: 'ferry', version }) : `ferry ${version}`);
     return EXIT_OK;
   }
@@ -79,7 +83,7 @@ export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env:
       writeLine(io.stderr, usageMessage(lang, text(lang, error.key, error.params)));
       return EXIT_USAGE;
     }
-    const failure = toUserError(error, lang);
+    const failure = toUserError(error, lang, 'cli');
     writeLine(io.stderr, json ? JSON.stringify({ error: failure }) : `ferry: ${failure.message}`);
     return EXIT_FAILED;
   } finally {

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/lang.ts';
-import { errorText } from '../i18n/text.ts';
+import { errorText, type Surface } from '../i18n/text.ts';
 import { classifyError } from './classify.ts';
 
 /** What crosses IPC or reaches the terminal: a stable code and a plain-language sentence. */
@@ -8,7 +8,7 @@ export interface UserError {
   message: string;
 }
 
-export function toUserError(error: unknown, lang: Lang): UserError {
+export function toUserError(error: unknown, lang: Lang, surface: Surface = 'window'): UserError {
   const ferry = classifyError(error);
-  return { code: ferry.code, message: errorText(lang, ferry.code, { ...ferry.params }) };
+  return { code: ferry.code, message: errorText(lang, ferry.code, { ...ferry.params }, surface) };
 }

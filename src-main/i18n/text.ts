@@ -26,7 +26,15 @@ export function text(lang: Lang, key: TextKey, params: TemplateParams = {}): str
   return fillTemplate(template, lang, typeof name === 'string' ? { ...params, name: visibleName(name) } : params);
 }
 
+/**
+ * Where a message is shown: the window says what to click, the `ferry` command what to type. A code
+ * whose advice differs has a `cli.<code>` text; every other code reads the same on both.
+ */
+export type Surface = 'window' | 'cli';
+
 /** The message for an error code (a FerryError's, or one read back from storage); unknown codes say app.unexpected. */
-export function errorText(lang: Lang, code: string, params: TemplateParams = {}): string {
+export function errorText(lang: Lang, code: string, params: TemplateParams = {}, surface: Surface = 'window'): string {
+  const cliKey = `cli.${code}`;
+  if (surface === 'cli' && isTextKey(cliKey)) return text(lang, cliKey, params);
   return text(lang, isTextKey(code) ? code : 'app.unexpected', params);
 }

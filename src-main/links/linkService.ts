@@ -100,6 +100,18 @@ export class LinkService {
     return this.create(request, lang, undefined, ({ url }) => this.deps.clipboard.writeText(url));
   }
 
+  /**
+   * A link to an object looked up in storage first (the `ferry` command, where no list of uploads
+   * vouches for the key): a key that is not there fails as links.objectMissing instead of giving a link
+   * that answers 404.
+   */
+  async checkedLink(request: LinkRequest, lang: Lang): Promise<LinkResult> {
+    const profile = await this.shareableProfile(request.profileId);
+    await this.assertShareable(profile, request.objectKey);
+    const size = await this.deps.objects.size(profile, request.objectKey);
+    return this.create({ ...request, profileId: profile.id }, lang, size);
+  }
+
   /** Copies "name (size) / link / valid until …" in the user's language. */
   async copyMessage(request: LinkRequest, lang: Lang): Promise<LinkResult> {
     const profile = await this.shareableProfile(request.profileId);

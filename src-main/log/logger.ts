@@ -6,6 +6,7 @@ type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 let logFile: string | undefined;
+let stream: NodeJS.WritableStream | undefined;
 let minLevel: Level = (process.env.FERRY_LOG_LEVEL as Level | undefined) ?? 'info';
 
 /** Sends log lines to `<dataHome>/logs/ferry.log`. Until called, logging is a no-op (CLI default). */
@@ -13,6 +14,12 @@ export function configureLogging(options: { dir: string; level?: Level }): void 
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   logFile = path.join(options.dir, 'ferry.log');
   if (options.level) minLevel = options.level;
+}
+
+/** Also writes every line at `level` or above to `to` (the CLI's `--verbose`: its stderr). */
+export function logToStream(to: NodeJS.WritableStream, level: Level): void {
+  stream = to;
+  minLevel = level;
 }
 
 function write(level: Level, scope: string, message: string, fields?: Record<string, unknown>): void {
@@ -23,7 +30,8 @@ function write(level: Level, scope: string, message: string, fields?: Record<str
     JSON.stringify({ t: new Date().toISOString(), level, scope, message: redactText(message), ...safeFields }),
   );
   if (logFile) appendFileSync(logFile, line + '\n', { mode: 0o600 });
-  if (process.env.FERRY_LOG_STDERR === '1') process.stderr.write(line + '\n');
+  if (stream) stream.write(line + '\n');
+  else if (process.env.FERRY_LOG_STDERR === '1') process.stderr.write(line + '\n');
 }
 
 export interface Logger {

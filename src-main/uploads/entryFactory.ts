@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Profile } from '../profile/profileModel.ts';
 import type { Checkpoint } from './checkpointStore.ts';
+import type { Completion } from './completionJournal.ts';
 import type { PendingUpload } from './pendingStore.ts';
 import { newEntry, type CollisionPolicy, type QueueEntry, type UploadSource } from './queueEntry.ts';
 import type { WalkedFile } from './walker.ts';
@@ -66,4 +67,25 @@ export function entryForPending(pending: PendingUpload, profile: Profile, size: 
 /** A file that could not be queued, shown in the list as failed so the window can offer Retry. */
 export function failedEntry(path: string, name: string, profile: Profile, source: UploadSource, error: unknown): QueueEntry {
   return newEntry({ id: randomUUID(), path, name: name.normalize('NFC'), size: 0, profile, baseKey: '', collision: 'keepBoth', source, multipart: false, state: 'failed', error });
+}
+
+/** A file an interrupted run already uploaded (completionJournal.ts): done, with the key it got then. */
+export function uploadedEntry(completion: Completion, name: string, profile: Profile, source: UploadSource, now: number): QueueEntry {
+  const entry = newEntry({
+    id: randomUUID(),
+    path: completion.path,
+    name: name.normalize('NFC'),
+    size: completion.size,
+    profile,
+    baseKey: completion.key,
+    collision: 'keepBoth',
+    source,
+    multipart: false,
+    state: 'done',
+    objectKey: completion.key,
+    finishedAt: now,
+    notice: 'uploads.notice.alreadyUploaded',
+  });
+  entry.bytesDone = completion.size;
+  return entry;
 }

@@ -1,9 +1,11 @@
+import { promises as fs } from 'node:fs';
 import type { Profile } from '../profile/profileModel.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import { logger } from '../log/logger.ts';
 import type { Clock } from '../time/clock.ts';
 import { StoppedError } from './abort.ts';
 import type { CheckpointStore } from './checkpointStore.ts';
+import type { CompletionJournal } from './completionJournal.ts';
 import type { UploadHistory } from './history.ts';
 import { discardUpload, multipartFile } from './multipartUpload.ts';
 import type { OssSession } from './ossSession.ts';
@@ -11,7 +13,7 @@ import type { TransferTuning } from './partPlan.ts';
 import type { QueueEntry } from './queueEntry.ts';
 import { CrcMismatchError } from './retryPolicy.ts';
 import { putFile } from './singlePut.ts';
-import type { TransferContext } from './transferContext.ts';
+import type { TransferContext, TransferResult } from './transferContext.ts';
 
 const log = logger('uploads');
 
@@ -19,6 +21,7 @@ export interface RunnerDeps {
   clock: Clock;
   checkpoints: CheckpointStore;
   history: UploadHistory;
+  journal: CompletionJournal;
   session(profile: Profile): OssSession;
   tuning: TransferTuning;
   /** An entry's visible state changed (batched by the caller). */
@@ -47,6 +50,7 @@ export async function runEntry(entry: QueueEntry, deps: RunnerDeps, partConcurre
     checkpoints: deps.checkpoints,
     ...(entry.checkpoint ? { checkpoint: entry.checkpoint } : {}),
     ...(entry.walkedIdentity ? { walkedIdentity: entry.walkedIdentity } : {}),
+    ...(entry.recovered ? { recovered: true } : {}),
     clock: deps.clock,
     progress: progressFor(entry, deps),
     ...(deps.random ? { random: deps.random } : {}),
@@ -56,6 +60,7 @@ export async function runEntry(entry: QueueEntry, deps: RunnerDeps, partConcurre
   try {
     if (entry.baseKey === '') throw new FerryError('uploads.badName', { name: entry.name });
     const result = entry.multipart ? await multipartFile(ctx) : await putFile(ctx);
+    await recordCompletion(entry, result, deps);
     entry.checkpoint = undefined;
     entry.state = 'done';
     entry.size = result.size;
@@ -78,6 +83,27 @@ export async function runEntry(entry: QueueEntry, deps: RunnerDeps, partConcurre
     entry.controller = undefined;
     entry.ctx = undefined;
     deps.changed(entry.id);
+  }
+}
+
+/** In the journal before the item shows as done, so a crash right after cannot upload the file again. */
+async function recordCompletion(entry: QueueEntry, result: TransferResult, deps: RunnerDeps): Promise<void> {
+  try {
+    const stat = await fs.stat(entry.path);
+    await deps.journal.record({
+      kind: 'done',
+      id: entry.id,
+      profileId: entry.profile.id,
+      bucket: entry.profile.bucket,
+      path: entry.path,
+      key: result.key,
+      size: result.size,
+      mtimeMs: stat.mtimeMs,
+      crc: result.crc,
+    });
+  } catch (error) {
+    // Without the line a crash in this batch costs this file a second copy; the upload itself is fine.
+    log.warn('could not record a finished upload', { id: entry.id, error: (error as Error)?.name });
   }
 }
 

@@ -1,4 +1,4 @@
-import { errorText } from '../i18n/text.ts';
+import { errorText, type Surface } from '../i18n/text.ts';
 import { toUserError } from '../errors/userError.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { hasHiddenChars } from '../names/inertName.ts';
@@ -7,7 +7,7 @@ import type { QueueEntry, UploadItem } from './queueEntry.ts';
 
 /** What the window sees of a queue entry, worded in `lang`. Never a path beyond the dropped name. */
 /** With `sampleAt` (a monotonic ms reading), the speed meter takes a sample first. */
-export function toItemView(entry: QueueEntry, lang: Lang, sampleAt?: number): UploadItem {
+export function toItemView(entry: QueueEntry, lang: Lang, sampleAt?: number, surface: Surface = 'window'): UploadItem {
   const running = entry.state === 'uploading';
   const speed = running ? (sampleAt !== undefined ? entry.speed.sample(entry.bytesDone, sampleAt) : entry.speed.bytesPerSecond) : 0;
   return {
@@ -20,8 +20,8 @@ export function toItemView(entry: QueueEntry, lang: Lang, sampleAt?: number): Up
     etaSeconds: running ? etaSeconds(entry.size - entry.bytesDone, speed) : entry.state === 'done' ? 0 : null,
     profileId: entry.profile.id,
     ...(entry.objectKey ? { objectKey: entry.objectKey } : {}),
-    ...(entry.error !== undefined ? { error: toUserError(entry.error, lang) } : {}),
-    ...(entry.notice ? { notice: errorText(lang, entry.notice) } : {}),
+    ...(entry.error !== undefined ? { error: toUserError(entry.error, lang, surface) } : {}),
+    ...(entry.notice ? { notice: errorText(lang, entry.notice, {}, surface) } : {}),
     ...(entry.finishedAt !== undefined ? { finishedAt: entry.finishedAt } : {}),
     ...(nameCleaned(entry) ? { nameCleaned: true } : {}),
     ...(entry.stopped ? { stopped: { ...entry.stopped } } : {}),

@@ -44,6 +44,21 @@ export class OssSession {
     return this.current;
   }
 
+  /**
+   * An object's headers, or undefined when there is none. Read with the profile's share credentials:
+   * the upload ones may only write.
+   */
+  async objectHeaders(key: string): Promise<Record<string, string> | undefined> {
+    const credentials = await this.broker.get(this.profile.id, 'share');
+    const client = this.makeClient(this.profile, credentials, { clockOffsetMs: this.broker.clockOffsetMs() });
+    try {
+      return (await client.head(key)).res.headers as Record<string, string>;
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return undefined;
+      throw error;
+    }
+  }
+
   async call<T>(operation: (client: OSS) => Promise<T>, options: RetryOptions): Promise<T> {
     const attempts = options.attempts ?? 6;
     let renewals = 0;

@@ -34,6 +34,8 @@ export interface QueueEntry {
   checkpoint?: Checkpoint;
   /** Paused by the user (not by a quit): stays paused after a restart. */
   userPaused?: boolean;
+  /** A file of a batch a crash interrupted: its key may already hold what that run sent (singlePut.ts). */
+  recovered?: boolean;
   /** The file as the walk saw it, used by the first attempt only. */
   walkedIdentity?: FileIdentity;
   controller?: AbortController;

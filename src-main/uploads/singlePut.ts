@@ -11,6 +11,7 @@ import { keepBothKey } from './objectKey.ts';
 import { CrcMismatchError, failureKind } from './retryPolicy.ts';
 import { MAX_NAME_TRIES, MAX_RESTARTS, requestTimeout, type TransferContext, type TransferResult } from './transferContext.ts';
 import { StoppedError } from './abort.ts';
+import { landedBefore } from './interruptedRun.ts';
 
 type Headers = Record<string, string>;
 
@@ -44,6 +45,14 @@ export async function putFile(ctx: TransferContext): Promise<TransferResult> {
         if (!(await source.unchanged())) throw new FileChangedError();
         return { key, size: source.size, crc };
       } catch (error) {
+        if (failureKind(error) === 'exists' && ctx.recovered && !ownKey) {
+          // The interrupted run may have sent this very file here before it could record it.
+          const crc = await landedBefore(ctx, key, source.size);
+          if (crc !== undefined) {
+            ctx.progress.notice('uploads.notice.alreadyUploaded');
+            return { key, size: source.size, crc };
+          }
+        }
         if (failureKind(error) === 'exists' && n < MAX_NAME_TRIES) {
           n++;
           continue;

@@ -32,6 +32,8 @@ export interface TransferContext {
   checkpoint?: Checkpoint;
   /** What the walk saw (the first attempt trusts it instead of a fresh stat). */
   walkedIdentity?: FileIdentity;
+  /** A file of a batch a crash interrupted: a taken key may hold this very file (interruptedRun.ts). */
+  recovered?: boolean;
   clock: Clock;
   progress: TransferProgress;
   random?: () => number;

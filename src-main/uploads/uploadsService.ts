@@ -5,25 +5,29 @@ import { currentUserName, expandPrefix } from '../accounts/prefixTemplate.ts';
 import type { CredentialBroker } from '../credentials/types.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { text } from '../i18n/text.ts';
+import { text, type Surface } from '../i18n/text.ts';
 import type { SettingsStore } from '../settings/settingsStore.ts';
 import type { Ports } from '../ports/uiPorts.ts';
 import type { Clock } from '../time/clock.ts';
 import { CheckpointStore, type Checkpoint } from './checkpointStore.ts';
 import { saveClipboardImage } from './clipboardImage.ts';
+import { completedBefore, CompletionJournal, linesAbout, type JournalLine } from './completionJournal.ts';
 import { UploadHistory } from './history.ts';
 import { buildObjectKey } from './objectKey.ts';
 import { OssSession } from './ossSession.ts';
 import type { Network } from '../network/network.ts';
 import { DEFAULT_TUNING, usesMultipart, type TransferTuning } from './partPlan.ts';
 import { ProgressBatcher } from './progressBatcher.ts';
-import type { CollisionPolicy, QueueEntry, UploadItem, UploadSource } from './queueEntry.ts';
-import { entryForCheckpoint, entryForFile, entryForPending, failedEntry } from './entryFactory.ts';
+import { isFinished, type CollisionPolicy, type QueueEntry, type UploadItem, type UploadSource } from './queueEntry.ts';
+import { entryForCheckpoint, entryForFile, entryForPending, failedEntry, uploadedEntry } from './entryFactory.ts';
 import { fileError } from './fileIdentity.ts';
 import { PendingUploadsStore } from './pendingStore.ts';
 import { UploadQueue } from './uploadQueue.ts';
 import { toItemView } from './itemView.ts';
 import { walkPaths, type WalkProblem } from './walker.ts';
+import { logger } from '../log/logger.ts';
+
+const log = logger('uploads');
 
 export interface UploadsOptions {
   home: string;
@@ -68,6 +72,12 @@ export class UploadsService {
   readonly history: UploadHistory;
   private readonly checkpoints: CheckpointStore;
   private readonly pending: PendingUploadsStore;
+  private readonly journal: CompletionJournal;
+  /** Journal lines this queue wrote or found already done: dropped once the queue has nothing left to do. */
+  private readonly journalIds = new Set<string>();
+  private forgetting: Promise<void> = Promise.resolve();
+  /** add() or resumeSaved() running: the batch is still being put together, so it cannot be over yet. */
+  private adding = 0;
   private readonly queue: UploadQueue;
   private readonly batcher: ProgressBatcher;
   private readonly sessions = new Map<string, OssSession>();
@@ -79,6 +89,7 @@ export class UploadsService {
     this.user = options.user ?? currentUserName();
     this.history = new UploadHistory(options.home);
     this.checkpoints = new CheckpointStore(options.home);
+    this.journal = new CompletionJournal(options.home);
     void this.history.load();
     this.batcher = new ProgressBatcher((changed, removed) => void this.publish(changed, removed));
     this.pending = new PendingUploadsStore(options.home, () => this.queue.entries.values());
@@ -87,11 +98,14 @@ export class UploadsService {
         clock: options.clock,
         checkpoints: this.checkpoints,
         history: this.history,
+        journal: this.journal,
         session: (profile) => this.session(profile),
         tuning: { ...DEFAULT_TUNING, ...options.tuning },
         changed: (id) => {
+          const entry = this.queue.entries.get(id);
           this.batcher.markChanged(id);
-          this.pending.observe(this.queue.entries.get(id), id);
+          this.pending.observe(entry, id);
+          if (entry?.state === 'done') this.settleJournal(id);
         },
         removed: (id) => {
           this.batcher.markRemoved(id);
@@ -124,13 +138,18 @@ export class UploadsService {
   }
 
   /** Queues files and folders (walked recursively). Unreadable files become failed items; the rest go on. */
-  async add(paths: readonly string[], options: AddOptions): Promise<AddReply> {
-    const [profile, settings, lang, walked, saved] = await Promise.all([
+  add(paths: readonly string[], options: AddOptions): Promise<AddReply> {
+    return this.batch(() => this.addNow(paths, options));
+  }
+
+  private async addNow(paths: readonly string[], options: AddOptions): Promise<AddReply> {
+    const [profile, settings, lang, walked, saved, completed] = await Promise.all([
       this.profile(options.profileId),
       this.options.settings.get(),
       this.options.lang(),
       walkPaths(paths),
       this.checkpoints.list(),
+      this.journal.list(),
     ]);
     if (walked.files.length === 0 && walked.problems.length === 0) throw new FerryError('uploads.nothingToUpload');
     const collision = options.collision ?? settings.collisionPolicy;
@@ -138,10 +157,18 @@ export class UploadsService {
     const tuning = { ...DEFAULT_TUNING, ...this.options.tuning };
     const reply: AddReply = { accepted: 0, rejected: [], ids: [] };
     const failed: QueueEntry[] = [];
+    const queued: JournalLine[] = [];
     const resumable = new Map(saved.filter((c) => c.profileId === profile.id).map((c) => [c.path, c]));
     for (const file of walked.files) {
       const checkpoint = resumable.get(file.path);
       if (checkpoint && this.resumeExisting(checkpoint, reply)) continue;
+      const recovered = this.fromInterruptedBatch(completed, file.path, profile);
+      const earlier = checkpoint ? undefined : await this.alreadyUploaded(completed, file.path, file.relative, profile, options.source);
+      if (earlier) {
+        reply.accepted++;
+        reply.ids.push(earlier.id);
+        continue;
+      }
       let baseKey: string;
       try {
         baseKey = checkpoint?.key ?? buildObjectKey(prefix, file.relative);
@@ -150,6 +177,8 @@ export class UploadsService {
         continue;
       }
       const entry = entryForFile(file, { profile, baseKey, collision, source: options.source, multipart: usesMultipart(file.size, tuning), checkpoint });
+      if (recovered) entry.recovered = true;
+      queued.push({ kind: 'queued', id: entry.id, profileId: profile.id, bucket: profile.bucket, path: entry.path });
       this.queue.add(entry);
       reply.accepted++;
       reply.ids.push(entry.id);
@@ -172,6 +201,8 @@ export class UploadsService {
       reply.rejected.push({ name: entry.name, error: view.error! });
       reply.ids.push(entry.id);
     }
+    // Before anything is sent: a crash from here on leaves the journal knowing this batch.
+    await this.journal.record(...queued).catch((error: unknown) => log.warn('could not write the upload journal', { error: (error as Error)?.name }));
     this.queue.pump();
     return reply;
   }
@@ -192,7 +223,11 @@ export class UploadsService {
    * Re-queues what a previous run left unfinished, e.g. at app start: multipart uploads from their
    * checkpoints, and files that were queued but not yet sent. A file that is gone shows as failed.
    */
-  async resumeSaved(): Promise<number> {
+  resumeSaved(): Promise<number> {
+    return this.batch(() => this.resumeSavedNow());
+  }
+
+  private async resumeSavedNow(): Promise<number> {
     let n = 0;
     const profiles = new Map<string, Promise<Profile | undefined>>();
     const profileFor = (id: string): Promise<Profile | undefined> => {
@@ -209,15 +244,20 @@ export class UploadsService {
       n++;
     }
     const tuning = { ...DEFAULT_TUNING, ...this.options.tuning };
+    const completed = await this.journal.list();
     for (const pending of await this.pending.load()) {
       if (this.queue.entries.has(pending.id)) continue;
       const profile = await profileFor(pending.profileId);
       if (!profile) continue;
+      this.fromInterruptedBatch(completed, pending.path, profile);
+      // Finished just before the crash, after the queue file was last written.
+      if (await this.alreadyUploaded(completed, pending.path, pending.name, profile, pending.source)) continue;
       let entry: QueueEntry;
       try {
         const stat = await fs.stat(pending.path);
         if (!stat.isFile()) throw new FerryError('uploads.fileGone', { name: pending.name });
         entry = entryForPending(pending, profile, stat.size, usesMultipart(stat.size, tuning));
+        entry.recovered = true;
       } catch (error) {
         entry = failedEntry(pending.path, pending.name, profile, pending.source, fileError(error, pending.name));
         entry.id = pending.id;
@@ -229,6 +269,50 @@ export class UploadsService {
     }
     this.queue.pump();
     return n;
+  }
+
+  /**
+   * A file an interrupted batch already uploaded (the journal's record, same size, time and content):
+   * shown as done with the key it got, not stored again. The one check behind the window's startup
+   * recovery and a re-run of `ferry upload`.
+   */
+  private async alreadyUploaded(completed: readonly JournalLine[], path: string, name: string, profile: Profile, source: UploadSource): Promise<QueueEntry | undefined> {
+    const earlier = await completedBefore(completed, { path, profileId: profile.id, bucket: profile.bucket });
+    if (!earlier) return undefined;
+    const entry = uploadedEntry(earlier, name, profile, source, this.options.clock.now());
+    this.queue.add(entry);
+    await this.history.load();
+    if (this.history.uploadedAt(profile.id, earlier.key) === undefined) {
+      await this.history.add({ id: entry.id, objectKey: earlier.key, name: entry.name, size: earlier.size, finishedAt: entry.finishedAt!, profileId: profile.id, bucket: profile.bucket });
+    }
+    return entry;
+  }
+
+  /** Whether an interrupted batch had this file; its lines then go when this batch is over. */
+  private fromInterruptedBatch(journal: readonly JournalLine[], path: string, profile: Profile): boolean {
+    const lines = linesAbout(journal, { path, profileId: profile.id, bucket: profile.bucket });
+    for (const line of lines) this.journalIds.add(line.id);
+    return lines.length > 0;
+  }
+
+  private async batch<T>(work: () => Promise<T>): Promise<T> {
+    this.adding++;
+    try {
+      return await work();
+    } finally {
+      this.adding--;
+      this.settleJournal();
+    }
+  }
+
+  /** Once nothing in the queue is left to do, its batch is over: its journal lines go. */
+  private settleJournal(id?: string): void {
+    if (id !== undefined) this.journalIds.add(id);
+    if (this.adding > 0) return;
+    for (const entry of this.queue.entries.values()) if (!isFinished(entry.state)) return;
+    const ids = new Set(this.journalIds);
+    this.journalIds.clear();
+    this.forgetting = this.forgetting.then(() => this.journal.forget(ids)).catch(() => undefined);
   }
 
   async fromClipboard(): Promise<AddReply> {
@@ -253,9 +337,9 @@ export class UploadsService {
     return [...this.queue.entries.values()].map((e) => toItemView(e, l));
   }
 
-  item(id: string, lang: Lang): UploadItem | undefined {
+  item(id: string, lang: Lang, surface?: Surface): UploadItem | undefined {
     const entry = this.queue.entries.get(id);
-    return entry ? toItemView(entry, lang) : undefined;
+    return entry ? toItemView(entry, lang, undefined, surface) : undefined;
   }
 
   pause = (id: string): number => this.queue.pause(id);
@@ -305,6 +389,6 @@ export class UploadsService {
     await this.queue.shutdown();
     this.batcher.flush();
     this.batcher.dispose();
-    await Promise.all([this.history.flush(), this.pending.flush()]);
+    await Promise.all([this.history.flush(), this.pending.flush(), this.forgetting]);
   }
 }

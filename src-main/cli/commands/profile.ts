@@ -5,6 +5,7 @@ import type { ProfileView } from '../../accounts/profileView.ts';
 import type { Services } from '../../app/services.ts';
 import { FerryError } from '../../errors/ferryError.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
+import { parseCommandArgs, type OptionSpec } from '../args.ts';
 import { readSecretLines } from './profileSecrets.ts';
 import { text } from '../../i18n/text.ts';
 import { destinationsOf, untrustedHosts } from '../../accounts/destinations.ts';
@@ -37,37 +38,19 @@ interface ParsedFlags {
 }
 
 function parseFlags(args: string[]): ParsedFlags {
+  const options: OptionSpec = { 'no-activate': { type: 'boolean' }, 'allow-host': { type: 'string', multiple: true } };
+  for (const flag of Object.keys(FLAGS)) options[flag.slice(2)] = { type: 'string' };
+  const { values, positionals } = parseCommandArgs(args, options, 'profile', (flag) => (SECRET_FLAG.test(flag) ? 'cli.usage.noSecretFlags' : undefined));
+  const allowHosts = ((values['allow-host'] as string[] | undefined) ?? []).map((host) => {
+    if (!host) throw new UsageError('cli.usage.allowHostNeedsName');
+    return host.toLowerCase();
+  });
   const fields: Record<string, unknown> = {};
-  const positional: string[] = [];
-  const allowHosts: string[] = [];
-  let noActivate = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '--no-activate') {
-      noActivate = true;
-      continue;
-    }
-    if (flag === '--allow-host') {
-      const host = inline ?? args[++i];
-      if (!host) throw new UsageError('cli.usage.allowHostNeedsName');
-      allowHosts.push(host.toLowerCase());
-      continue;
-    }
-    const field = FLAGS[flag];
-    if (!field) {
-      if (SECRET_FLAG.test(flag)) throw new UsageError('cli.usage.noSecretFlags');
-      throw new UsageError('cli.usage.unknownOption', { flag, command: 'profile' });
-    }
-    const value = inline ?? args[++i];
-    if (value === undefined) throw new UsageError('cli.usage.needsValue', { flag });
-    fields[field] = field === 'sessionDurationSeconds' ? Number(value) : value;
+  for (const [flag, field] of Object.entries(FLAGS)) {
+    const value = values[flag.slice(2)];
+    if (typeof value === 'string') fields[field] = field === 'sessionDurationSeconds' ? Number(value) : value;
   }
-  return { fields, positional, noActivate, allowHosts };
+  return { fields, positional: positionals, noActivate: values['no-activate'] === true, allowHosts };
 }
 
 async function readSecrets(ctx: CommandContext, source: CredentialSourceKind | undefined) {
@@ -172,14 +155,16 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
   async test(ctx, args) {
     const services = await ctx.services();
     const id = await findProfile(services, args[0]);
-    const result = await services.accounts.test(id, ctx.lang);
+    const result = await services.accounts.test(id, ctx.lang, 'cli');
     if (ctx.json) {
       for (const step of result.steps) ctx.print({ step }, '');
       ctx.print({ ok: result.ok }, '');
     } else {
       const mark = { ok: '✓', failed: '✗', skipped: '–', pending: ' ' } as const;
-      ctx.print({}, result.steps.map((s) => `${mark[s.status]} ${s.id}${s.error ? `: ${s.error.message}` : ''}`).join('\n'));
+      ctx.print({}, result.steps.map((s) => `${mark[s.status]} ${s.id}${s.error && s.status !== 'failed' ? `: ${s.error.message}` : ''}`).join('\n'));
     }
+    // The steps are the result (stdout); what failed is said on stderr, in both modes.
+    for (const step of result.steps) if (step.status === 'failed' && step.error) ctx.io.stderr.write(`ferry: ${step.error.message}\n`);
     return result.ok ? EXIT_OK : EXIT_FAILED;
   },
 };
@@ -193,6 +178,7 @@ export const profileCommand: Command = {
     'Keys are read from stdin (one per line: AccessKey ID, then secret) or asked for; never from arguments.\n' +
     'An address outside Alibaba Cloud (*.aliyuncs.com) or this computer is used only when named with --allow-host.',
   summary: 'cli.profile.summary',
+  subcommands: Object.keys(subcommands),
   async run(ctx) {
     const [name, ...rest] = ctx.args;
     const sub = name === undefined ? undefined : subcommands[name];

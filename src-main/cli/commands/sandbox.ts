@@ -3,6 +3,7 @@ import path from 'node:path';
 import { FerryError } from '../../errors/ferryError.ts';
 import { SandboxConfigError, startSandbox, type SandboxHandle } from '../../sandbox/index.ts';
 import { EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
+import { parseCommandArgs } from '../args.ts';
 
 interface SandboxArgs {
   port: number;
@@ -10,26 +11,17 @@ interface SandboxArgs {
   config: string | undefined;
 }
 
-function parseArgs(args: string[]): SandboxArgs {
-  const out: SandboxArgs = { port: 0, data: undefined, config: undefined };
-  for (let i = 0; i < args.length; i++) {
-    const flag = args[i]!;
-    const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
-    const value = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === '') throw new UsageError('cli.usage.needsValue', { flag: name });
-      return v;
-    };
-    if (name === '--port') {
-      const v = value();
-      const port = Number(v);
-      if (!/^\d+$/.test(v) || port > 65535) throw new UsageError('cli.usage.badPort', { value: v });
-      out.port = port;
-    } else if (name === '--data') out.data = value();
-    else if (name === '--config') out.config = value();
-    else throw new UsageError('cli.usage.unknownOption', { flag, command: 'sandbox' });
-  }
-  return out;
+function parseSandboxArgs(args: string[]): SandboxArgs {
+  const { values, positionals } = parseCommandArgs(args, { port: { type: 'string' }, data: { type: 'string' }, config: { type: 'string' } }, 'sandbox');
+  if (positionals.length) throw new UsageError('cli.usage.unexpectedArgument', { argument: positionals[0]! });
+  const given = (name: 'port' | 'data' | 'config'): string | undefined => {
+    const v = values[name];
+    if (v === '') throw new UsageError('cli.usage.needsValue', { flag: `--${name}` });
+    return typeof v === 'string' ? v : undefined;
+  };
+  const portText = given('port');
+  if (portText !== undefined && (!/^\d+$/.test(portText) || Number(portText) > 65535)) throw new UsageError('cli.usage.badPort', { value: portText });
+  return { port: portText === undefined ? 0 : Number(portText), data: given('data'), config: given('config') };
 }
 
 async function readConfig(file: string): Promise<unknown> {
@@ -72,7 +64,7 @@ export const sandboxCommand: Command = {
   usage: 'ferry sandbox [--port N] [--data DIR] [--config FILE]',
   summary: 'cli.sandbox.summary',
   async run(ctx: CommandContext): Promise<number> {
-    const args = parseArgs(ctx.args);
+    const args = parseSandboxArgs(ctx.args);
     const dataDir = path.resolve(args.data ?? path.join(ctx.home, 'sandbox'));
     const config = args.config === undefined ? undefined : await readConfig(args.config);
     const sandbox = await start(args, dataDir, config);

@@ -4,6 +4,7 @@ import { FerryError } from '../../errors/ferryError.ts';
 import { visibleName } from '../../names/inertName.ts';
 import type { UploadItem } from '../../uploads/queueEntry.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
+import { parseCommandArgs } from '../args.ts';
 
 interface UploadArgs {
   paths: string[];
@@ -11,29 +12,11 @@ interface UploadArgs {
   collision?: 'keepBoth' | 'replace';
 }
 
-function parseArgs(args: string[]): UploadArgs {
-  const parsed: UploadArgs = { paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--profile' || arg.startsWith('--profile=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (!value) throw new UsageError('cli.usage.profileNeedsName');
-      parsed.profile = value;
-    } else if (arg === '--replace') {
-      parsed.collision = 'replace';
-    } else if (arg === '--keep-both') {
-      parsed.collision = 'keepBoth';
-    } else if (arg === '--') {
-      parsed.paths.push(...args.slice(i + 1));
-      break;
-    } else if (arg.startsWith('--')) {
-      throw new UsageError('cli.usage.unknownOption', { flag: arg, command: 'upload' });
-    } else {
-      parsed.paths.push(arg);
-    }
-  }
-  if (parsed.paths.length === 0) throw new UsageError('cli.usage.uploadNothing');
-  return parsed;
+function parseUploadArgs(args: string[]): UploadArgs {
+  const { values, positionals } = parseCommandArgs(args, { profile: { type: 'string' }, replace: { type: 'boolean' }, 'keep-both': { type: 'boolean' } }, 'upload');
+  if (positionals.length === 0) throw new UsageError('cli.usage.uploadNothing');
+  const collision = values.replace ? 'replace' : values['keep-both'] ? 'keepBoth' : undefined;
+  return { paths: positionals, ...(typeof values.profile === 'string' ? { profile: values.profile } : {}), ...(collision ? { collision } : {}) };
 }
 
 async function profileId(services: Services, ref: string | undefined): Promise<string | undefined> {
@@ -90,22 +73,28 @@ export const uploadCommand: Command = {
   usage: 'ferry upload <files or folders…> [--profile NAME] [--replace] [--json]',
   summary: 'cli.upload.summary',
   async run(ctx: CommandContext): Promise<number> {
-    const args = parseArgs(ctx.args);
+    const args = parseUploadArgs(ctx.args);
     const services = await ctx.services();
     const uploads = services.uploads;
     const seen = new Map<string, UploadItem>();
     const reported = new Set<string>();
     const tty = ctx.io.isTTY && !ctx.json;
     let failures = 0;
-    const report = (item: UploadItem): void => {
-      if (reported.has(item.id)) return;
-      reported.add(item.id);
-      if (item.state !== 'done') failures++;
+    // Results on stdout; a failure's plain message on stderr too (in --json its result line stays on stdout).
+    const report = (changed: UploadItem): void => {
+      if (reported.has(changed.id)) return;
+      reported.add(changed.id);
+      const item = uploads.item(changed.id, ctx.lang, 'cli') ?? changed;
       if (tty) ctx.statusLine.clear();
       const name = visibleName(item.name);
-      const human = item.state === 'done' ? `✓ ${name} → ${item.objectKey}` : `✗ ${name}: ${item.error?.message ?? item.state}`;
-      const notes = item.state === 'done' ? [item.notice, item.nameCleaned ? text(ctx.lang, 'names.cleaned') : undefined] : [];
-      ctx.print(resultLine(item), [human, ...notes.filter(Boolean).map((note) => `  ${note}`)].join('\n'));
+      if (item.state === 'done') {
+        const notes = [item.notice, item.nameCleaned ? text(ctx.lang, 'names.cleaned') : undefined];
+        ctx.print(resultLine(item), [`✓ ${name} → ${item.objectKey}`, ...notes.filter(Boolean).map((note) => `  ${note}`)].join('\n'));
+        return;
+      }
+      failures++;
+      if (ctx.json) ctx.print(resultLine(item), '');
+      ctx.io.stderr.write(`✗ ${name}: ${item.error?.message ?? item.state}\n`);
     };
     const ids = new Set<string>();
     const unsubscribe = uploads.onChanged((items) => {

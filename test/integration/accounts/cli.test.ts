@@ -77,9 +77,11 @@ describe.skipIf(noKeyringReason)('ferry profile (CLI, real keychain)', () => {
     expect(imported.code).toBe(0);
     const test = await ferry(['profile', 'test'], { home });
     expect(test.code).toBe(1);
-    expect(test.stdout).toMatch(/✗ assume-role: The AccessKey secret does not match/);
+    // The steps on stdout, what failed on stderr.
+    expect(test.stdout).toMatch(/^✗ assume-role$/m);
+    expect(test.stderr).toMatch(/^ferry: The AccessKey secret does not match/m);
     const zh = await ferry(['profile', 'test'], { home, env: { FERRY_LANG: 'zh-CN' } });
-    expect(zh.stdout).toMatch(/✗ assume-role: AccessKey Secret 与 AccessKey ID 不匹配/);
+    expect(zh.stderr).toMatch(/^ferry: AccessKey Secret 与 AccessKey ID 不匹配/m);
     await ferry(['profile', 'remove', 'Acme'], { home });
   });
 

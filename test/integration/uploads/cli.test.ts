@@ -10,7 +10,7 @@ import { bytes, download, listUploads, sha256, uploadHarness, type UploadHarness
 const FERRY = fileURLToPath(new URL('../../../src-main/cli/ferry.mjs', import.meta.url));
 const PART = 256 * 1024;
 
-function ferry(harness: UploadHarness, args: string[], as?: { uid: number; gid: number }): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> } {
+function ferry(harness: UploadHarness, args: string[], as?: { uid?: number; gid?: number; cwd?: string }): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> } {
   const child = spawn(process.execPath, [FERRY, ...args], {
     env: {
       PATH: process.env.PATH,
@@ -62,7 +62,8 @@ describe('ferry upload (CLI)', () => {
     await h.write('cli/sub/b.txt', 'beta');
     const run = ferry(h, ['upload', a, path.join(h.files, 'cli', 'sub'), path.join(h.files, 'missing.txt'), '--json']);
     const { code, stdout, stderr } = await run.done;
-    expect(stderr).toBe('');
+    // The failure's plain message goes to stderr, worded for the terminal; its result line stays on stdout.
+    expect(stderr).toBe('✗ missing.txt: "missing.txt" was not found: there is nothing at that path (or it was moved or deleted while it was uploading). Check the path, then run the command again.\n');
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { name: string; state: string; objectKey?: string; error?: { code: string } });
     expect(lines).toHaveLength(3);
     expect(lines.find((l) => l.name === 'a.txt')).toMatchObject({ state: 'done' });
@@ -71,6 +72,70 @@ describe('ferry upload (CLI)', () => {
     expect(code).toBe(1);
     const admin = await h.admin();
     expect((await download(admin, lines.find((l) => l.name === 'a.txt')!.objectKey!)).toString()).toBe('alpha');
+  });
+
+  it('failures say what to type, on stderr: a mistyped path, an unknown connection, a failed connection test', async () => {
+    const h = await uploadHarness();
+    const windowAdvice = /Retry|drop it|Settings|click/i;
+    const typo = await ferry(h, ['upload', path.join(h.files, 'reprot.pdf')]).done;
+    expect(typo.code).toBe(1);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr).toMatch(/"reprot\.pdf" was not found.*Check the path/);
+    expect(typo.stderr).not.toMatch(windowAdvice);
+
+    const file = await h.write('ok.txt', 'ok');
+    const noProfile = await ferry(h, ['upload', file, '--profile', 'no-such']).done;
+    expect(noProfile.code).toBe(1);
+    expect(noProfile.stdout).toBe('');
+    expect(noProfile.stderr).toContain('"ferry profile list"');
+
+    const wrongSecret = { ...h, env: { ...h.env, OSS_ACCESS_KEY_SECRET: 'x'.repeat(30) } };
+    for (const json of [false, true]) {
+      const test = await ferry(wrongSecret, ['profile', 'test', ...(json ? ['--json'] : [])]).done;
+      expect(test.code).toBe(1);
+      expect(test.stdout).toMatch(json ? /"status":"failed"/ : /✗/);
+      expect(test.stderr).toMatch(/^ferry: .*secret/m);
+      expect(test.stderr).not.toMatch(windowAdvice);
+    }
+  });
+
+  it('connections reset mid-body are retried and stderr carries only Ferry\'s own lines (the HTTP library\'s go to --verbose)', async () => {
+    const h = await uploadHarness();
+    // Small files (one PUT from memory), streamed ones (one PUT from the file) and a multipart one.
+    const files = await Promise.all([0, 1, 2, 3].map((i) => h.write(`reset/r${i}.bin`, bytes((i < 2 ? 600 * 1024 : 3 * 1024 * 1024) + i, 40 + i))));
+    files.push(await h.write('reset/big.bin', bytes(9 * 1024 * 1024, 50)));
+    const streamed = { ...h, env: { ...h.env, FERRY_UPLOAD_MULTIPART_THRESHOLD: String(8 * 1024 * 1024) } };
+    h.company.faults.add({ method: 'PUT', resetAfterBytes: 64 * 1024, times: 6 });
+    const quiet = await ferry(streamed, ['upload', ...files]).done;
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout.match(/^✓ /gm)).toHaveLength(files.length);
+    expect(h.company.faults.requestCount()).toBeGreaterThan(files.length);
+    expect(quiet.stderr).toBe('');
+
+    h.company.faults.add({ method: 'PUT', resetAfterBytes: 64 * 1024, times: 6 });
+    const verbose = await ferry(streamed, ['upload', '--verbose', '--json', ...files]).done;
+    expect(verbose.code).toBe(0);
+    const lines = verbose.stderr.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    // Every line is one of Ferry's (redacted) JSON log lines; the library's warnings arrive inside them.
+    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ level: expect.any(String), scope: expect.any(String) });
+  });
+
+  it('`--` ends the options: files named --json and --help are uploaded, not read as flags', async () => {
+    const h = await uploadHarness();
+    await h.write('--json', 'not a flag');
+    await h.write('--help', 'not help either');
+    const run = await ferry(h, ['upload', '--', '--json', '--help'], { cwd: h.files }).done;
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^✓ --json → shared\/.+\/--json$/m);
+    expect(run.stdout).toMatch(/^✓ --help → shared\/.+\/--help$/m);
+    const admin = await h.admin();
+    const key = /^✓ --json → (.+)$/m.exec(run.stdout)![1]!;
+    expect((await download(admin, key)).toString()).toBe('not a flag');
+    // Before the `--` they are still Ferry's flags.
+    const json = await ferry(h, ['upload', '--json', '--', '--json'], { cwd: h.files }).done;
+    expect(JSON.parse(json.stdout.trim())).toMatchObject({ name: '--json', state: 'done' });
   });
 
   it('draws a progress bar on a terminal and prints a plain line per file', async () => {
@@ -117,10 +182,13 @@ describe('ferry upload (CLI)', () => {
     expect(err.text).not.toMatch(raw);
     expect(out.text).toMatch(/✓ invoice\[U\+202E\]fdp\[U\+001B\]\]0;owned\[U\+0007\]\[U\+009B\]2J\.exe → shared\/.+\/invoicefdp\]0;owned2J\.exe\n/);
     expect(out.text).toContain('.exe\n  Hidden characters removed from the name in storage.\n');
-    expect(out.text).toContain('✗ gone[U+2067][U+001B][2J.txt: "gone[U+2067][U+001B][2J.txt" is no longer there');
+    expect(err.text).toContain('✗ gone[U+2067][U+001B][2J.txt: "gone[U+2067][U+001B][2J.txt" was not found');
+    expect(out.text).not.toContain('gone');
 
     const json = capture();
-    const code = await runCli(['upload', file, gone, '--json'], { stdout: json.stream, stderr: new PassThrough(), stdin: new PassThrough(), isTTY: false }, env);
+    const jsonErr = capture();
+    const code = await runCli(['upload', file, gone, '--json'], { stdout: json.stream, stderr: jsonErr.stream, stdin: new PassThrough(), isTTY: false }, env);
+    expect(jsonErr.text).not.toMatch(raw);
     expect(code).toBe(1);
     expect(json.text).not.toMatch(raw);
     const lines = json.text.trim().split('\n').map((l) => JSON.parse(l) as { name: string; state: string; objectKey?: string; error?: { message: string } });
@@ -148,6 +216,35 @@ describe('ferry upload (CLI)', () => {
     expect(lines.find((l) => l.name === 'locked.txt')).toMatchObject({ state: 'failed', error: { code: 'uploads.unreadable' } });
     expect(code).toBe(1);
     await chmod(locked, 0o600);
+  });
+
+  it('SIGKILL during a folder upload: running the same command again uploads each file once', async () => {
+    const h = await uploadHarness();
+    const count = 60;
+    for (let i = 0; i < count; i++) await h.write(`folder/f${String(i).padStart(4, '0')}.bin`, bytes(4 * 1024, i + 1));
+    const folder = path.join(h.files, 'folder');
+    const admin = await h.admin();
+    const objects = async (): Promise<string[]> => ((await admin.list({ prefix: 'shared/', 'max-keys': 1000 }, {})).objects ?? []).map((o: { name: string }) => o.name);
+    // Each PUT waits a little, so the kill lands half-way with files done, in flight and not yet sent.
+    h.company.faults.add({ method: 'PUT', delayMs: 40 });
+    const first = ferry(h, ['upload', folder, '--json']);
+    for (let i = 0; i < 1500 && (await objects()).length < count / 2; i++) await new Promise((r) => setTimeout(r, 10));
+    first.child.kill('SIGKILL');
+    expect((await first.done).signal).toBe('SIGKILL');
+    h.company.faults.clear();
+    const landed = (await objects()).length;
+    expect(landed).toBeGreaterThan(0);
+    expect(landed).toBeLessThan(count);
+
+    const second = await ferry(h, ['upload', folder, '--json']).done;
+    expect(second.stderr).toBe('');
+    expect(second.code).toBe(0);
+    const lines = second.stdout.trim().split('\n').map((l) => JSON.parse(l) as { state: string });
+    expect(lines).toHaveLength(count);
+    expect(lines.every((l) => l.state === 'done')).toBe(true);
+    const names = await objects();
+    expect(names.filter((n) => n.includes(' ('))).toEqual([]);
+    expect(names).toHaveLength(count);
   });
 
   it('SIGKILL mid-upload: a new process resumes, re-sending at most one round of in-flight parts', async () => {
