@@ -92,7 +92,7 @@ export class LinkService {
     log.info('link made', { url: redactUrl(signed.url), expiresAt: signed.expiresAt, cappedBy: signed.cappedBy });
     const result = toLinkResult(entry, signed.url, { lang, timeZone: this.deps.timeZone });
     const firstTrialLink = (await earlier)?.every((e) => e.profileId !== profile.id) ?? false;
-    return firstTrialLink ? { ...result, notice: text(lang, 'links.trialOnlyHere') } : result;
+    return firstTrialLink ? { ...result, notice: text(lang, 'links.notice.trialOnlyHere') } : result;
   }
 
   /** One click: sign, put the URL on the clipboard, record it. */

@@ -24,6 +24,7 @@ const WINDOW_ACTIONS = [
   'links.nothingActive',
   'links.exportFailed', // the CSV export dialog
   'links.notRecorded',
+  'uploads.droppedTooLarge', // bytes dragged from a browser into the window
 ];
 const codes = Object.keys(en).filter(
   (key) =>
