@@ -1,4 +1,6 @@
-import { ferry } from './api.ts';
+import { ferry, failureOf } from './api.ts';
+import { t } from './i18n/i18n.svelte.ts';
+import { toasts } from './toasts.svelte.ts';
 import type { AppSettings } from './types.ts';
 
 /** The app settings as main holds them; kept in sync through `settings.changed`. */
@@ -17,6 +19,15 @@ export class SettingsState {
     });
     this.queue = next;
     return next;
+  }
+
+  /** A choice made on the Settings screen: saved in main, or a toast that says why not. */
+  async change(patch: Partial<AppSettings>): Promise<void> {
+    try {
+      await this.update(patch);
+    } catch (error) {
+      toasts.show(failureOf(error).message || t('error.generic'), 'error');
+    }
   }
 
   listen(): () => void {
