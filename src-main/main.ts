@@ -118,7 +118,8 @@ async function start(): Promise<void> {
     isTrusted: senderCheck(() => BrowserWindow.getAllWindows().map((window) => window.webContents)),
     lang: () => ready.lang(),
   });
-  void ready.uploads.resumeSaved(); // uploads interrupted by a quit or crash carry on from their checkpoints
+  // Uploads interrupted by a quit or crash carry on from their checkpoints; then private copies nobody needs go.
+  void ready.uploads.resumeSaved().then(() => ready.dropped.sweep()).catch(() => undefined);
   await osIntegration?.ready(); // shows the window unless started hidden at login or handed only files/links
   app.on('activate', () => showWindow());
 }

@@ -13,6 +13,7 @@ import type { StsBroker } from '../credentials/stsBroker.ts';
 import { createLinks, type Links } from '../links/createLinks.ts';
 import { UploadsService } from '../uploads/uploadsService.ts';
 import { tuningFromEnv } from '../uploads/partPlan.ts';
+import { DroppedData } from '../uploads/droppedData.ts';
 import { NavigationRequests } from './navigation.ts';
 import { createNetwork, type Network } from '../network/network.ts';
 
@@ -48,6 +49,8 @@ export interface Services {
   readonly links: Links;
   /** The upload queue, its checkpoints and the history of finished uploads. */
   readonly uploads: UploadsService;
+  /** Files dropped from a browser or mail program (no path): private copies until they are uploaded. */
+  readonly dropped: DroppedData;
   /** Screens main asked the window to show, kept until the page takes them. */
   readonly navigation: NavigationRequests;
   /** The language the user sees right now (setting, or the OS locale). */
@@ -110,6 +113,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       onStopped: (profileId, key, stop) => uploads.objectStopped(profileId, key, stop),
     }),
     uploads,
+    dropped: new DroppedData(options.home, uploads),
     navigation: new NavigationRequests(options.ports.events),
     lang,
     async close() {

@@ -32,12 +32,26 @@ export class DroppedData {
 
   constructor(
     private readonly home: string,
-    private readonly uploads: Pick<UploadsService, 'add' | 'onChanged' | 'item'>,
+    private readonly uploads: Pick<UploadsService, 'add' | 'onChanged' | 'item' | 'localPaths'>,
   ) {
     uploads.onChanged((items, removed) => {
       for (const item of items) if (item.state === 'done' || item.state === 'cancelled') void this.forget(item.id);
       for (const id of removed) void this.forget(id);
     });
+  }
+
+  /**
+   * Deletes every private copy the upload list no longer needs. Copies of uploads that were still running
+   * when Ferry quit are resumed after a restart without an id here; this (run once the saved uploads are
+   * back in the list) removes the ones that finished, and every copy left behind by a crash.
+   */
+  async sweep(): Promise<number> {
+    const root = path.join(this.home, 'dropped');
+    const live = new Set(this.uploads.localPaths().map((p) => path.relative(root, p).split(path.sep)[0]));
+    const folders = await fs.readdir(root).catch(() => [] as string[]);
+    const stale = folders.filter((name) => !live.has(name) && ![...this.folders.values()].includes(path.join(root, name)));
+    await Promise.all(stale.map((name) => fs.rm(path.join(root, name), { recursive: true, force: true }).catch(() => undefined)));
+    return stale.length;
   }
 
   async add(file: { name: string; size: number; bytes?: Uint8Array | undefined }): Promise<AddReply> {

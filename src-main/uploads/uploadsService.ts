@@ -352,6 +352,11 @@ export class UploadsService {
   clearFinished = (): Promise<number> => this.queue.clearFinished();
   whenIdle = (): Promise<void> => this.queue.whenIdle();
 
+  /** The local files rows in the list still refer to (a failed or paused row can be sent again). */
+  localPaths(): string[] {
+    return [...this.queue.entries.values()].filter((e) => e.state !== 'done' && e.state !== 'cancelled').map((e) => e.path);
+  }
+
   /** "Stop sharing" deleted or moved `objectKey`: rows that uploaded it before `stop.at` say so. */
   objectStopped(profileId: string, objectKey: string, stop: { at: number; mode: 'delete' | 'move'; movedTo?: string }): void {
     for (const entry of this.queue.entries.values()) {

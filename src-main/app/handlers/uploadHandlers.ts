@@ -1,6 +1,5 @@
 import type { HandlerTable } from '../dispatch.ts';
 import type { Services } from '../services.ts';
-import { DroppedData } from '../../uploads/droppedData.ts';
 
 type Channels =
   | 'uploads.drop'
@@ -19,10 +18,9 @@ type Channels =
 
 export function uploadHandlers(services: Services): Pick<HandlerTable, Channels> {
   const uploads = services.uploads;
-  const dropped = new DroppedData(services.home, uploads);
   return {
     'uploads.drop': ({ paths }) => uploads.add(paths, { source: 'drop' }),
-    'uploads.dropData': (file) => dropped.add(file),
+    'uploads.dropData': (file) => services.dropped.add(file),
     'uploads.pick': (request) => uploads.pick(request?.folders ?? false),
     'uploads.fromClipboard': () => uploads.fromClipboard(),
     'uploads.list': async (_request, ctx) => ({ items: await uploads.list(ctx.lang) }),
