@@ -31,14 +31,21 @@ const CODES: Record<ProxyProblem, string> = {
   failed: 'oss.proxyFailed',
 };
 
-/** A ProxyFailure anywhere in the error's `cause` chain (ali-oss and urllib wrap what the agent threw). */
+// ali-oss rebuilds what urllib reports as a new Error with the same name and message, so the message is
+// the one thing that survives: it is read back here.
+const MESSAGE = /^proxy (\S+): (refused|loginNeeded|loginWrong|blocked|failed) \(talking to (\S+)\)/;
+
+/** A ProxyFailure anywhere in the error's `cause` chain, or its copy made by ali-oss. */
 export function classifyProxyError(error: unknown): FerryError | undefined {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
     if (current instanceof ProxyFailure) {
       return new FerryError(CODES[current.problem], { proxy: current.proxy, host: current.host }, { cause: error });
     }
-    current = (current as { cause?: unknown }).cause;
+    const copy = current as { name?: unknown; message?: unknown; cause?: unknown };
+    const match = copy.name === 'ProxyFailure' && typeof copy.message === 'string' ? MESSAGE.exec(copy.message) : null;
+    if (match) return new FerryError(CODES[match[2] as ProxyProblem], { proxy: match[1]!, host: match[3]! }, { cause: error });
+    current = copy.cause;
   }
   return undefined;
 }
