@@ -1,12 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:https';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toUserError } from '../../../src-main/errors/userError.ts';
 import { createNetwork, type Network } from '../../../src-main/network/network.ts';
 import type { Profile } from '../../../src-main/profile/profileModel.ts';
-import { closeWhenTestEnds, tempDir } from '../../support/integrationHarness.ts';
+import { closeWhenTestEnds } from '../../support/integrationHarness.ts';
+import { selfSignedCert } from './selfSignedCert.ts';
 import { freePort, noTinyproxyReason, startTinyproxy } from './tinyproxy.ts';
 
 const LOGIN = { user: 'alice', password: 's3cret' };
@@ -34,16 +32,13 @@ async function failures(network: Network, target: string) {
   }));
 }
 
-/** A self-signed https server on 127.0.0.1, standing in for a TLS-inspecting company proxy's certificate. */
-async function selfSignedServer(): Promise<{ url: string; certFile: string }> {
-  const dir = (await tempDir('cert')).dir;
-  const [keyFile, certFile] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=Company Inspection CA', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-  const server = createServer({ key: await readFile(keyFile), cert: await readFile(certFile) }, (_req, res) => res.end('ok'));
+/** An https server on 127.0.0.1 with a self-signed certificate. */
+async function selfSignedServer(): Promise<{ url: string }> {
+  const server = createServer(await selfSignedCert(), (_req, res) => res.end('ok'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   closeWhenTestEnds({ close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))) });
-  return { url: `https://127.0.0.1:${port}`, certFile };
+  return { url: `https://127.0.0.1:${port}` };
 }
 
 describe.skipIf(noTinyproxyReason)('proxy failures in plain words (issue #20)', () => {
