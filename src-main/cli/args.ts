@@ -9,17 +9,27 @@ export type OptionValues = Record<string, string | boolean | string[] | undefine
 export const GLOBAL_FLAGS = { json: '--json', help: '--help', h: '-h', version: '--version', v: '-v', verbose: '--verbose' } as const;
 const GLOBAL = new Set<string>(Object.values(GLOBAL_FLAGS));
 
-/** Splits the global flags off `argv`; everything after a `--` is left as it is (a file may be called --json). */
-export function splitGlobalFlags(argv: readonly string[]): { global: Set<string>; rest: string[] } {
+/** The one global flag with a value: `--proxy URL` or `--proxy=URL`. */
+export const PROXY_FLAG = '--proxy';
+
+/**
+ * Splits the global flags off `argv`; everything after a `--` is left as it is (a file may be called --json).
+ * `proxy` is '' when `--proxy` was given without a value.
+ */
+export function splitGlobalFlags(argv: readonly string[]): { global: Set<string>; rest: string[]; proxy?: string } {
   const global = new Set<string>();
   const rest: string[] = [];
+  let proxy: string | undefined;
   let literal = false;
-  for (const arg of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
     if (!literal && GLOBAL.has(arg)) global.add(arg);
+    else if (!literal && arg === PROXY_FLAG) proxy = argv[++i] ?? '';
+    else if (!literal && arg.startsWith(`${PROXY_FLAG}=`)) proxy = arg.slice(PROXY_FLAG.length + 1);
     else rest.push(arg);
     if (arg === '--') literal = true;
   }
-  return { global, rest };
+  return { global, rest, ...(proxy === undefined ? {} : { proxy }) };
 }
 
 /**

@@ -11,6 +11,7 @@ import { helpText } from './help.ts';
 import { escapingStream, StatusLine } from './terminalText.ts';
 import { GLOBAL_FLAGS, splitGlobalFlags } from './args.ts';
 import { logToStream } from '../log/logger.ts';
+import { checkedProxyFlag } from './proxyFlag.ts';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -31,7 +32,7 @@ const defaultIo = (): CliIo => ({
 export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const io: CliIo = { ...terminal, stdout: escapingStream(terminal.stdout), stderr: escapingStream(terminal.stderr) };
   const lang = langFromEnv(env);
-  const { global, rest } = splitGlobalFlags(argv);
+  const { global, rest, proxy: proxyFlag } = splitGlobalFlags(argv);
   const json = global.has(GLOBAL_FLAGS.json);
   const wantsHelp = global.has(GLOBAL_FLAGS.help) || global.has(GLOBAL_FLAGS.h);
   const version = packageVersion();
@@ -54,6 +55,7 @@ export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env:
   }
 
   let services: Services | undefined;
+  let proxy: string | undefined;
   const ctx: CommandContext = {
     args: rest.slice(1),
     json,
@@ -69,6 +71,7 @@ export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env:
         appVersion: version,
         systemLocale: () => env.FERRY_LANG ?? env.LANG ?? 'en',
         env,
+        network: await cliNetwork(env, proxy),
       })),
     print(value, human) {
       writeLine(io.stdout, json ? JSON.stringify(value) : human);
@@ -77,6 +80,7 @@ export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env:
   };
 
   try {
+    proxy = checkedProxyFlag(proxyFlag);
     return await command.run(ctx);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -89,6 +93,12 @@ export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env:
   } finally {
     await services?.close();
   }
+}
+
+/** HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY (either case), with `--proxy` over the proxy variables. */
+async function cliNetwork(env: NodeJS.ProcessEnv, proxy: string | undefined) {
+  const [{ createNetwork }, { proxyFromEnv }] = await Promise.all([import('../network/network.ts'), import('../network/proxyFromEnv.ts')]);
+  return createNetwork({ proxy: { mode: 'system' }, resolveProxy: proxyFromEnv(env, proxy) });
 }
 
 function usageMessage(lang: Lang, detail: string): string {

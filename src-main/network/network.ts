@@ -3,12 +3,13 @@ import type { Profile } from '../profile/profileModel.ts';
 import type { OssCredentials } from '../credentials/types.ts';
 import { NetworkFailure } from '../oss/classifyError.ts';
 import { createOssClient, type OssClientOptions } from '../oss/ossClient.ts';
+import { bypassesProxy } from './noProxy.ts';
+import { ProxyRoutingAgent, type PickProxy } from './proxyAgent.ts';
+import { createProxiedFetch } from './proxiedFetch.ts';
+import { ProxyFailure } from './proxyFailure.ts';
+import type { NetworkSettings } from './proxySettings.ts';
 
-/**
- * How Ferry reaches the network. Empty today; proxy, PAC and company-certificate settings belong here,
- * and every request to OSS, STS and a token service picks them up because every client is made below.
- */
-export type NetworkSettings = Record<string, never>;
+export type { NetworkSettings, ProxySettings, ResolveProxy } from './proxySettings.ts';
 
 /** The one maker of network clients: OSS clients (ali-oss) and plain HTTP requests (STS, token service, link checks). */
 export interface Network {
@@ -17,13 +18,34 @@ export interface Network {
   fetch(url: string, init: RequestInit): Promise<Response>;
 }
 
-export function createNetwork(_settings: NetworkSettings = {}): Network {
+/** The proxy for `url` under `settings`, or undefined for a direct connection. */
+export function proxyPicker(settings: NetworkSettings): PickProxy {
+  const { proxy } = settings;
+  return async (url) => {
+    if (proxy.mode === 'none') return undefined;
+    if (proxy.mode === 'fixed') return bypassesProxy(new URL(url), proxy.noProxy ?? []) ? undefined : new URL(proxy.url);
+    const chosen = await settings.resolveProxy?.(url);
+    return chosen ? new URL(chosen) : undefined;
+  };
+}
+
+/**
+ * Every request to OSS, STS, a token service and a link check is made here, through the proxy the
+ * settings choose per URL; when a proxy applies, nothing connects directly.
+ */
+export function createNetwork(settings: NetworkSettings = { proxy: { mode: 'none' } }): Network {
+  const direct = settings.proxy.mode === 'none';
+  const pick = proxyPicker(settings);
+  const agents = direct ? undefined : { agent: new ProxyRoutingAgent(pick, false), httpsAgent: new ProxyRoutingAgent(pick, true) };
+  const proxied = createProxiedFetch();
   return {
-    ossClient: (profile, credentials, options) => createOssClient(profile, credentials, options),
+    ossClient: (profile, credentials, options) => createOssClient(profile, credentials, { ...options, ...agents }),
     async fetch(url, init) {
       try {
-        return await fetch(url, init);
+        const proxy = direct ? undefined : await pick(url);
+        return await (proxy ? proxied.fetch(url, init, proxy) : fetch(url, init));
       } catch (error) {
+        if (error instanceof ProxyFailure) throw error;
         throw new NetworkFailure(new URL(url).host, error);
       }
     },

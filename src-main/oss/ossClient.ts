@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { Agent as HttpAgent } from 'node:http';
 import OSS from 'ali-oss';
 import type { Profile } from '../profile/profileModel.ts';
 import type { OssCredentials } from '../credentials/types.ts';
@@ -9,6 +10,9 @@ export interface OssClientOptions {
   clockOffsetMs?: number;
   /** Per-request timeout in ms (ali-oss applies it to the whole response). */
   timeoutMs?: number;
+  /** Agents for http and https endpoints (the network's proxy routing); ali-oss's own when absent. */
+  agent?: HttpAgent;
+  httpsAgent?: HttpAgent;
 }
 
 /** Path-style addressing for the sandbox, IP addresses, localhost and custom (non-Alibaba) endpoints. */
@@ -49,6 +53,8 @@ export function createOssClient(profile: Profile, credentials: OssCredentials, o
     timeout: options.timeoutMs ?? 60_000,
     retryMax: 0,
     amendTimeSkewed: options.clockOffsetMs ?? 0,
+    ...(options.agent ? { agent: options.agent } : {}),
+    ...(options.httpsAgent ? { httpsAgent: options.httpsAgent } : {}),
   };
   const client = new OSS(config);
   attachServerDate(client);

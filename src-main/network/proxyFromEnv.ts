@@ -1,0 +1,20 @@
+import type { ResolveProxy } from './proxySettings.ts';
+import { bypassesProxy } from './noProxy.ts';
+
+const variable = (env: NodeJS.ProcessEnv, name: string): string => env[name.toLowerCase()] || env[name.toUpperCase()] || '';
+
+/**
+ * The CLI's proxy: HTTPS_PROXY for https URLs, HTTP_PROXY for http URLs (lower-case names first, as curl
+ * and proxy-from-env read them), ALL_PROXY for both, except hosts in NO_PROXY. `--proxy URL` wins over
+ * the proxy variables; NO_PROXY still applies to it.
+ */
+export function proxyFromEnv(env: NodeJS.ProcessEnv, override?: string): ResolveProxy {
+  return (url) => {
+    const target = new URL(url);
+    const scheme = target.protocol.replace(/:$/, '');
+    const proxy = override || variable(env, `${scheme}_proxy`) || variable(env, 'all_proxy');
+    if (!proxy) return undefined;
+    if (bypassesProxy(target, [variable(env, 'no_proxy')])) return undefined;
+    return proxy.includes('://') ? proxy : `http://${proxy}`;
+  };
+}
