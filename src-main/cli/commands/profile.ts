@@ -7,6 +7,7 @@ import { FerryError } from '../../errors/ferryError.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
 import { parseCommandArgs, type OptionSpec } from '../args.ts';
 import { readSecretLines } from './profileSecrets.ts';
+import { printTestSteps } from './testSteps.ts';
 import { text } from '../../i18n/text.ts';
 import { destinationsOf, untrustedHosts } from '../../accounts/destinations.ts';
 import type { ProfileInputParsed } from '../../accounts/accountsService.ts';
@@ -156,15 +157,9 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
     const services = await ctx.services();
     const id = await findProfile(services, args[0]);
     const result = await services.accounts.test(id, ctx.lang, 'cli');
-    if (ctx.json) {
-      for (const step of result.steps) ctx.print({ step }, '');
-      ctx.print({ ok: result.ok }, '');
-    } else {
-      const mark = { ok: '✓', failed: '✗', skipped: '–', pending: ' ' } as const;
-      ctx.print({}, result.steps.map((s) => `${mark[s.status]} ${s.id}${s.error && s.status !== 'failed' ? `: ${s.error.message}` : ''}`).join('\n'));
-    }
+    const trial = (await services.accounts.list()).profiles.find((p) => p.id === id)?.isSandbox ?? false;
     // The steps are the result (stdout); what failed is said on stderr, in both modes.
-    for (const step of result.steps) if (step.status === 'failed' && step.error) ctx.io.stderr.write(`ferry: ${step.error.message}\n`);
+    printTestSteps(ctx, result, trial);
     return result.ok ? EXIT_OK : EXIT_FAILED;
   },
 };

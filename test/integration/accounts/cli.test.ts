@@ -78,11 +78,35 @@ describe.skipIf(noKeyringReason)('ferry profile (CLI, real keychain)', () => {
     const test = await ferry(['profile', 'test'], { home });
     expect(test.code).toBe(1);
     // The steps on stdout, what failed on stderr.
-    expect(test.stdout).toMatch(/^✗ assume-role$/m);
+    expect(test.stdout).toMatch(/^✗ Get short-lived permission for Ferry$/m);
     expect(test.stderr).toMatch(/^ferry: The AccessKey secret does not match/m);
     const zh = await ferry(['profile', 'test'], { home, env: { FERRY_LANG: 'zh-CN' } });
     expect(zh.stderr).toMatch(/^ferry: AccessKey Secret 与 AccessKey ID 不匹配/m);
     await ferry(['profile', 'remove', 'Acme'], { home });
+  });
+
+  it('profile test reports only steps it ran, in words; a connection with a role always assumes it (env source)', async () => {
+    const { key, home, addArgs } = await setup();
+    const env = { OSS_ACCESS_KEY_ID: key.id, OSS_ACCESS_KEY_SECRET: key.secret, OSS_STS_ROLE_ARN: '' };
+    // --role with the key from the environment and no OSS_STS_ROLE_ARN: the key only signs AssumeRole.
+    const withRole = await ferry([...addArgs, '--source', 'env'], { home, env });
+    expect(withRole.code).toBe(0);
+    const test = await ferry(['profile', 'test', 'Acme'], { home, env });
+    expect(test.stderr).toBe('');
+    expect(test.code).toBe(0);
+    expect(test.stdout).toMatch(/^✓ Reach Alibaba Cloud's sign-in service$/m);
+    expect(test.stdout).toMatch(/^✓ Get short-lived permission for Ferry$/m);
+    expect(test.stdout).not.toMatch(/assume-role/);
+    const zh = await ferry(['profile', 'test', 'Acme'], { home, env: { ...env, FERRY_LANG: 'zh-CN' } });
+    expect(zh.stdout).toMatch(/^✓ 为 Ferry 获取临时权限$/m);
+
+    // No role anywhere: nothing was assumed, so that step is not ticked.
+    const noRoleArgs = addArgs.filter((a, i) => a !== '--role' && addArgs[i - 1] !== '--role').map((a) => (a === 'Acme' ? 'Plain' : a));
+    expect((await ferry([...noRoleArgs, '--source', 'env'], { home, env })).code).toBe(0);
+    const plain = await ferry(['profile', 'test', 'Plain'], { home, env });
+    expect(plain.stdout).toMatch(/^– Get short-lived permission for Ferry$/m);
+    expect(plain.stdout).toMatch(/^– Reach Alibaba Cloud's sign-in service$/m);
+    for (const run of [withRole, test, plain]) expect(run.stdout + run.stderr).not.toContain(key.secret);
   });
 
   it('refuses secrets on the command line (usage error, nothing saved)', async () => {
