@@ -101,6 +101,9 @@ export class AccountsService {
     const source = fields.credentialSource ?? 'keychain-role';
     const id = existing?.id ?? `p${randomBytes(8).toString('hex')}`;
     if (sourceOf(source).needsRoleArn && !fields.roleArn) throw new FerryError('accounts.roleArnRequired');
+    // Names pick connections (`ferry profile use Acme`), so a new one may not take a name already in use.
+    const sameName = (await this.store.read()).profiles.find((p) => p.id !== id && p.name === fields.name);
+    if (sameName) throw new FerryError('accounts.nameTaken', { name: fields.name, id: sameName.id });
     const next = this.nextProfile(id, fields, existing);
     next.confirmedHosts = await checkKeyCustody(existing, next, request, this.deps.confirm, this.deps.env);
     // A test of the old destination or the old key says nothing about the new one.

@@ -8,6 +8,7 @@ import { EXIT_FAILED, EXIT_OK, UsageError, type Command, type CommandContext } f
 import { parseCommandArgs, type OptionSpec } from '../args.ts';
 import { readSecretLines } from './profileSecrets.ts';
 import { printTestSteps } from './testSteps.ts';
+import { profileIdByRef } from '../profileRef.ts';
 import { text } from '../../i18n/text.ts';
 import { destinationsOf, untrustedHosts } from '../../accounts/destinations.ts';
 import type { ProfileInputParsed } from '../../accounts/accountsService.ts';
@@ -73,14 +74,12 @@ async function readSecrets(ctx: CommandContext, source: CredentialSourceKind | u
 }
 
 async function findProfile(services: Services, ref: string | undefined): Promise<string> {
-  const { profiles, activeId } = await services.accounts.list();
   if (ref === undefined) {
+    const { activeId } = await services.accounts.list();
     if (!activeId) throw new FerryError('accounts.noActiveProfile');
     return activeId;
   }
-  const found = profiles.find((p) => p.id === ref) ?? profiles.find((p) => p.name === ref);
-  if (!found) throw new FerryError('accounts.profileNotFound');
-  return found.id;
+  return profileIdByRef(services, ref, () => new FerryError('accounts.profileNotFound'));
 }
 
 function describe(p: ProfileView, active: boolean): string {

@@ -5,6 +5,7 @@ import { visibleName } from '../../names/inertName.ts';
 import type { UploadItem } from '../../uploads/queueEntry.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
 import { parseCommandArgs } from '../args.ts';
+import { profileIdByRef } from '../profileRef.ts';
 
 interface UploadArgs {
   paths: string[];
@@ -21,10 +22,7 @@ function parseUploadArgs(args: string[]): UploadArgs {
 
 async function profileId(services: Services, ref: string | undefined): Promise<string | undefined> {
   if (ref === undefined) return undefined;
-  const { profiles } = await services.accounts.list();
-  const found = profiles.find((p) => p.id === ref) ?? profiles.find((p) => p.name === ref);
-  if (!found) throw new FerryError('uploads.profileNotFound', { profile: ref.slice(0, 80) });
-  return found.id;
+  return profileIdByRef(services, ref, () => new FerryError('uploads.profileNotFound', { profile: ref.slice(0, 80) }));
 }
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -107,6 +107,32 @@ describe.skipIf(noKeyringReason)('ferry profile (CLI, real keychain)', () => {
     expect(plain.stdout).toMatch(/^– Get short-lived permission for Ferry$/m);
     expect(plain.stdout).toMatch(/^– Reach Alibaba Cloud's sign-in service$/m);
     for (const run of [withRole, test, plain]) expect(run.stdout + run.stderr).not.toContain(key.secret);
+  });
+
+  it('importing the same connection twice keeps one connection per name; an ambiguous name is refused with the ids', async () => {
+    const { key, company, home } = await setup();
+    const file = path.join(home, 'acme.ferry.json');
+    await writeFile(file, JSON.stringify({ name: 'Acme', region: 'cn-hangzhou', bucket: 'acme-share', endpoint: company.ossEndpoint, stsEndpoint: company.stsEndpoint, roleArn: company.demo!.roleArn }));
+    const first = await ferry(['profile', 'import', file, '--json'], { home, stdin: `${key.id}\n${key.secret}\n` });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const firstId = (JSON.parse(first.stdout) as { profile: { id: string } }).profile.id;
+    const second = await ferry(['profile', 'import', file], { home, stdin: `${key.id}\n${key.secret}\n` });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toBe(`ferry: There is already a connection called "Acme" (${firstId}). Add this one under another name with --name, or remove the old one first with "ferry profile remove ${firstId}".\n`);
+    const list = await ferry(['profile', 'list', '--json'], { home });
+    expect(list.stdout.trim().split('\n')).toHaveLength(1);
+
+    // Two connections with one name (as an older Ferry could leave them): `use` by that name refuses and names both.
+    const other = await ferry(['profile', 'import', file, '--name', 'Other', '--json'], { home, stdin: `${key.id}\n${key.secret}\n` });
+    const otherId = (JSON.parse(other.stdout) as { profile: { id: string } }).profile.id;
+    const profilesFile = path.join(home, 'profiles.json');
+    await writeFile(profilesFile, (await readFile(profilesFile, 'utf8')).replace('"name": "Other"', '"name": "Acme"').replace('"name":"Other"', '"name":"Acme"'));
+    const use = await ferry(['profile', 'use', 'Acme'], { home });
+    expect(use.code).toBe(2);
+    expect(use.stderr).toContain(`Several connections are called "Acme": ${firstId}, ${otherId}. Name one by its id.`);
+    expect((await ferry(['profile', 'use', otherId], { home })).code).toBe(0);
+    for (const id of [firstId, otherId]) await ferry(['profile', 'remove', id], { home });
   });
 
   it('refuses secrets on the command line (usage error, nothing saved)', async () => {
