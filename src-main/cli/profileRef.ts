@@ -1,5 +1,5 @@
 import type { Services } from '../app/services.ts';
-import { FerryError } from '../errors/ferryError.ts';
+import type { FerryError } from '../errors/ferryError.ts';
 import { UsageError } from './command.ts';
 
 /**
