@@ -135,6 +135,26 @@ describe.skipIf(noKeyringReason)('ferry profile (CLI, real keychain)', () => {
     for (const id of [firstId, otherId]) await ferry(['profile', 'remove', id], { home });
   });
 
+  it('ferry status shows the connection in use and runs the connection test step by step, for IT', async () => {
+    const { key, company, home, addArgs } = await setup();
+    expect((await ferry(addArgs, { home, stdin: `${key.id}\n${key.secret}\n` })).code).toBe(0);
+    const status = await ferry(['status'], { home });
+    expect(status.stderr).toBe('');
+    expect(status.code).toBe(0);
+    const [first, ...steps] = status.stdout.trim().split('\n');
+    expect(first).toMatch(new RegExp(`^Connection "Acme" \\(p[0-9a-f]+\\): bucket acme-share at ${company.ossEndpoint.replace(/[.]/g, '\\.')} \\(cn-hangzhou\\), credentials: keychain-role, key ${key.id.slice(0, 4)}••••`));
+    expect(steps).toEqual(["✓ Read the key from this computer's keychain", "✓ Reach Alibaba Cloud's sign-in service", '✓ Get short-lived permission for Ferry', '✓ Find the bucket', '✓ Upload a small test file', '✓ Make a share link that works', '✓ Remove the test file']);
+    const json = await ferry(['status', '--json', '--profile', 'Acme'], { home });
+    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ profile: { name: 'Acme', bucket: 'acme-share' }, active: true });
+    expect(lines.at(-1)).toEqual({ ok: true });
+    const unknown = await ferry(['status', '--profile', 'Nope'], { home });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/ferry profile list/);
+    for (const run of [status, json]) expect(run.stdout + run.stderr).not.toContain(key.secret);
+    await ferry(['profile', 'remove', 'Acme'], { home });
+  });
+
   it('refuses secrets on the command line (usage error, nothing saved)', async () => {
     const { home, addArgs } = await setup();
     const run = await ferry([...addArgs, '--access-key-secret', 'abcdefghijklmnopqrstuvwxyz0123'], { home });
