@@ -191,7 +191,7 @@ export class AccountsService {
       const profiles = f.profiles.filter((p) => p.id !== id);
       return { ...f, profiles, activeId: f.activeId === id ? (profiles[0]?.id ?? null) : f.activeId };
     });
-    this.deps.broker.invalidate(id);
+    await this.deps.broker.forget(id);
     this.states.delete(id);
     await this.emitChanged();
     return { removed: true };
