@@ -119,7 +119,9 @@ export class AccountsService {
         activeId: request.makeActive === false && file.activeId ? file.activeId : id,
         profiles: [...file.profiles.filter((p) => p.id !== id), stripUndefined(profile)],
       }));
-      this.deps.broker.invalidate(id);
+      // Credentials the old key or destination got are dropped (from the keychain too), not just passed over.
+      if (existing && (newKey || reachChanges(existing, next).length > 0)) await this.deps.broker.forget(id);
+      else this.deps.broker.invalidate(id);
       await this.emitChanged();
       log.info('profile saved', { id, source });
       return toView(await this.store.get(id));

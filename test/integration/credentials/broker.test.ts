@@ -50,6 +50,7 @@ describe.skipIf(noKeyringReason)('STS broker against the sandbox', () => {
       profile: ProfileInputSchema.parse({ id, name: 'Acme', endpoint: h.company.ossEndpoint, stsEndpoint: h.company.stsEndpoint, region: 'cn-hangzhou', bucket: 'acme-share', roleArn: h.company.demo!.roleArn, prefixTemplate: 'shared/{user}/{yyyy}-{mm}/' }),
       accessKey: { accessKeyId: h.key.id, accessKeySecret: 'WrongSecretWrongSecretWrongSec' },
     });
+    expect((await keytar.findCredentials('Ferry')).filter((c) => c.account.startsWith(`${id}:session:`))).toEqual([]);
     const third = await servicesHarness({ home: h.home });
     await expect(third.services.broker.get(id, 'share')).rejects.toMatchObject({ code: expect.stringMatching(/^credentials\./) });
     expect(third.services.broker.assumeRoleCalls).toBeGreaterThan(0);
