@@ -101,6 +101,9 @@ export class AccountsService {
     const source = fields.credentialSource ?? 'keychain-role';
     const id = existing?.id ?? `p${randomBytes(8).toString('hex')}`;
     if (sourceOf(source).needsRoleArn && !fields.roleArn) throw new FerryError('accounts.roleArnRequired');
+    // Names pick connections (`ferry profile use Acme`), so a new one may not take a name already in use.
+    const sameName = (await this.store.read()).profiles.find((p) => p.id !== id && p.name === fields.name);
+    if (sameName) throw new FerryError('accounts.nameTaken', { name: fields.name, id: sameName.id });
     const next = this.nextProfile(id, fields, existing);
     next.confirmedHosts = await checkKeyCustody(existing, next, request, this.deps.confirm, this.deps.env);
     // A test of the old destination or the old key says nothing about the new one.
@@ -116,7 +119,9 @@ export class AccountsService {
         activeId: request.makeActive === false && file.activeId ? file.activeId : id,
         profiles: [...file.profiles.filter((p) => p.id !== id), stripUndefined(profile)],
       }));
-      this.deps.broker.invalidate(id);
+      // Credentials the old key or destination got are dropped (from the keychain too), not just passed over.
+      if (existing && (newKey || reachChanges(existing, next).length > 0)) await this.deps.broker.forget(id);
+      else this.deps.broker.invalidate(id);
       await this.emitChanged();
       log.info('profile saved', { id, source });
       return toView(await this.store.get(id));
@@ -188,7 +193,7 @@ export class AccountsService {
       const profiles = f.profiles.filter((p) => p.id !== id);
       return { ...f, profiles, activeId: f.activeId === id ? (profiles[0]?.id ?? null) : f.activeId };
     });
-    this.deps.broker.invalidate(id);
+    await this.deps.broker.forget(id);
     this.states.delete(id);
     await this.emitChanged();
     return { removed: true };

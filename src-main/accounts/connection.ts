@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { CONNECTION_DEFAULTS, ConnectionFileSchema, type ProfileInputSchema } from '../profile/profileModel.ts';
 import { FerryError } from '../errors/ferryError.ts';
 import { sourceOf, tokenServiceUrlProblem } from '../credentials/sources/index.ts';
-import { BUCKET, LINK_EXPIRY, REGION, ROLE_ARN, endpointProblem, normalizeEndpoint, regionFromEndpoint } from './endpoint.ts';
+import { BUCKET, LINK_EXPIRY, REGION, ROLE_ARN, endpointProblem, normalizeEndpoint, regionFromEndpoint, type EndpointProblem } from './endpoint.ts';
+import type { TextKey } from '../i18n/text.ts';
 import { prefixTemplateProblem } from './prefixTemplate.ts';
 
 export type ProfileInput = z.input<typeof ProfileInputSchema>;
@@ -34,6 +35,18 @@ const LINK_FIELDS: Record<string, keyof Connection> = {
 
 function invalid(field: string): FerryError {
   return new FerryError('accounts.connectionInvalid', { field });
+}
+
+/** A refused address says which rule it broke (never the address itself: it may hold a password). */
+const ADDRESS_RULE = {
+  'not-a-url': 'accounts.address.notUrl',
+  'credentials-in-url': 'accounts.address.credentialsInUrl',
+  'has-path': 'accounts.address.hasPath',
+  'not-https': 'accounts.address.notHttps',
+} as const satisfies Record<EndpointProblem, TextKey>;
+
+function badAddress(field: string, problem: EndpointProblem): FerryError {
+  return new FerryError(ADDRESS_RULE[problem], { field });
 }
 
 function fromLink(text: string): Record<string, unknown> {
@@ -97,8 +110,10 @@ export function checkProfileFields(c: Omit<Connection, 'ferry'>): ProfileInput {
   const name = c.name.trim();
   if (!name) throw invalid('name');
   if (!BUCKET.test(c.bucket)) throw invalid('bucket');
-  if (c.endpoint !== undefined && endpointProblem(c.endpoint)) throw invalid('endpoint');
-  if (c.stsEndpoint !== undefined && endpointProblem(c.stsEndpoint)) throw invalid('stsEndpoint');
+  for (const field of ['endpoint', 'stsEndpoint'] as const) {
+    const problem = c[field] !== undefined ? endpointProblem(c[field]) : undefined;
+    if (problem) throw badAddress(field, problem);
+  }
   const region = c.region ?? (c.endpoint ? regionFromEndpoint(c.endpoint) : undefined);
   if (region === undefined || !REGION.test(region)) throw invalid('region');
   if (c.prefixTemplate !== undefined && prefixTemplateProblem(c.prefixTemplate)) throw invalid('prefixTemplate');
@@ -110,8 +125,8 @@ export function checkProfileFields(c: Omit<Connection, 'ferry'>): ProfileInput {
   const source = c.credentialSource ?? CONNECTION_DEFAULTS.credentialSource;
   const urlProblem = c.tokenServiceUrl !== undefined ? tokenServiceUrlProblem(c.tokenServiceUrl) : undefined;
   if (urlProblem === 'secret-in-url') throw new FerryError('accounts.tokenServiceUrlHasSecret');
-  if (sourceOf(source).needsTokenService && (!c.tokenServiceUrl || urlProblem)) throw invalid('tokenServiceUrl');
-  if (urlProblem) throw invalid('tokenServiceUrl');
+  if (urlProblem) throw badAddress('tokenServiceUrl', urlProblem);
+  if (sourceOf(source).needsTokenService && !c.tokenServiceUrl) throw invalid('tokenServiceUrl');
   return {
     name,
     bucket: c.bucket,

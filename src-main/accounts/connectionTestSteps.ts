@@ -68,7 +68,7 @@ async function checkSecretsPresent({ profile, deps, source }: TestRun): Promise<
 
 /** Any STS JSON reply (even an error) proves the endpoint is STS and reachable. */
 async function checkStsReachable({ profile, deps, source }: TestRun): Promise<void> {
-  if (!source.signsAtSts(deps.env)) throw new Skip();
+  if (!source.signsAtSts(deps.env, profile.roleArn)) throw new Skip();
   const response = await deps.network.fetch(stsUrl(profile.stsEndpoint ?? DEFAULT_STS_ENDPOINT), {
     method: 'GET',
     signal: AbortSignal.timeout(15_000),
@@ -85,7 +85,9 @@ function hasRequestId(text: string): boolean {
   }
 }
 
-async function assumeRole({ profile, deps }: TestRun): Promise<void> {
+/** Only a key that signs at STS (or a token service) gets temporary credentials; other sources have nothing to show here. */
+async function assumeRole({ profile, deps, source }: TestRun): Promise<void> {
+  if (!source.signsAtSts(deps.env, profile.roleArn) && !source.needsTokenService) throw new Skip();
   deps.broker.invalidate(profile.id);
   await deps.broker.get(profile.id, 'upload');
 }

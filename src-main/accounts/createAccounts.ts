@@ -1,4 +1,5 @@
 import { Keychain, type KeytarLike } from '../credentials/keychain.ts';
+import { SharedSessions } from '../credentials/sharedSessions.ts';
 import { StsBroker } from '../credentials/stsBroker.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { Network } from '../network/network.ts';
@@ -44,6 +45,7 @@ export function createAccounts(options: {
     network: options.network,
     profile: (id) => runtime.get(id),
     policyPrefix: (profile) => stablePrefix(profile.prefixTemplate, user),
+    shared: new SharedSessions(keychain),
   });
   const accounts = new AccountsService({ store, runtime, clock: options.clock, keychain, broker, sandbox, events: options.events, confirm: dialogConfirmations(options.dialog, options.lang), env: options.env, network: options.network, user, lang: options.lang });
   return { accounts, broker, keychain, sandbox };

@@ -24,6 +24,7 @@ export interface ReachFields {
   endpoint?: string | undefined;
   region?: string | undefined;
   stsEndpoint?: string | undefined;
+  roleArn?: string | undefined;
   tokenServiceUrl?: string | undefined;
   credentialSource?: CredentialSourceKind | undefined;
   isSandbox?: boolean | undefined;
@@ -58,7 +59,7 @@ export function destinationsOf(fields: ReachFields, env: NodeJS.ProcessEnv = {})
   const storage = fields.endpoint?.trim() || (fields.region?.trim() ? endpointForRegion(fields.region.trim()) : undefined);
   return [
     ...(source.needsTokenService ? destination('token-service', fields.tokenServiceUrl) : []),
-    ...(source.signsAtSts(env) ? destination('sts', fields.stsEndpoint?.trim() || DEFAULT_STS_ENDPOINT) : []),
+    ...(source.signsAtSts(env, fields.roleArn) ? destination('sts', fields.stsEndpoint?.trim() || DEFAULT_STS_ENDPOINT) : []),
     ...destination('storage', storage),
   ];
 }

@@ -5,7 +5,7 @@ import { logger } from '../log/logger.ts';
 
 export const KEYCHAIN_SERVICE = 'Ferry';
 
-/** What Ferry keeps in the keychain under account = profile id (or `<id>:link-signing`). */
+/** What Ferry keeps in the keychain under account = profile id (or `<id>:link-signing`, `<id>:session:<purpose>`). */
 export const StoredSecretSchema = z.discriminatedUnion('kind', [
   z.object({ v: z.literal(1), kind: z.literal('access-key'), accessKeyId: z.string(), accessKeySecret: z.string() }),
   z.object({
@@ -15,6 +15,17 @@ export const StoredSecretSchema = z.discriminatedUnion('kind', [
     accessKeySecret: z.string(),
     securityToken: z.string(),
     expiresAt: z.number(),
+  }),
+  // AssumeRole results shared by Ferry's processes (sharedSessions.ts), under `<id>:session:<purpose>`.
+  z.object({
+    v: z.literal(1),
+    kind: z.literal('session'),
+    accessKeyId: z.string(),
+    accessKeySecret: z.string(),
+    securityToken: z.string(),
+    expiresAt: z.number(),
+    issuedAt: z.number(),
+    fingerprint: z.string(),
   }),
 ]);
 export type StoredSecret = z.output<typeof StoredSecretSchema>;
@@ -55,13 +66,13 @@ export class Keychain {
       throw new FerryError('credentials.keychainEntryDamaged');
     }
     registerSecret(parsed.accessKeySecret);
-    if (parsed.kind === 'temporary') registerSecret(parsed.securityToken);
+    if (parsed.kind !== 'access-key') registerSecret(parsed.securityToken);
     return parsed;
   }
 
   async write(account: string, secret: StoredSecret): Promise<void> {
     registerSecret(secret.accessKeySecret);
-    if (secret.kind === 'temporary') registerSecret(secret.securityToken);
+    if (secret.kind !== 'access-key') registerSecret(secret.securityToken);
     const text = JSON.stringify(secret);
     registerSecret(text);
     await this.call('write', (k) => k.setPassword(KEYCHAIN_SERVICE, account, text));

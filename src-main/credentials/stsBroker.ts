@@ -11,6 +11,7 @@ import { DEFAULT_STS_ENDPOINT, assumeRole } from './stsClient.ts';
 import { StsServiceError, isTransientStsError } from './stsErrors.ts';
 import type { CredentialBroker, OssCredentials, Purpose } from './types.ts';
 import { randomBytes } from 'node:crypto';
+import type { SharedSessions } from './sharedSessions.ts';
 
 const log = logger('broker');
 
@@ -34,6 +35,8 @@ export interface BrokerOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Attempts per AssumeRole for transient failures (network, 5xx, throttling). */
   attempts?: number;
+  /** AssumeRole results shared with Ferry's other processes through the keychain. */
+  shared?: SharedSessions;
 }
 
 interface Entry {
@@ -58,6 +61,10 @@ export class StsBroker implements CredentialBroker {
   private readonly inflight = new Map<string, Promise<OssCredentials>>();
   private readonly listeners = new Set<(state: BrokerState) => void>();
   private offsetMs = 0;
+  /** `<id>\n<purpose>` whose shared credentials must not be reused (invalidated: they may be what failed). */
+  private readonly distrusted = new Set<string>();
+  /** When the credentials being fetched were issued (reused ones: earlier than now). */
+  private readonly issued = new WeakMap<OssCredentials, number>();
   /** Every AssumeRole request sent (including retries); tests and the bench read it. */
   assumeRoleCalls = 0;
 
@@ -88,6 +95,13 @@ export class StsBroker implements CredentialBroker {
       const [id, p] = key.split('\n');
       if (id === profileId && (purpose === undefined || p === purpose)) this.cache.delete(key);
     }
+    for (const p of purpose ? [purpose] : (['upload', 'share', 'manage'] as const)) this.distrusted.add(`${profileId}\n${p}`);
+  }
+
+  /** Forgets a removed profile's shared credentials. */
+  async forget(profileId: string): Promise<void> {
+    this.invalidate(profileId);
+    await this.options.shared?.forget(profileId);
   }
 
   async get(profileId: string, purpose: Purpose): Promise<OssCredentials> {
@@ -127,7 +141,7 @@ export class StsBroker implements CredentialBroker {
           credentials.expiresAt === undefined
             ? Infinity
             : renewable
-              ? renewalTime(this.serverNow(), credentials.expiresAt)
+              ? renewalTime(this.issued.get(credentials) ?? this.serverNow(), credentials.expiresAt)
               : credentials.expiresAt - MIN_REMAINING_MS;
         this.cache.set(key, { credentials, renewAt });
         this.emit({ profileId, state: 'ready', ...(credentials.expiresAt !== undefined ? { expiresAt: credentials.expiresAt } : {}) });
@@ -152,10 +166,41 @@ export class StsBroker implements CredentialBroker {
       keychain: this.options.keychain,
       env: this.options.env,
       serverNow: () => this.serverNow(),
-      assume: (caller, roleArn, p) => this.assumeWithRetry(profile, caller, roleArn, p),
+      assume: (caller, roleArn, p) => this.assumeShared(profile, caller, roleArn, p),
       fetch: (url, init) => this.options.network.fetch(url, init),
     });
     return { credentials, renewable };
+  }
+
+  /** AssumeRole, or what another Ferry process got for the very same key, role and destination (keychain). */
+  private async assumeShared(profile: Profile, caller: OssCredentials, roleArn: string, purpose: Purpose): Promise<OssCredentials> {
+    const shared = this.options.shared;
+    if (!shared) return this.assumeWithRetry(profile, caller, roleArn, purpose);
+    const key = `${profile.id}\n${purpose}`;
+    const scope = {
+      caller,
+      roleArn,
+      stsEndpoint: profile.stsEndpoint ?? DEFAULT_STS_ENDPOINT,
+      endpoint: profile.endpoint,
+      bucket: profile.bucket,
+      policyPrefix: this.options.policyPrefix(profile),
+      durationSeconds: profile.sessionDurationSeconds,
+    };
+    if (!this.distrusted.has(key)) {
+      const now = this.serverNow();
+      const reused = await shared.load(profile.id, purpose, scope, (issuedAt, expiresAt) => now < renewalTime(issuedAt, expiresAt) && expiresAt - now > MIN_REMAINING_MS);
+      if (reused) {
+        const { issuedAt, ...credentials } = reused;
+        this.issued.set(credentials, issuedAt);
+        return credentials;
+      }
+    }
+    const issuedAt = this.serverNow();
+    const credentials = await this.assumeWithRetry(profile, caller, roleArn, purpose);
+    this.issued.set(credentials, issuedAt);
+    this.distrusted.delete(key);
+    await shared.store(profile.id, purpose, scope, credentials, issuedAt);
+    return credentials;
   }
 
   private async assumeWithRetry(profile: Profile, caller: OssCredentials, roleArn: string, purpose: Purpose): Promise<OssCredentials> {

@@ -29,7 +29,7 @@ export interface LinksOptions {
   clock: Clock;
   ports: Pick<Ports, 'clipboard' | 'dialog' | 'events'>;
   broker: CredentialBroker;
-  accounts: Pick<AccountsService, 'active' | 'runtimeProfile'>;
+  accounts: Pick<AccountsService, 'active' | 'runtimeProfile' | 'list'>;
   /** Sizes of recently uploaded files (the uploads history), to keep "Copy link" free of network calls. */
   knownSize?: (profileId: string, key: string) => number | undefined;
   /** When the newest upload to a key finished, so a key freed by "Stop sharing" and uploaded again can be shared. */
@@ -73,6 +73,13 @@ export function createLinks(options: LinksOptions): Links {
     objects,
     profile,
     folder,
+    async sameBucket(p) {
+      const { profiles } = await options.accounts.list();
+      // The sandbox's address changes with each start: trial connections are told apart by bucket alone.
+      const where = (v: { isSandbox: boolean; endpoint: string; bucket: string }): string => `${v.isSandbox ? 'trial' : v.endpoint.toLowerCase()}|${v.bucket}`;
+      const own = profiles.find((v) => v.id === p.id);
+      return own ? profiles.filter((v) => where(v) === where(own)).map((v) => v.id) : [p.id];
+    },
     ...(options.onStopped ? { onStopped: options.onStopped } : {}),
   };
   return {

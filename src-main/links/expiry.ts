@@ -72,6 +72,8 @@ export function effectiveExpiry(input: ExpiryInputs): EffectiveExpiry {
   }
   // URLs carry whole seconds: round down so the link never outlives what the user is told.
   serverExpiresAt = Math.floor(serverExpiresAt / 1000) * 1000;
+  // Times are shown to the minute: a link cut by seconds (credentials ending with the hour asked for) is not "shortened".
+  if (cappedBy !== 'none' && input.requested + input.clockOffsetMs - serverExpiresAt < 60_000) cappedBy = 'none';
   if (serverExpiresAt <= serverNow + 1000) throw new FerryError(cappedBy === 'credentials' ? 'links.credentialsTooShort' : 'links.expiryInPast');
   return {
     serverExpiresAt,

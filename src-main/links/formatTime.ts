@@ -4,11 +4,11 @@ import { text } from '../i18n/text.ts';
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * "Sat, Nov 22, 2026, 18:05" / "2026年11月22日周六 18:05" in local time. Seconds are cut, never rounded
+ * "Sat, Nov 22, 2026, 18:05" / "2026年11月22日周六 18:05" in local time (`withZone`: "… 18:05 GMT+8"). Seconds are cut, never rounded
  * up, so the time shown is never later than the moment the link stops working.
  */
-export function formatLocalDateTime(ms: number, lang: Lang, timeZone?: string): string {
-  const id = `${lang}|${timeZone ?? process.env.TZ ?? ''}`;
+export function formatLocalDateTime(ms: number, lang: Lang, timeZone?: string, withZone = false): string {
+  const id = `${lang}|${timeZone ?? process.env.TZ ?? ''}|${withZone}`;
   let f = formatters.get(id);
   if (!f) {
     f = new Intl.DateTimeFormat(lang, {
@@ -19,6 +19,8 @@ export function formatLocalDateTime(ms: number, lang: Lang, timeZone?: string): 
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
+      // For readers elsewhere (a share message is pasted to other people): "GMT+8".
+      ...(withZone ? { timeZoneName: 'short' as const } : {}),
       ...(timeZone ? { timeZone } : {}),
     });
     formatters.set(id, f);

@@ -47,12 +47,16 @@ export class Ledger {
     });
   }
 
-  /** Marks every link to `objectKey` in `profileId` stopped; returns how many were still counted as live. */
-  markStopped(profileId: string, objectKey: string, stop: { at: number; mode: 'delete' | 'move'; movedTo?: string }): Promise<number> {
+  /**
+   * Marks every link to `objectKey` made through any of `profileIds` (the connections to one bucket) stopped;
+   * returns how many were still counted as live.
+   */
+  markStopped(profileIds: string | readonly string[], objectKey: string, stop: { at: number; mode: 'delete' | 'move'; movedTo?: string }): Promise<number> {
+    const through = new Set(typeof profileIds === 'string' ? [profileIds] : profileIds);
     let live = 0;
     return this.mutate((entries) => {
       for (const e of entries) {
-        if (e.profileId !== profileId || e.objectKey !== objectKey || e.stopped) continue;
+        if (!through.has(e.profileId) || e.objectKey !== objectKey || e.stopped) continue;
         if (e.expiresAt > stop.at) live += 1;
         e.stopped = true;
         e.stoppedAt = stop.at;

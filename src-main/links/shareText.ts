@@ -29,6 +29,6 @@ export function shareMessage(link: { name: string; size?: number | undefined; ur
     name: link.name,
     size: formatSize(link.size, o.lang),
     url: link.url,
-    until: formatLocalDateTime(link.expiresAt, o.lang, o.timeZone),
+    until: formatLocalDateTime(link.expiresAt, o.lang, o.timeZone, true),
   });
 }

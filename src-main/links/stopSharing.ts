@@ -30,6 +30,8 @@ export interface StopSharingDeps {
   ledger: Ledger;
   objects: ObjectOps;
   profile(id?: string): Promise<Profile>;
+  /** Ids of every connection to the same bucket at the same address as `profile` (itself included). */
+  sameBucket?(profile: Profile): Promise<string[]>;
   /** The profile's folder; nothing outside it is moved or deleted. */
   folder(profile: Profile): string;
   /** Tells the upload rows that showed this object. */
@@ -90,8 +92,10 @@ export async function stopSharing(
     await deps.objects.move(profile, objectKey, newObjectKey);
   }
   const stop = { at: deps.clock.now(), mode, ...(newObjectKey !== undefined ? { movedTo: newObjectKey } : {}) };
-  const linksStopped = await deps.ledger.markStopped(profile.id, objectKey, stop);
-  deps.onStopped?.(profile.id, objectKey, stop);
+  // A link made through another connection to this bucket points at the same object: it stopped working too.
+  const through = (await deps.sameBucket?.(profile)) ?? [profile.id];
+  const linksStopped = await deps.ledger.markStopped(through, objectKey, stop);
+  for (const id of through) deps.onStopped?.(id, objectKey, stop);
   deps.events.emit('links.changed', { count: linksStopped });
   log.info('sharing stopped', { mode, linksStopped });
   return { mode, ...(newObjectKey !== undefined ? { newObjectKey } : {}), linksStopped, cancelled: false };

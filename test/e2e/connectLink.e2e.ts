@@ -17,7 +17,7 @@ const hostile: [what: string, url: string, message: string][] = [
   [
     'points at a plain-http endpoint',
     'ferry://connect?name=Acme&bucket=acme-share&region=cn-hangzhou&endpoint=http://evil.example',
-    'This connection has a missing or unsafe value ("endpoint"), so Ferry refused it. Ask IT to check and send it again.',
+    'The address in "endpoint" must start with https:// (plain http:// is allowed only for this computer, like http://127.0.0.1). Correct it and try again.',
   ],
   [
     'asks for something else',

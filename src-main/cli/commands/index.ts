@@ -4,7 +4,8 @@ import { profileCommand } from './profile.ts';
 import { linkCommand } from './link.ts';
 import { linksCommand } from './links.ts';
 import { revokeCommand } from './revoke.ts';
+import { statusCommand } from './status.ts';
 import { uploadCommand } from './upload.ts';
 
 /** Every `ferry <command>`. Capabilities add theirs here. */
-export const commands: Command[] = [sandboxCommand, profileCommand, linkCommand, linksCommand, revokeCommand, uploadCommand];
+export const commands: Command[] = [sandboxCommand, profileCommand, linkCommand, linksCommand, revokeCommand, uploadCommand, statusCommand];

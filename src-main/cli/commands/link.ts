@@ -5,6 +5,7 @@ import { UsageError, EXIT_FAILED, EXIT_OK, type Command } from '../command.ts';
 import { toUserError } from '../../errors/userError.ts';
 import type { TextKey } from '../../i18n/text.ts';
 import { parseCommandArgs, type OptionSpec } from '../args.ts';
+import { profileIdByRef } from '../profileRef.ts';
 
 /** `--flag value` / `--flag=value` / bare switches, `--` honoured (args.ts); anything unknown is a usage error. */
 export function parseArgs(
@@ -27,10 +28,7 @@ export function parseArgs(
 /** `--profile` by id or name; the active profile when absent. */
 export async function profileIdFor(services: Services, ref: string | undefined): Promise<string | undefined> {
   if (ref === undefined) return undefined;
-  const { profiles } = await services.accounts.list();
-  const found = profiles.find((p) => p.id === ref) ?? profiles.find((p) => p.name === ref);
-  if (!found) throw new FerryError('accounts.profileNotFound');
-  return found.id;
+  return profileIdByRef(services, ref, () => new FerryError('accounts.profileNotFound'));
 }
 
 /** Errors about the options themselves (the same for every key). */

@@ -7,6 +7,8 @@ import { FerryError } from '../../errors/ferryError.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
 import { parseCommandArgs, type OptionSpec } from '../args.ts';
 import { readSecretLines } from './profileSecrets.ts';
+import { printTestSteps } from './testSteps.ts';
+import { profileIdByRef } from '../profileRef.ts';
 import { text } from '../../i18n/text.ts';
 import { destinationsOf, untrustedHosts } from '../../accounts/destinations.ts';
 import type { ProfileInputParsed } from '../../accounts/accountsService.ts';
@@ -72,14 +74,12 @@ async function readSecrets(ctx: CommandContext, source: CredentialSourceKind | u
 }
 
 async function findProfile(services: Services, ref: string | undefined): Promise<string> {
-  const { profiles, activeId } = await services.accounts.list();
   if (ref === undefined) {
+    const { activeId } = await services.accounts.list();
     if (!activeId) throw new FerryError('accounts.noActiveProfile');
     return activeId;
   }
-  const found = profiles.find((p) => p.id === ref) ?? profiles.find((p) => p.name === ref);
-  if (!found) throw new FerryError('accounts.profileNotFound');
-  return found.id;
+  return profileIdByRef(services, ref, () => new FerryError('accounts.profileNotFound'));
 }
 
 function describe(p: ProfileView, active: boolean): string {
@@ -156,15 +156,9 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
     const services = await ctx.services();
     const id = await findProfile(services, args[0]);
     const result = await services.accounts.test(id, ctx.lang, 'cli');
-    if (ctx.json) {
-      for (const step of result.steps) ctx.print({ step }, '');
-      ctx.print({ ok: result.ok }, '');
-    } else {
-      const mark = { ok: '✓', failed: '✗', skipped: '–', pending: ' ' } as const;
-      ctx.print({}, result.steps.map((s) => `${mark[s.status]} ${s.id}${s.error && s.status !== 'failed' ? `: ${s.error.message}` : ''}`).join('\n'));
-    }
+    const trial = (await services.accounts.list()).profiles.find((p) => p.id === id)?.isSandbox ?? false;
     // The steps are the result (stdout); what failed is said on stderr, in both modes.
-    for (const step of result.steps) if (step.status === 'failed' && step.error) ctx.io.stderr.write(`ferry: ${step.error.message}\n`);
+    printTestSteps(ctx, result, trial);
     return result.ok ? EXIT_OK : EXIT_FAILED;
   },
 };

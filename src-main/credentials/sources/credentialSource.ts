@@ -29,9 +29,9 @@ export interface CredentialSource {
   readonly needsTokenService: boolean;
   /**
    * The key signs AssumeRole calls, so an STS host receives its signatures and Ferry's session policy
-   * limits every credential (and so every link) to the profile's folder.
+   * limits every credential (and so every link) to the profile's folder. `roleArn` is the connection's role.
    */
-  signsAtSts(env: NodeJS.ProcessEnv): boolean;
+  signsAtSts(env: NodeJS.ProcessEnv, roleArn: string | undefined): boolean;
   /** "Test connection", first step: is what this source needs present? `false` when there is nothing to check. */
   checkPresent(profile: Profile, ctx: Pick<SourceContext, 'keychain' | 'env'>): Promise<boolean>;
   /** Fresh (uncached) credentials for one purpose. */

@@ -7,7 +7,7 @@ const roleFromEnv = (env: NodeJS.ProcessEnv): string | undefined => env.OSS_STS_
 
 /**
  * OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET (and OSS_SESSION_TOKEN) from the environment, as the official
- * tools read them; with OSS_STS_ROLE_ARN the key only calls AssumeRole.
+ * tools read them; with a role (OSS_STS_ROLE_ARN, else the connection's) the key only calls AssumeRole.
  */
 export const environmentSource: CredentialSource = {
   kind: 'env',
@@ -15,7 +15,7 @@ export const environmentSource: CredentialSource = {
   renews: true,
   needsRoleArn: false,
   needsTokenService: false,
-  signsAtSts: (env) => Boolean(roleFromEnv(env)),
+  signsAtSts: (env, roleArn) => Boolean(roleFromEnv(env) ?? roleArn?.trim()),
   async checkPresent(_profile, { env }) {
     if (!env.OSS_ACCESS_KEY_ID || !env.OSS_ACCESS_KEY_SECRET) throw new FerryError('credentials.envMissing');
     return true;
@@ -28,8 +28,9 @@ export const environmentSource: CredentialSource = {
     registerSecret(secret);
     registerSecret(token);
     const key: OssCredentials = { accessKeyId: id, accessKeySecret: secret, ...(token ? { securityToken: token } : {}) };
-    const roleArn = roleFromEnv(ctx.env) ?? profile.roleArn;
-    if (roleFromEnv(ctx.env) && roleArn) return ctx.assume(key, roleArn, purpose);
+    // A connection with a role always assumes it: the long-term key never reaches OSS unscoped.
+    const roleArn = roleFromEnv(ctx.env) ?? (profile.roleArn?.trim() || undefined);
+    if (roleArn) return ctx.assume(key, roleArn, purpose);
     return key;
   },
 };

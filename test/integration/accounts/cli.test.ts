@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -78,10 +78,80 @@ describe.skipIf(noKeyringReason)('ferry profile (CLI, real keychain)', () => {
     const test = await ferry(['profile', 'test'], { home });
     expect(test.code).toBe(1);
     // The steps on stdout, what failed on stderr.
-    expect(test.stdout).toMatch(/^✗ assume-role$/m);
+    expect(test.stdout).toMatch(/^✗ Get short-lived permission for Ferry$/m);
     expect(test.stderr).toMatch(/^ferry: The AccessKey secret does not match/m);
     const zh = await ferry(['profile', 'test'], { home, env: { FERRY_LANG: 'zh-CN' } });
     expect(zh.stderr).toMatch(/^ferry: AccessKey Secret 与 AccessKey ID 不匹配/m);
+    await ferry(['profile', 'remove', 'Acme'], { home });
+  });
+
+  it('profile test reports only steps it ran, in words; a connection with a role always assumes it (env source)', async () => {
+    const { key, home, addArgs } = await setup();
+    const env = { OSS_ACCESS_KEY_ID: key.id, OSS_ACCESS_KEY_SECRET: key.secret, OSS_STS_ROLE_ARN: '' };
+    // --role with the key from the environment and no OSS_STS_ROLE_ARN: the key only signs AssumeRole.
+    const withRole = await ferry([...addArgs, '--source', 'env'], { home, env });
+    expect(withRole.code).toBe(0);
+    const test = await ferry(['profile', 'test', 'Acme'], { home, env });
+    expect(test.stderr).toBe('');
+    expect(test.code).toBe(0);
+    expect(test.stdout).toMatch(/^✓ Reach Alibaba Cloud's sign-in service$/m);
+    expect(test.stdout).toMatch(/^✓ Get short-lived permission for Ferry$/m);
+    expect(test.stdout).not.toMatch(/assume-role/);
+    const zh = await ferry(['profile', 'test', 'Acme'], { home, env: { ...env, FERRY_LANG: 'zh-CN' } });
+    expect(zh.stdout).toMatch(/^✓ 为 Ferry 获取临时权限$/m);
+
+    // No role anywhere: nothing was assumed, so that step is not ticked.
+    const noRoleArgs = addArgs.filter((a, i) => a !== '--role' && addArgs[i - 1] !== '--role').map((a) => (a === 'Acme' ? 'Plain' : a));
+    expect((await ferry([...noRoleArgs, '--source', 'env'], { home, env })).code).toBe(0);
+    const plain = await ferry(['profile', 'test', 'Plain'], { home, env });
+    expect(plain.stdout).toMatch(/^– Get short-lived permission for Ferry$/m);
+    expect(plain.stdout).toMatch(/^– Reach Alibaba Cloud's sign-in service$/m);
+    for (const run of [withRole, test, plain]) expect(run.stdout + run.stderr).not.toContain(key.secret);
+  });
+
+  it('importing the same connection twice keeps one connection per name; an ambiguous name is refused with the ids', async () => {
+    const { key, company, home } = await setup();
+    const file = path.join(home, 'acme.ferry.json');
+    await writeFile(file, JSON.stringify({ name: 'Acme', region: 'cn-hangzhou', bucket: 'acme-share', endpoint: company.ossEndpoint, stsEndpoint: company.stsEndpoint, roleArn: company.demo!.roleArn }));
+    const first = await ferry(['profile', 'import', file, '--json'], { home, stdin: `${key.id}\n${key.secret}\n` });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const firstId = (JSON.parse(first.stdout) as { profile: { id: string } }).profile.id;
+    const second = await ferry(['profile', 'import', file], { home, stdin: `${key.id}\n${key.secret}\n` });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toBe(`ferry: There is already a connection called "Acme" (${firstId}). Add this one under another name with --name, or remove the old one first with "ferry profile remove ${firstId}".\n`);
+    const list = await ferry(['profile', 'list', '--json'], { home });
+    expect(list.stdout.trim().split('\n')).toHaveLength(1);
+
+    // Two connections with one name (as an older Ferry could leave them): `use` by that name refuses and names both.
+    const other = await ferry(['profile', 'import', file, '--name', 'Other', '--json'], { home, stdin: `${key.id}\n${key.secret}\n` });
+    const otherId = (JSON.parse(other.stdout) as { profile: { id: string } }).profile.id;
+    const profilesFile = path.join(home, 'profiles.json');
+    await writeFile(profilesFile, (await readFile(profilesFile, 'utf8')).replace('"name": "Other"', '"name": "Acme"').replace('"name":"Other"', '"name":"Acme"'));
+    const use = await ferry(['profile', 'use', 'Acme'], { home });
+    expect(use.code).toBe(2);
+    expect(use.stderr).toContain(`Several connections are called "Acme": ${firstId}, ${otherId}. Name one by its id.`);
+    expect((await ferry(['profile', 'use', otherId], { home })).code).toBe(0);
+    for (const id of [firstId, otherId]) await ferry(['profile', 'remove', id], { home });
+  });
+
+  it('ferry status shows the connection in use and runs the connection test step by step, for IT', async () => {
+    const { key, company, home, addArgs } = await setup();
+    expect((await ferry(addArgs, { home, stdin: `${key.id}\n${key.secret}\n` })).code).toBe(0);
+    const status = await ferry(['status'], { home });
+    expect(status.stderr).toBe('');
+    expect(status.code).toBe(0);
+    const [first, ...steps] = status.stdout.trim().split('\n');
+    expect(first).toMatch(new RegExp(`^Connection "Acme" \\(p[0-9a-f]+\\): bucket acme-share at ${company.ossEndpoint.replace(/[.]/g, '\\.')} \\(cn-hangzhou\\), credentials: keychain-role, key ${key.id.slice(0, 4)}••••`));
+    expect(steps).toEqual(["✓ Read the key from this computer's keychain", "✓ Reach Alibaba Cloud's sign-in service", '✓ Get short-lived permission for Ferry', '✓ Find the bucket', '✓ Upload a small test file', '✓ Make a share link that works', '✓ Remove the test file']);
+    const json = await ferry(['status', '--json', '--profile', 'Acme'], { home });
+    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ profile: { name: 'Acme', bucket: 'acme-share' }, active: true });
+    expect(lines.at(-1)).toEqual({ ok: true });
+    const unknown = await ferry(['status', '--profile', 'Nope'], { home });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/ferry profile list/);
+    for (const run of [status, json]) expect(run.stdout + run.stderr).not.toContain(key.secret);
     await ferry(['profile', 'remove', 'Acme'], { home });
   });
 

@@ -5,7 +5,8 @@ import { ProfileInputSchema } from '../../../src-main/contract/profiles.ts';
 import { createOssClient, learnSkewFrom } from '../../../src-main/oss/ossClient.ts';
 import { toUserError } from '../../../src-main/errors/userError.ts';
 import { ManualClock } from '../../../src-main/time/clock.ts';
-import { companyHarness, noKeyringReason } from '../../support/integrationHarness.ts';
+import { companyHarness, noKeyringReason, servicesHarness } from '../../support/integrationHarness.ts';
+import keytar from '@github/keytar';
 import { stablePrefix } from '../../../src-main/accounts/prefixTemplate.ts';
 import { currentUserName } from '../../../src-main/accounts/prefixTemplate.ts';
 
@@ -24,6 +25,38 @@ describe.skipIf(noKeyringReason)('STS broker against the sandbox', () => {
     expect(renewed.accessKeyId).not.toBe(first.accessKeyId);
     expect(renewed.expiresAt!).toBeGreaterThan(first.expiresAt!);
     expect(broker.assumeRoleCalls).toBe(2);
+  });
+
+  it('temporary credentials are shared with the next Ferry process through the keychain; a new key or removal drops them', async () => {
+    const h = await companyHarness();
+    const id = h.profile.id;
+    const first = await h.services.broker.get(id, 'share');
+    expect(h.services.broker.assumeRoleCalls).toBe(1);
+    // The next `ferry` run: its own services over the same data folder and keychain.
+    const next = await servicesHarness({ home: h.home });
+    expect((await next.services.broker.get(id, 'share')).accessKeyId).toBe(first.accessKeyId);
+    expect(next.services.broker.assumeRoleCalls).toBe(0);
+    await next.services.broker.get(id, 'upload'); // another purpose, another session policy
+    expect(next.services.broker.assumeRoleCalls).toBe(1);
+    const stored = (await keytar.findCredentials('Ferry')).filter((c) => c.account.startsWith(`${id}:session:`));
+    expect(stored.map((c) => c.account).sort()).toEqual([`${id}:session:share`, `${id}:session:upload`]);
+    for (const c of stored) expect(c.password).not.toContain(h.key.secret);
+    // A connection test asks STS itself: reused credentials would prove nothing about the key.
+    await next.services.accounts.test(id, 'en');
+    expect(next.services.broker.assumeRoleCalls).toBeGreaterThanOrEqual(2);
+
+    // The key changes (here: a wrong secret): what the old key got is not reused.
+    await h.services.accounts.save({
+      profile: ProfileInputSchema.parse({ id, name: 'Acme', endpoint: h.company.ossEndpoint, stsEndpoint: h.company.stsEndpoint, region: 'cn-hangzhou', bucket: 'acme-share', roleArn: h.company.demo!.roleArn, prefixTemplate: 'shared/{user}/{yyyy}-{mm}/' }),
+      accessKey: { accessKeyId: h.key.id, accessKeySecret: 'WrongSecretWrongSecretWrongSec' },
+    });
+    expect((await keytar.findCredentials('Ferry')).filter((c) => c.account.startsWith(`${id}:session:`))).toEqual([]);
+    const third = await servicesHarness({ home: h.home });
+    await expect(third.services.broker.get(id, 'share')).rejects.toMatchObject({ code: expect.stringMatching(/^credentials\./) });
+    expect(third.services.broker.assumeRoleCalls).toBeGreaterThan(0);
+
+    await h.services.accounts.remove(id, { confirmed: true });
+    expect((await keytar.findCredentials('Ferry')).filter((c) => c.account.startsWith(`${id}:`))).toEqual([]);
   });
 
   it('100 concurrent requests share one AssumeRole; 1,000 warm links make none', async () => {

@@ -85,7 +85,7 @@ describe.skipIf(noKeyringReason)('keychain and credential sources', () => {
     const refused = await h.services.accounts
       .save({ profile: ProfileInputSchema.parse({ name: 'Tokens', bucket: 'acme-share', region: 'cn-hangzhou', credentialSource: 'token-service', tokenServiceUrl: 'http://tokens.example.com/sts' }) })
       .catch((e: unknown) => e);
-    expect(toUserError(refused, 'en').code).toBe('accounts.connectionInvalid');
+    expect(toUserError(refused, 'en').code).toBe('accounts.address.notHttps');
   });
 
   it('an old profiles.json is migrated in place on first read', async () => {

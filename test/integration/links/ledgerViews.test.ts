@@ -16,7 +16,7 @@ describe.skipIf(noKeyringReason)('share message, copy all, CSV export and upload
     const text = h.ports.clipboard.text.split('\n');
     expect(text[0]).toBe('年度总结 2026.pptx (1.5 MB)');
     expect(text[1]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/acme-share\//);
-    expect(text[2]).toMatch(/^Valid until .+\d\d:\d\d\.$/);
+    expect(text[2]).toMatch(/^Valid until .+\d\d:\d\d [A-Z]{3}[+-]?\d*\.$/);
     expect((await fetchLink(text[1]!)).status).toBe(200);
     if (en.ok) expect((en.value as { summary: string }).summary).toMatch(/^Message with the link copied/);
 

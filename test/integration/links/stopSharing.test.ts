@@ -8,6 +8,7 @@ import { OssObjectOps } from '../../../src-main/links/objectOps.ts';
 import { DEMO_ROLE, type OperationName } from '../../../src-main/sandbox/index.ts';
 import { assumeRole, ossClient } from '../../support/ossClients.ts';
 import { fetchLink, linksHarness, type LinksHarness } from './linksHarness.ts';
+import { ProfileInputSchema } from '../../../src-main/contract/profiles.ts';
 
 describe.skipIf(noKeyringReason)('stop sharing: signed URLs cannot be recalled, so delete or move the object', () => {
   /** This test's harness, for the helpers below (closed when the test ends). */
@@ -25,6 +26,34 @@ describe.skipIf(noKeyringReason)('stop sharing: signed URLs cannot be recalled, 
     expect(asked.detail).toContain('makes that link stop working');
     expect(asked.buttons).toEqual(['Delete file', 'Cancel']);
     expect((await fetchLink(link.url)).status).toBe(200);
+  });
+
+  it('links made through another connection to the same bucket and key are marked stopped too', async () => {
+    h = await linksHarness();
+    const key = await h.put('shared-twice.txt', Buffer.from('both'));
+    const other = await h.services.accounts.save({
+      profile: ProfileInputSchema.parse({
+        name: 'Acme (second)',
+        endpoint: h.company.ossEndpoint,
+        stsEndpoint: h.company.stsEndpoint,
+        region: 'cn-hangzhou',
+        bucket: h.profile.bucket,
+        roleArn: h.company.demo?.roleArn,
+        prefixTemplate: 'shared/{user}/{yyyy}-{mm}/',
+      }),
+      accessKey: { accessKeyId: h.key.id, accessKeySecret: h.key.secret },
+      makeActive: false,
+    });
+    const viaOther = await h.services.links.service.copy({ objectKey: key, profileId: other.id }, 'en');
+    const viaFirst = await h.services.links.service.copy({ objectKey: key, profileId: h.profile.id }, 'en');
+    h.ports.dialog.nextConfirm.push(0);
+    const reply = await dispatch(buildHandlerTable(h.services), 'links.stopSharing', { objectKey: key, profileId: h.profile.id, mode: 'delete' }, { lang: 'en' });
+    expect(reply).toMatchObject({ ok: true, value: { linksStopped: 2 } });
+    expect((await fetchLink(viaOther.url)).status).toBe(404);
+    const entries = await h.services.links.ledger.list();
+    expect(entries.filter((e) => e.id === viaOther.linkId || e.id === viaFirst.linkId).map((e) => e.stopped)).toEqual([true, true]);
+    expect((await h.services.links.service.list('active')).entries).toHaveLength(0);
+    await h.services.accounts.remove(other.id, { confirmed: true });
   });
 
   it('delete breaks every link already handed out and marks them stopped', async () => {

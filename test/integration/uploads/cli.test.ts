@@ -65,7 +65,9 @@ describe('ferry upload (CLI)', () => {
     // The failure's plain message goes to stderr, worded for the terminal; its result line stays on stdout.
     expect(stderr).toBe('✗ missing.txt: "missing.txt" was not found: there is nothing at that path (or it was moved or deleted while it was uploading). Check the path, then run the command again.\n');
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { name: string; state: string; objectKey?: string; error?: { code: string } });
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
+    // The last line is the summary; failures are counted apart from the files that arrived.
+    expect(lines[3]).toEqual({ summary: { uploaded: 2, failed: 1 } });
     expect(lines.find((l) => l.name === 'a.txt')).toMatchObject({ state: 'done' });
     expect(lines.find((l) => l.name === 'sub/b.txt')?.objectKey).toMatch(/\/sub\/b\.txt$/);
     expect(lines.find((l) => l.name === 'missing.txt')).toMatchObject({ state: 'failed', error: { code: 'uploads.fileGone' } });
@@ -135,7 +137,7 @@ describe('ferry upload (CLI)', () => {
     expect((await download(admin, key)).toString()).toBe('not a flag');
     // Before the `--` they are still Ferry's flags.
     const json = await ferry(h, ['upload', '--json', '--', '--json'], { cwd: h.files }).done;
-    expect(JSON.parse(json.stdout.trim())).toMatchObject({ name: '--json', state: 'done' });
+    expect(JSON.parse(json.stdout.trim().split('\n')[0]!)).toMatchObject({ name: '--json', state: 'done' });
   });
 
   it('draws a progress bar on a terminal and prints a plain line per file', async () => {
@@ -149,12 +151,62 @@ describe('ferry upload (CLI)', () => {
     // Each part is answered late, so the bar is redrawn (at most ten times a second) while bytes are
     // out but the file is not done yet; on an idle machine the whole file could land between two frames.
     h.company.faults.add({ method: 'PUT', pathIncludes: 'partNumber', delayMs: 300 });
+    // Completing is answered late too: the server's check of the whole file is the "verifying" phase.
+    h.company.faults.add({ method: 'POST', pathIncludes: 'uploadId', delayMs: 600 });
     const code = await runCli(['upload', file], { stdout, stderr, stdin: new PassThrough(), isTTY: true }, env);
     h.company.faults.clear();
+    await new Promise((resolve) => setImmediate(resolve));
     expect(code).toBe(0);
     expect(out).toMatch(/\[#+-*\]\s+\d+%\s+[\d.]+ (KB|MB) \/ 3\.1 MB/);
     expect(out).toMatch(/✓ big\.bin → shared\/.+\/big\.bin/);
+    const frames = out.split('\r\u001b[2K');
+    // While bytes are out: the time left and the files done and failed, counted apart.
+    expect(frames.some((f) => /\d+:\d\d left {2}0\/1 files done, 0 failed/.test(f))).toBe(true);
+    // Every byte sent, the server still checking: "verifying", not a bar stuck at 100%.
+    expect(frames.some((f) => /100% .* verifying {2}0\/1 files done, 0 failed/.test(f))).toBe(true);
+    // The closing line.
+    expect(out.replaceAll('\r\u001b[2K', '')).toMatch(/\n1 uploaded\.\n$/);
     expect(await runCli(['upload'], { stdout, stderr, stdin: new PassThrough(), isTTY: true }, env)).toBe(2);
+  });
+
+  it('not a terminal: no progress frames; the files, then a summary line, and the failures on stderr', async () => {
+    const h = await uploadHarness();
+    const a = await h.write('plain/a.txt', 'alpha');
+    const run = await ferry(h, ['upload', a, path.join(h.files, 'plain', 'nope.txt')]).done;
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('\u001b');
+    expect(run.stdout).not.toContain('\r');
+    expect(run.stdout).toMatch(/^✓ a\.txt → shared\/.+\/a\.txt\n$/);
+    expect(run.stderr).toMatch(/^✗ nope\.txt: .*\n1 uploaded, 1 failed: nope\.txt\. Fix what is said above for each, then run the same command again; files already uploaded are skipped\.\n$/);
+  });
+
+  it('--link prints a share link under each uploaded file (in --json inside its result); a bad --expires uploads nothing (exit 2)', async () => {
+    const h = await uploadHarness();
+    const a = await h.write('share/a.txt', 'alpha');
+    const b = await h.write('share/b.txt', 'beta');
+    const human = await ferry(h, ['upload', a, '--link']).done;
+    expect(human.stderr).toBe('');
+    expect(human.code).toBe(0);
+    const url = /^✓ a\.txt → .+\n {2}(http\S+)\n1 uploaded\.\n$/.exec(human.stdout)?.[1];
+    expect(url).toBeDefined();
+    expect(await (await fetch(url!)).text()).toBe('alpha');
+
+    const json = await ferry(h, ['upload', b, '--link', '--expires', '1h', '--json']).done;
+    expect(json.code).toBe(0);
+    const [result, summary] = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as { state?: string; link?: { url: string; expiresAt: string } });
+    expect(result).toMatchObject({ state: 'done', link: { url: expect.stringMatching(/^http/) } });
+    expect(Date.parse(result!.link!.expiresAt) - Date.now()).toBeLessThanOrEqual(3_600_000);
+    expect(await (await fetch(result!.link!.url)).text()).toBe('beta');
+    expect(summary).toEqual({ summary: { uploaded: 1, failed: 0 } });
+
+    const admin = await h.admin();
+    const objects = async () => ((await admin.list({ 'max-keys': 1000 }, {})).objects ?? []).length;
+    const before = await objects();
+    const bad = await ferry(h, ['upload', a, '--link', '--expires', '30s']).done;
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/"30s" is not an expiry Ferry understands/);
+    expect((await ferry(h, ['upload', a, '--expires', '1h']).done).code).toBe(2);
+    expect(await objects()).toBe(before);
   });
 
   it('a file named to drive the terminal prints no raw control or bidi character, on a terminal or as JSON', async () => {
@@ -240,6 +292,7 @@ describe('ferry upload (CLI)', () => {
     expect(second.stderr).toBe('');
     expect(second.code).toBe(0);
     const lines = second.stdout.trim().split('\n').map((l) => JSON.parse(l) as { state: string });
+    expect(lines.pop()).toEqual({ summary: { uploaded: count, failed: 0 } });
     expect(lines).toHaveLength(count);
     expect(lines.every((l) => l.state === 'done')).toBe(true);
     const names = await objects();
@@ -273,7 +326,7 @@ describe('ferry upload (CLI)', () => {
     const second = ferry(h, ['upload', file, '--json']);
     const { code, stdout } = await second.done;
     expect(code).toBe(0);
-    const line = JSON.parse(stdout.trim()) as { state: string; objectKey: string; notice?: string };
+    const line = JSON.parse(stdout.trim().split('\n')[0]!) as { state: string; objectKey: string; notice?: string };
     expect(line.state).toBe('done');
     expect(line.notice).toMatch(/Continued/);
     // Requests of the second run: ListParts + the parts + Complete.

@@ -59,10 +59,11 @@ describe('parseConnection', () => {
     ['another ferry action', 'ferry://open?name=a&bucket=abc&region=cn-hangzhou', 'accounts.connectionUnreadable'],
     ['an unknown field', JSON.stringify({ ...good, callbackUrl: 'https://x' }), 'accounts.connectionInvalid:callbackUrl'],
     ['__proto__', `{"__proto__":{"polluted":1},"name":"a","bucket":"abc","region":"cn-hangzhou"}`, 'accounts.connectionInvalid:__proto__'],
-    ['plain http endpoint', JSON.stringify({ ...good, endpoint: 'http://oss-cn-shanghai.aliyuncs.com' }), 'accounts.connectionInvalid:endpoint'],
-    ['endpoint with user info', JSON.stringify({ ...good, endpoint: 'https://me:pw@oss.example.com' }), 'accounts.connectionInvalid:endpoint'],
-    ['endpoint with a path', JSON.stringify({ ...good, endpoint: 'https://evil.example/collect?x=1' }), 'accounts.connectionInvalid:endpoint'],
-    ['file: endpoint', JSON.stringify({ ...good, endpoint: 'file:///etc/passwd' }), 'accounts.connectionInvalid:endpoint'],
+    ['plain http endpoint', JSON.stringify({ ...good, endpoint: 'http://oss-cn-shanghai.aliyuncs.com' }), 'accounts.address.notHttps:endpoint'],
+    ['endpoint with user info', JSON.stringify({ ...good, endpoint: 'https://me:pw@oss.example.com' }), 'accounts.address.credentialsInUrl:endpoint'],
+    ['endpoint with a path', JSON.stringify({ ...good, endpoint: 'https://evil.example/collect?x=1' }), 'accounts.address.hasPath:endpoint'],
+    ['file: endpoint', JSON.stringify({ ...good, endpoint: 'file:///etc/passwd' }), 'accounts.address.notHttps:endpoint'],
+    ['STS endpoint that is not an address', JSON.stringify({ ...good, stsEndpoint: 'https://exa mple' }), 'accounts.address.notUrl:stsEndpoint'],
     ['bad bucket', JSON.stringify({ ...good, bucket: '../etc' }), 'accounts.connectionInvalid:bucket'],
     ['prefix escaping upwards', JSON.stringify({ ...good, prefixTemplate: 'shared/../../' }), 'accounts.connectionInvalid:prefixTemplate'],
     ['absolute prefix', JSON.stringify({ ...good, prefixTemplate: '/root/' }), 'accounts.connectionInvalid:prefixTemplate'],
@@ -72,7 +73,8 @@ describe('parseConnection', () => {
     ['malformed role ARN', JSON.stringify({ ...good, roleArn: 'arn:aws:iam::1:role/x' }), 'accounts.connectionInvalid:roleArn'],
     ['too long a session', JSON.stringify({ ...good, sessionDurationSeconds: 99999 }), 'accounts.connectionInvalid:sessionDurationSeconds'],
     ['no region', JSON.stringify({ name: 'a', bucket: 'abc', endpoint: 'https://oss.example.com' }), 'accounts.connectionInvalid:region'],
-    ['http token service', JSON.stringify({ ...good, credentialSource: 'token-service', tokenServiceUrl: 'http://tokens.example.com/sts' }), 'accounts.connectionInvalid:tokenServiceUrl'],
+    ['http token service', JSON.stringify({ ...good, credentialSource: 'token-service', tokenServiceUrl: 'http://tokens.example.com/sts' }), 'accounts.address.notHttps:tokenServiceUrl'],
+    ['token service not named', JSON.stringify({ ...good, credentialSource: 'token-service' }), 'accounts.connectionInvalid:tokenServiceUrl'],
     ['duplicated link field', 'ferry://connect?name=a&name=b&bucket=abc&region=cn-hangzhou', 'accounts.connectionInvalid:name'],
     ['huge input', JSON.stringify({ ...good, name: 'x'.repeat(20_000) }), 'accounts.connectionTooLarge'],
   ])('refuses %s', (_label, text, code) => {
@@ -92,6 +94,17 @@ describe('parseConnection', () => {
     for (const url of ['https://sts.acme.example/vend?team=design&author=it', 'https://sts.acme.example/vend']) expect(withUrl(url)).toBe('ok');
     expect(errorText('en', 'accounts.tokenServiceUrlHasSecret')).toMatch(/Ask IT for an address without one/);
     expect(errorText('zh-CN', 'accounts.tokenServiceUrlHasSecret')).toMatch(/令牌服务地址/);
+  });
+
+  it('a refused address is explained by the rule it broke, each rule its own message, in both languages', () => {
+    const rules = ['notUrl', 'credentialsInUrl', 'hasPath', 'notHttps'] as const;
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const texts = rules.map((rule) => errorText(lang, `accounts.address.${rule}`, { field: 'endpoint' }));
+      expect(new Set(texts).size).toBe(rules.length);
+      for (const t of texts) expect(t).toContain('endpoint');
+    }
+    expect(errorText('en', 'accounts.address.notHttps', { field: 'endpoint' })).toMatch(/must start with https:\/\//);
+    expect(errorText('en', 'accounts.address.hasPath', { field: 'endpoint' })).toMatch(/without a path/);
   });
 
   it('explains refusals in both languages without echoing the hostile value', () => {

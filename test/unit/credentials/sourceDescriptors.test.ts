@@ -56,15 +56,28 @@ describe('credential source descriptors say what each source does', () => {
     const { ctx, did } = world(kind);
     const credentials = await source.obtain(profile(kind), 'upload', ctx);
     expect(credentials.accessKeyId).toBeTruthy();
-    expect(did.assumed > 0, 'signsAtSts').toBe(source.signsAtSts(ctx.env));
+    expect(did.assumed > 0, 'signsAtSts').toBe(source.signsAtSts(ctx.env, profile(kind).roleArn));
     expect(did.keychainReads > 0, 'keychainSecret').toBe(source.keychainSecret !== undefined);
     expect(did.fetched > 0, 'needsTokenService').toBe(source.needsTokenService);
     // Only credentials someone pasted carry an expiry Ferry cannot move.
     expect(source.renews).toBe(kind !== 'temporary');
   });
 
-  it('the environment source signs at STS only when OSS_STS_ROLE_ARN is set', () => {
-    expect(environmentSource.signsAtSts({})).toBe(false);
-    expect(environmentSource.signsAtSts({ OSS_STS_ROLE_ARN: 'acs:ram::1:role/env' })).toBe(true);
+  it('the environment source signs at STS when a role is known (OSS_STS_ROLE_ARN or the connection\'s)', () => {
+    expect(environmentSource.signsAtSts({}, undefined)).toBe(false);
+    expect(environmentSource.signsAtSts({ OSS_STS_ROLE_ARN: 'acs:ram::1:role/env' }, undefined)).toBe(true);
+    expect(environmentSource.signsAtSts({}, 'acs:ram::1:role/ferry')).toBe(true);
+  });
+
+  it('a connection with a role always assumes it, even without OSS_STS_ROLE_ARN (the long-term key never goes to OSS)', async () => {
+    const { ctx, did } = world('env');
+    delete ctx.env.OSS_STS_ROLE_ARN;
+    const credentials = await environmentSource.obtain(profile('env'), 'upload', ctx);
+    expect(did.assumed).toBe(1);
+    expect(credentials.accessKeyId).toBe('STS.x');
+    const { ctx: bare, did: bareDid } = world('env');
+    delete bare.env.OSS_STS_ROLE_ARN;
+    await environmentSource.obtain({ ...profile('env'), roleArn: undefined }, 'upload', bare);
+    expect(bareDid.assumed).toBe(0);
   });
 });

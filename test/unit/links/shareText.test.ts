@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errorText } from '../../../src-main/i18n/text.ts';
 import { nameOfKey } from '../../../src-main/links/contentDisposition.ts';
-import { shareMessage } from '../../../src-main/links/shareText.ts';
+import { linkSummary, shareMessage } from '../../../src-main/links/shareText.ts';
+import { effectiveExpiry } from '../../../src-main/links/expiry.ts';
 import { hasHiddenChars } from '../../../src-main/names/inertName.ts';
 
 // Keys made by other tools may hold bidi and control characters; nothing Ferry says about them may.
@@ -39,5 +40,32 @@ describe('names in what Ferry says', () => {
     expect(en).toMatch(/Rename the file/);
     expect(zh).toContain('[U+202E][U+0007]');
     expect(zh).toMatch(/重命名/);
+  });
+});
+
+describe('when a share link stops working', () => {
+  const at = Date.UTC(2026, 4, 1, 16, 22, 0);
+
+  it('the share message gives the stop time with its time zone (the reader may be elsewhere)', () => {
+    const en = shareMessage({ name: 'a.pdf', size: 10, url: 'https://x.example/o', expiresAt: at }, { lang: 'en', timeZone: 'Asia/Shanghai' });
+    expect(en.split('\n')[2]).toBe('Valid until Sat, May 2, 2026, 00:22 GMT+8.');
+    const zh = shareMessage({ name: 'a.pdf', size: 10, url: 'https://x.example/o', expiresAt: at }, { lang: 'zh-CN', timeZone: 'UTC' });
+    expect(zh).toMatch(/UTC/);
+  });
+
+  it('a link cut by seconds (credentials ending with the hour asked for) is not called shortened', () => {
+    const now = at - 3_600_000;
+    const bySeconds = effectiveExpiry({ now, requested: at, clockOffsetMs: 0, credentialsExpireAt: at - 20_000 });
+    expect(bySeconds.cappedBy).toBe('none');
+    expect(bySeconds.expiresAt).toBe(at - 20_000);
+    for (const what of ['link', 'message'] as const) {
+      const summary = linkSummary(bySeconds, { lang: 'en', timeZone: 'Asia/Shanghai' }, what);
+      expect(summary).not.toMatch(/You asked for/);
+      expect(summary).toMatch(/until Sat, May 2, 2026, 00:21\.$/);
+    }
+    // Really shortened (by 40 minutes): it says so, and why.
+    const cut = effectiveExpiry({ now, requested: at, clockOffsetMs: 0, credentialsExpireAt: at - 40 * 60_000 });
+    expect(cut.cappedBy).toBe('credentials');
+    expect(linkSummary(cut, { lang: 'en', timeZone: 'Asia/Shanghai' })).toMatch(/You asked for Sat, May 2, 2026, 00:22, but the link is signed with temporary credentials/);
   });
 });

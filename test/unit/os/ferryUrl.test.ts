@@ -37,7 +37,7 @@ describe('routeFerryUrl', () => {
     ['encoded control character', 'ferry://connect?name=a%00b&bucket=acme-share&region=cn-hangzhou', 'accounts.connectionInvalid'],
     ['a secret in the link', 'ferry://connect?name=a&bucket=acme-share&region=cn-hangzhou&accessKeySecret=abc', 'accounts.connectionHasSecret'],
     ['unknown field', 'ferry://connect?name=a&bucket=acme-share&region=cn-hangzhou&admin=1', 'accounts.connectionInvalid'],
-    ['plain-http endpoint', 'ferry://connect?name=a&bucket=acme-share&endpoint=http%3A%2F%2Fevil.example', 'accounts.connectionInvalid'],
+    ['plain-http endpoint', 'ferry://connect?name=a&bucket=acme-share&endpoint=http%3A%2F%2Fevil.example', 'accounts.address.notHttps'],
   ];
 
   for (const [what, input, code] of hostile) {
