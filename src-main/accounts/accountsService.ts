@@ -138,10 +138,23 @@ export class AccountsService {
    */
   async update(id: string, patch: ProfilePatch): Promise<ProfileView> {
     const existing = await this.store.get(id);
+    return this.save({ profile: this.resaveInput(existing, patch), makeActive: false });
+  }
+
+  /**
+   * Gives a saved connection a link-signing key (a RAM user that may only read the folder), so links last
+   * as long as chosen. The connection's hosts were confirmed when it was saved; the key goes to the same ones.
+   */
+  async addLinkSigningKey(id: string, key: { accessKeyId: string; accessKeySecret: string }): Promise<ProfileView> {
+    const existing = await this.store.get(id);
+    return this.save({ profile: this.resaveInput(existing, {}), linkSigningKey: key, makeActive: false, confirmedHosts: existing.confirmedHosts ?? [] });
+  }
+
+  private resaveInput(existing: Profile, patch: ProfilePatch): ProfileInputParsed {
     const settings = connectionFieldsOf(existing);
     // A sandbox profile's addresses are filled in at run time; its stored ones are placeholders.
     if (existing.isSandbox) delete settings.endpoint;
-    return this.save({ profile: ProfileInputSchema.parse({ ...settings, ...patch, id }), makeActive: false });
+    return ProfileInputSchema.parse({ ...settings, ...patch, id: existing.id });
   }
 
   /** The profile as it would be stored, before any secret is written. */

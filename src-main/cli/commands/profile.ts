@@ -152,6 +152,15 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
     ctx.print({ removed: id }, text(ctx.lang, 'cli.profile.removed', { id }));
     return EXIT_OK;
   },
+  async 'signing-key'(ctx, args) {
+    if (args.length > 1) throw new UsageError('cli.usage.unexpectedArgument', { argument: args[1]! });
+    const services = await ctx.services();
+    const id = await findProfile(services, args[0]);
+    const [accessKeyId = '', accessKeySecret = ''] = await readSecretLines(ctx.io, ['Link-signing AccessKey ID: ', 'Link-signing AccessKey secret: ']);
+    const view = await services.accounts.addLinkSigningKey(id, { accessKeyId, accessKeySecret });
+    ctx.print({ profile: view }, text(ctx.lang, 'cli.profile.signingKeySaved', { name: view.name }));
+    return EXIT_OK;
+  },
   async test(ctx, args) {
     const services = await ctx.services();
     const id = await findProfile(services, args[0]);
@@ -168,7 +177,8 @@ export const profileCommand: Command = {
   usage:
     'ferry profile add --name N --bucket B (--region R | --endpoint URL) [--role ARN] [--prefix P] [--sts URL] [--duration S] [--expiry 1d] [--sig v4|v1] [--source keychain-role|env|temporary|token-service] [--token-service URL] [--allow-host HOST] [--no-activate]\n' +
     '       ferry profile import <file.ferry.json | ferry://connect?…> [--allow-host HOST] [--no-activate]\n' +
-    '       ferry profile list | use <id|name> | remove <id|name> | test [id|name]\n\n' +
+    '       ferry profile list | use <id|name> | remove <id|name> | test [id|name]\n' +
+    '       ferry profile signing-key [id|name]   (a link-signing key: links last as long as chosen, up to 7 days)\n\n' +
     'Keys are read from stdin (one per line: AccessKey ID, then secret) or asked for; never from arguments.\n' +
     'An address outside Alibaba Cloud (*.aliyuncs.com) or this computer is used only when named with --allow-host.',
   summary: 'cli.profile.summary',

@@ -70,6 +70,34 @@ describe.skipIf(noKeyringReason)('ferry profile (CLI, real keychain)', () => {
     for (const run of [added, list, test, removed]) expect(run.stdout + run.stderr).not.toContain(key.secret);
   });
 
+  it('profile signing-key gives a connection a link-signing key: links keep the 7 days asked for', async () => {
+    const key = generateDemoKey();
+    const linkKey = generateDemoKey();
+    const company = await companySandbox({ config: demoConfig({ key, bucket: 'acme-share', linkKey }) });
+    const home = (await tempDir('cli-home')).dir;
+    const addArgs = ['profile', 'add', '--name', 'Acme', '--bucket', 'acme-share', '--region', 'cn-hangzhou', '--endpoint', company.ossEndpoint, '--sts', company.stsEndpoint, '--role', company.demo!.roleArn];
+    expect((await ferry(addArgs, { home, stdin: `${key.id}\n${key.secret}\n` })).code).toBe(0);
+    const file = path.join(home, 'report.txt');
+    await writeFile(file, 'quarterly numbers');
+    const uploaded = await ferry(['upload', file, '--json'], { home });
+    const objectKey = (JSON.parse(uploaded.stdout.split('\n')[0]!) as { objectKey: string }).objectKey;
+
+    const before = await ferry(['link', objectKey, '--expires', '7d', '--json'], { home });
+    expect(JSON.parse(before.stdout)).toMatchObject({ cappedBy: 'credentials' });
+
+    const saved = await ferry(['profile', 'signing-key', 'Acme'], { home, stdin: `${linkKey.id}\n${linkKey.secret}\n` });
+    expect([saved.code, saved.stderr]).toEqual([0, '']);
+    expect(saved.stdout).toContain('Saved a link-signing key for Acme');
+    expect(await ferryEntriesHolding(linkKey.secret)).toBe(1);
+
+    const after = await ferry(['link', objectKey, '--expires', '7d', '--json'], { home });
+    const link = JSON.parse(after.stdout) as { url: string; cappedBy: string };
+    expect(link.cappedBy).toBe('none');
+    expect(new URL(link.url).searchParams.get('OSSAccessKeyId') ?? new URL(link.url).searchParams.get('x-oss-credential')).toContain(linkKey.id);
+    expect((await fetch(link.url)).status).toBe(200);
+    for (const run of [saved, after]) expect(run.stdout + run.stderr).not.toContain(linkKey.secret);
+  });
+
   it('imports a connection link and names the failing step when the secret is wrong', async () => {
     const { key, company, home } = await setup();
     const link = `ferry://connect?name=Acme&region=cn-hangzhou&bucket=acme-share&endpoint=${encodeURIComponent(company.ossEndpoint)}&sts=${encodeURIComponent(company.stsEndpoint)}&role=${encodeURIComponent(company.demo!.roleArn)}`;
