@@ -25,7 +25,7 @@ const record: AccessLogRecord = {
   ownerId: '1657136103983691',
   deltaDataSize: undefined,
   storageClass: 'Standard',
-  accessKeyId: 'LTAI4FrfJPUSoKm4JHb5xxxx',
+  accessKeyId: 'EXAMPLE-ACCESS-KEY-ID',
 };
 
 describe('OSS access log line', () => {
@@ -33,7 +33,7 @@ describe('OSS access log line', () => {
     expect(formatAccessLogLine(record)).toBe(
       '119.140.142.11 - - [02/May/2012:00:00:04 +0800] "GET /aliyun-logo.png HTTP/1.1" 200 5576 71 "http://www.aliyun.com/product/oss" ' +
         '"curl/7.15.5" "oss-example.oss-cn-hangzhou.aliyuncs.com" "505B01695037C2AF032593A4" "true" "1657136103983691" "GetObject" ' +
-        '"oss-example" "aliyun-logo.png" 5576 17 "-" 302 "1657136103983691" - "-" "Standard" "-" "-" "LTAI4FrfJPUSoKm4JHb5xxxx"',
+        '"oss-example" "aliyun-logo.png" 5576 17 "-" 302 "1657136103983691" - "-" "Standard" "-" "-" "EXAMPLE-ACCESS-KEY-ID"',
     );
   });
 
