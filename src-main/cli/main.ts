@@ -97,7 +97,8 @@ export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env:
 
 /** HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY (either case), with `--proxy` over the proxy variables. */
 async function cliNetwork(env: NodeJS.ProcessEnv, proxy: string | undefined) {
-  const [{ createNetwork }, { proxyFromEnv }] = await Promise.all([import('../network/network.ts'), import('../network/proxyFromEnv.ts')]);
+  const [{ createNetwork }, { namesAProxy, proxyFromEnv }] = await Promise.all([import('../network/network.ts'), import('../network/proxyFromEnv.ts')]);
+  if (!namesAProxy(env, proxy)) return createNetwork();
   return createNetwork({ proxy: { mode: 'system' }, resolveProxy: proxyFromEnv(env, proxy) });
 }
 
