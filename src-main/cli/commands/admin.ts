@@ -5,7 +5,7 @@ import { parseConnection, type ProfileInput } from '../../accounts/connection.ts
 import { connectionFileName, connectionFileText, connectionLink } from '../../accounts/connectionOutput.ts';
 import { untrustedHosts } from '../../accounts/destinations.ts';
 import { testDraftConnection } from '../../accounts/draftConnectionTest.ts';
-import { BUCKET } from '../../accounts/endpoint.ts';
+import { BUCKET, regionFromEndpoint } from '../../accounts/endpoint.ts';
 import { currentUserName } from '../../accounts/prefixTemplate.ts';
 import { itPolicies } from '../../credentials/ramPolicies.ts';
 import { FerryError } from '../../errors/ferryError.ts';
@@ -134,10 +134,12 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
     const { values, positionals } = parse(args, options);
     if (positionals.length) throw new UsageError('cli.usage.unexpectedArgument', { argument: positionals[0]! });
     const given = Object.fromEntries(Object.keys(FIELD_FLAGS).map((flag) => [flag, values[flag] as string | undefined]));
-    // An endpoint names the region; ask for one only when neither is given.
-    const questions = QUESTIONS.filter((q) => !(q.flag === 'region' && given.endpoint !== undefined));
+    // An Alibaba Cloud endpoint names the region: no need to ask.
+    const questions = QUESTIONS.filter((q) => !(q.flag === 'region' && given.endpoint !== undefined && regionFromEndpoint(given.endpoint)));
     const answers = ctx.io.stdin.isTTY ? await askMissing(ctx.io, ctx.lang, given, questions) : given;
-    const missing = ['name', 'bucket', 'region', 'role'].filter((flag) => !answers[flag] && !(flag === 'region' && answers.endpoint));
+    // An Alibaba Cloud endpoint names its region; any other (a sandbox's) needs --region too.
+    const regionKnown = Boolean(answers.region || (answers.endpoint && regionFromEndpoint(answers.endpoint)));
+    const missing = ['name', 'bucket', 'region', 'role'].filter((flag) => !answers[flag] && !(flag === 'region' && regionKnown));
     if (missing.length) throw new UsageError('cli.usage.adminMissing', { flags: missing.map((f) => `--${f}`).join(', ') });
 
     // The folder is written out even when it is the default: the role policy below is scoped to it.

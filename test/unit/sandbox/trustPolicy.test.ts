@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseSandboxConfig, SandboxConfigError } from '../../../src-main/sandbox/index.ts';
-import { trustedByPolicy, trustPolicyProblem } from '../../../src-main/sandbox/iam/trustPolicy.ts';
+import { trustedByPolicy, trustPolicyProblem, type TrustPolicyDocument } from '../../../src-main/sandbox/iam/trustPolicy.ts';
 
 const ACCOUNT = '1234567890123456';
-const trust = (...principals: string[]) => ({ Version: '1', Statement: [{ Effect: 'Allow' as const, Action: 'sts:AssumeRole', Principal: { RAM: principals } }] });
+const trust = (...principals: string[]): TrustPolicyDocument => ({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: principals } }] });
 
 describe('sandbox role trust policies (as pasted into the RAM console)', () => {
   it('reads the account root as every RAM user, a user ARN as that user, and ignores other accounts', () => {
