@@ -19,7 +19,9 @@ export async function askMissing(io: CliIo, lang: Lang, given: Record<string, st
   const answers = { ...given };
   const pending = questions.filter((q) => answers[q.flag] === undefined);
   if (pending.length === 0) return answers;
-  const rl = createInterface({ input: io.stdin, output: io.stderr, terminal: true });
+  // Not readline's terminal mode: its cursor sequences would reach the screen escaped (terminalText.ts); the
+  // terminal's own line editing and echo serve.
+  const rl = createInterface({ input: io.stdin, output: io.stderr, terminal: false });
   try {
     for (const q of pending) {
       const hint = q.fallback !== undefined ? ` [${q.fallback}]` : '';

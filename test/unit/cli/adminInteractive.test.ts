@@ -1,0 +1,70 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { parseConnection } from '../../../src-main/accounts/connection.ts';
+import { runCli } from '../../../src-main/cli/main.ts';
+
+/**
+ * `ferry admin create` on a terminal: each answer is typed when its prompt appears on stderr (as a person
+ * would), never before, so a prompt that is not asked leaves its answer unused.
+ */
+async function typeAnswers(args: string[], answers: string[], lang = 'en') {
+  const stdin = Object.assign(new PassThrough(), { isTTY: true });
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  const prompts: string[] = [];
+  let answered = 0;
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+    if (/: $/.test(err)) {
+      // No echo here (a terminal echoes what is typed): a prompt is what came after the last answer.
+      const tail = err.slice(answered);
+      prompts.push(tail.slice(tail.lastIndexOf('\n') + 1));
+      answered = err.length;
+      stdin.write(`${answers.shift() ?? ''}\n`);
+    }
+  });
+  const code = await runCli(args, { stdout, stderr, stdin, isTTY: true }, { FERRY_LANG: lang, FERRY_HOME: '/nonexistent-ferry-home' });
+  return { code, stdout: out, stderr: err, prompts, unused: answers };
+}
+
+describe('ferry admin create on a terminal', () => {
+  it('asks only for what the flags leave out (flags win), offers defaults, writes a file that imports, and Enter skips the test', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ferry-admin-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const out = path.join(dir, 'acme.ferry.json');
+    const run = await typeAnswers(['admin', 'create', '--bucket', 'acme-share', '--out', out], ['Acme Share', '', 'acs:ram::1234567890123456:role/ferry-staff', 'team/{user}/', '']);
+    expect(run.code).toBe(0);
+    expect(run.prompts).toEqual([
+      'Connection name staff will see (e.g. Acme Share): ',
+      'Region [cn-hangzhou]: ',
+      'RAM role ARN (acs:ram::<account id>:role/<role name>): ',
+      'Folder in the bucket for staff files (placeholders: user, yyyy, mm, dd in braces) [shared/{user}/{yyyy}-{mm}/]: ',
+      'AccessKey ID: ',
+    ]);
+    expect(run.unused).toEqual([]);
+    expect(parseConnection(await readFile(out, 'utf8'))).toMatchObject({ name: 'Acme Share', bucket: 'acme-share', region: 'cn-hangzhou', prefixTemplate: 'team/{user}/', roleArn: 'acs:ram::1234567890123456:role/ferry-staff' });
+    expect(run.stdout).toContain('"Resource": "acs:ram::1234567890123456:role/ferry-staff"');
+    expect(run.stdout).toContain('acs:oss:*:*:acme-share/team/*');
+    expect(run.stdout).toContain(`Not tested. Once the policies exist, run "ferry admin test ${out}"`);
+  });
+
+  it('a value that does not pass the import checks is refused in words, and nothing is written', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ferry-admin-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const out = path.join(dir, 'x.ferry.json');
+    const run = await typeAnswers(['admin', 'create', '--name', 'X', '--region', 'cn-hangzhou', '--prefix', 'shared/', '--out', out], ['Bad_Bucket', 'arn:not-a-role'], 'zh-CN');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/ferry: --bucket 的值无效。请修正后重新运行命令/);
+    expect(run.stderr).not.toMatch(/IT/);
+    await expect(readFile(out)).rejects.toThrow();
+    const address = await typeAnswers(['admin', 'create', '--name', 'X', '--bucket', 'acme', '--region', 'cn-hangzhou', '--role', 'acs:ram::1:role/r', '--prefix', 'p/', '--endpoint', 'http://oss.example.com', '--out', out], []);
+    expect([address.code, address.prompts]).toEqual([2, []]);
+    expect(address.stderr).toMatch(/^ferry: --endpoint must be a server address only, starting with https:\/\//);
+  });
+});
