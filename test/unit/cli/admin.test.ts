@@ -33,7 +33,7 @@ async function typeAnswers(args: string[], answers: string[], lang = 'en') {
   return { code, stdout: out, stderr: err, prompts, unused: answers };
 }
 
-describe('ferry admin create on a terminal', () => {
+describe('ferry admin', () => {
   it('asks only for what the flags leave out (flags win), offers defaults, writes a file that imports, and Enter skips the test', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ferry-admin-'));
     onTestFinished(() => rm(dir, { recursive: true, force: true }));
@@ -66,5 +66,26 @@ describe('ferry admin create on a terminal', () => {
     const address = await typeAnswers(['admin', 'create', '--name', 'X', '--bucket', 'acme', '--region', 'cn-hangzhou', '--role', 'acs:ram::1:role/r', '--prefix', 'p/', '--endpoint', 'http://oss.example.com', '--out', out], []);
     expect([address.code, address.prompts]).toEqual([2, []]);
     expect(address.stderr).toMatch(/^ferry: --endpoint must be a server address only, starting with https:\/\//);
+  });
+
+  it('policies prints them for an existing link; --access-logs adds the log-reading policy; help lists ferry admin', async () => {
+    const link = 'ferry://connect?name=Acme&region=cn-hangzhou&bucket=acme-share&prefix=shared%2F%7Buser%7D%2F&role=acs%3Aram%3A%3A1234567890123456%3Arole%2Fferry-staff';
+    const plain = await typeAnswers(['admin', 'policies', link], []);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('turn on logging for the bucket');
+    const json = await typeAnswers(['admin', 'policies', link, '--access-logs', 'acme-logs/oss/', '--json'], []);
+    const { policies } = JSON.parse(json.stdout) as { policies: { id: string; explanation: Record<string, string>; document: unknown }[] };
+    expect(policies.map((p) => p.id)).toEqual(['ram-user', 'role', 'trust', 'access-logs']);
+    expect(policies[3]!.explanation['zh-CN']).toMatch(/访问日志/);
+    expect(JSON.stringify(policies[3]!.document)).toContain('acs:oss:*:*:acme-logs/oss/*');
+    const bad = await typeAnswers(['admin', 'policies', link, '--access-logs', '/etc'], []);
+    expect([bad.code, bad.stderr]).toEqual([2, 'ferry: --access-logs needs the bucket and folder OSS writes the access logs to, like my-logs/ferry/ (not "/etc"). Run "ferry --help" to see how to use it.\n']);
+    const noRole = await typeAnswers(['admin', 'policies', 'ferry://connect?name=A&region=cn-hangzhou&bucket=acme-share'], []);
+    expect(noRole.code).toBe(2);
+    expect(noRole.stderr).toMatch(/--role acs:ram::/);
+    const help = await typeAnswers(['help'], []);
+    expect(help.stdout).toMatch(/^ {2}admin +For IT: create a connection file/m);
+    const sub = await typeAnswers(['admin', 'nope'], [], 'zh-CN');
+    expect(sub.stderr).toContain('ferry admin 没有子命令 "nope"。请使用 create、policies 或 test。');
   });
 });
