@@ -152,7 +152,8 @@ describe.skipIf(noKeyringReason)('ferry admin (CLI): what it prints imports clea
       for (const secret of [staff.secret, signer.secret, admin.secret]) expect(run.stdout + run.stderr).not.toContain(secret);
     }
     await ferry(['profile', 'remove', 'Acme'], { home });
-  });
+    // Fifteen `ferry` processes, each starting Node and tsx: minutes on a busy 2-core machine.
+  }, 240_000);
 
   it('a failing step is named, and what to type next is said; no key and a key on a flag are usage errors', async () => {
     const home = (await tempDir('admin-home')).dir;
@@ -192,5 +193,5 @@ describe.skipIf(noKeyringReason)('ferry admin (CLI): what it prints imports clea
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists\. Name another file with --out, or add --force/);
     for (const run of [failed, zh, again, onFlag]) expect(run.stdout + run.stderr).not.toContain(staff.secret);
-  });
+  }, 120_000);
 });
