@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseConnection, type ProfileInput } from '../../accounts/connection.ts';
 import { connectionFileName, connectionFileText, connectionLink } from '../../accounts/connectionOutput.ts';
-import { untrustedHosts } from '../../accounts/destinations.ts';
+import { destinationsOf, untrustedHosts } from '../../accounts/destinations.ts';
 import { testDraftConnection } from '../../accounts/draftConnectionTest.ts';
 import { BUCKET, regionFromEndpoint } from '../../accounts/endpoint.ts';
 import { currentUserName } from '../../accounts/prefixTemplate.ts';
@@ -129,9 +129,20 @@ async function testKey(ctx: CommandContext): Promise<{ accessKeyId: string; acce
   return { accessKeyId, accessKeySecret };
 }
 
-function checkHosts(connection: ProfileInput, allowHosts: string[]): void {
-  const missing = untrustedHosts(connection).filter((host) => !allowHosts.includes(host));
+/** The test signs AssumeRole with the key whatever sign-in the file names. */
+const reachOf = (connection: ProfileInput) => ({ ...connection, credentialSource: 'keychain-role' as const });
+
+/** As `ferry profile add`: a host outside Alibaba Cloud is used only when named with --allow-host. */
+function refuseUntrusted(connection: ProfileInput, allowHosts: string[]): void {
+  const missing = untrustedHosts(reachOf(connection)).filter((host) => !allowHosts.includes(host));
   if (missing.length > 0) throw new FerryError('accounts.hostNeedsAllowFlag', { hosts: missing.join(', '), flags: missing.map((h) => `--allow-host ${h}`).join(' ') });
+}
+
+/** Before a key is typed at a prompt, where it will be used. */
+function showDestinations(ctx: CommandContext, connection: ProfileInput): void {
+  if (!ctx.io.stdin.isTTY) return;
+  const hosts = destinationsOf(reachOf(connection)).map((d) => `${d.host} (${text(ctx.lang, d.role === 'storage' ? 'cli.profile.roleStorage' : 'cli.profile.roleSts')})`);
+  ctx.io.stderr.write(`${text(ctx.lang, 'cli.profile.destinations', { hosts: hosts.join(', ') })}\n`);
 }
 
 /** Runs the connection test with `key`; the steps on stdout, what failed on stderr. */
@@ -169,7 +180,7 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
     const allowHosts = allowedHosts(values);
     const policies = policiesOf(connection, values);
     const testing = values['no-test'] !== true;
-    if (testing) checkHosts(connection, allowHosts);
+    if (testing) refuseUntrusted(connection, allowHosts);
     // Scripts give the key before anything is written, so a missing key changes nothing.
     const scriptedKey = testing && !ctx.io.stdin.isTTY ? await testKey(ctx) : undefined;
 
@@ -184,6 +195,7 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
       [text(ctx.lang, 'cli.admin.wrote', { file: out }), text(ctx.lang, 'cli.admin.link', { link }), '', policiesText(ctx, policies, values['access-logs'] !== undefined)].join('\n'),
     );
     if (!testing) return EXIT_OK;
+    showDestinations(ctx, connection);
     const key = scriptedKey ?? (await testKey(ctx));
     if (!key) {
       ctx.print({ tested: false }, text(ctx.lang, 'cli.admin.testSkipped', { file: out }));
@@ -202,7 +214,8 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
     const { values, positionals } = parse(args, {});
     const connection = await readConnection(positionals[0], positionals.length - 1);
     if (!connection.roleArn) throw new UsageError('cli.usage.adminNeedsRole');
-    checkHosts(connection, allowedHosts(values));
+    refuseUntrusted(connection, allowedHosts(values));
+    showDestinations(ctx, connection);
     const key = await testKey(ctx);
     if (!key) throw new UsageError('cli.usage.adminNeedsKey');
     return runTest(ctx, connection, key);

@@ -52,6 +52,8 @@ describe('ferry admin', () => {
     expect(run.stdout).toContain('"Resource": "acs:ram::1234567890123456:role/ferry-staff"');
     expect(run.stdout).toContain('acs:oss:*:*:acme-share/team/*');
     expect(run.stdout).toContain(`Not tested. Once the policies exist, run "ferry admin test ${out}"`);
+    // Before the key prompt: where the key would go.
+    expect(run.stderr).toContain('Your key will be used with: sts.aliyuncs.com (Alibaba Cloud sign-in (STS)), oss-cn-hangzhou.aliyuncs.com (storage).');
   });
 
   it('a value that does not pass the import checks is refused in words, and nothing is written', async () => {
@@ -66,6 +68,11 @@ describe('ferry admin', () => {
     const address = await typeAnswers(['admin', 'create', '--name', 'X', '--bucket', 'acme', '--region', 'cn-hangzhou', '--role', 'acs:ram::1:role/r', '--prefix', 'p/', '--endpoint', 'http://oss.example.com', '--out', out], []);
     expect([address.code, address.prompts]).toEqual([2, []]);
     expect(address.stderr).toMatch(/^ferry: --endpoint must be a server address only, starting with https:\/\//);
+    // A host outside Alibaba Cloud gets the key only when named, as with ferry profile add; nothing is written.
+    const foreign = await typeAnswers(['admin', 'create', '--name', 'X', '--bucket', 'acme', '--region', 'cn-hangzhou', '--role', 'acs:ram::1:role/r', '--endpoint', 'https://oss.example.com', '--out', out], []);
+    expect(foreign.code).toBe(1);
+    expect(foreign.stderr).toContain('run the command again with --allow-host oss.example.com');
+    await expect(readFile(out)).rejects.toThrow();
   });
 
   it('policies prints them for an existing link; --access-logs adds the log-reading policy; help lists ferry admin', async () => {
