@@ -33,11 +33,8 @@ const FIELD_FLAGS: Record<string, string> = {
   sig: 'signatureVersion',
 };
 const SECRET_FLAG = /secret|token$|password|--key\b|access-key/i;
-const EXTRA: OptionSpec = {
-  'link-signing': { type: 'boolean' },
-  'access-logs': { type: 'string' },
-  'allow-host': { type: 'string', multiple: true },
-};
+const POLICY_OPTIONS: OptionSpec = { 'link-signing': { type: 'boolean' }, 'access-logs': { type: 'string' } };
+const TEST_OPTIONS: OptionSpec = { 'allow-host': { type: 'string', multiple: true } };
 
 const QUESTIONS: Question[] = [
   { flag: 'name', ask: 'cli.admin.ask.name' },
@@ -48,7 +45,7 @@ const QUESTIONS: Question[] = [
 ];
 
 function parse(args: string[], options: OptionSpec): { values: OptionValues; positionals: string[] } {
-  return parseCommandArgs(args, { ...EXTRA, ...options }, 'admin', (flag) => (SECRET_FLAG.test(flag) ? 'cli.usage.noSecretFlags' : undefined));
+  return parseCommandArgs(args, options, 'admin', (flag) => (SECRET_FLAG.test(flag) ? 'cli.usage.noSecretFlags' : undefined));
 }
 
 /** `--access-logs BUCKET/PREFIX`: where OSS writes the bucket's access logs. */
@@ -157,7 +154,7 @@ async function runTest(ctx: CommandContext, connection: ProfileInput, key: { acc
 
 const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promise<number>> = {
   async create(ctx, args) {
-    const options: OptionSpec = { out: { type: 'string' }, force: { type: 'boolean' }, 'no-test': { type: 'boolean' } };
+    const options: OptionSpec = { ...POLICY_OPTIONS, ...TEST_OPTIONS, out: { type: 'string' }, force: { type: 'boolean' }, 'no-test': { type: 'boolean' } };
     for (const flag of Object.keys(FIELD_FLAGS)) options[flag] = { type: 'string' };
     const { values, positionals } = parse(args, options);
     if (positionals.length) throw new UsageError('cli.usage.unexpectedArgument', { argument: positionals[0]! });
@@ -204,14 +201,14 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
     return runTest(ctx, connection, key);
   },
   async policies(ctx, args) {
-    const { values, positionals } = parse(args, {});
+    const { values, positionals } = parse(args, POLICY_OPTIONS);
     const connection = await readConnection(positionals[0], positionals.length - 1);
     const policies = policiesOf(connection, values);
     ctx.print({ policies: policiesForJson(policies) }, policiesText(ctx, policies, values['access-logs'] !== undefined));
     return EXIT_OK;
   },
   async test(ctx, args) {
-    const { values, positionals } = parse(args, {});
+    const { values, positionals } = parse(args, TEST_OPTIONS);
     const connection = await readConnection(positionals[0], positionals.length - 1);
     if (!connection.roleArn) throw new UsageError('cli.usage.adminNeedsRole');
     refuseUntrusted(connection, allowedHosts(values));
