@@ -70,6 +70,9 @@ describe.skipIf(noKeyringReason)('ferry admin (CLI): what it prints imports clea
     const fileText = await readFile(out, 'utf8');
     expect(parseConnection(printed.link)).toEqual(parseConnection(fileText));
     const policy = (id: RamPolicyId) => printed.policies.find((p) => p.id === id)!.document;
+    // "Opened" receipts: the read rights on the access-log prefix, printed for the same file.
+    const withLogs = await ferry(['admin', 'policies', out, '--access-logs', 'acme-logs/ferry/', '--json'], { home });
+    const logsPolicy = (JSON.parse(withLogs.stdout) as { policies: { id: RamPolicyId; document: Record<string, unknown> }[] }).policies.find((p) => p.id === 'access-logs')!.document;
 
     // The company's account, set up only with what ferry admin printed (and an owner's file outside the folder).
     const staff = generateDemoKey();
@@ -78,14 +81,14 @@ describe.skipIf(noKeyringReason)('ferry admin (CLI): what it prints imports clea
     const owner = generateDemoKey();
     const config: SandboxConfigInput = {
       accountId: ACCOUNT,
-      buckets: [{ name: 'acme-share' }],
+      buckets: [{ name: 'acme-share' }, { name: 'acme-logs' }],
       users: [
         { name: 'owner', root: true, accessKeys: [{ id: owner.id, secret: owner.secret }] },
         { name: 'ferry-staff-user', accessKeys: [{ id: staff.id, secret: staff.secret }], policies: [policy('ram-user') as never] },
         { name: 'ferry-links', accessKeys: [{ id: signer.id, secret: signer.secret }], policies: [policy('link-signing') as never] },
         { name: 'it-admin', accessKeys: [{ id: admin.id, secret: admin.secret }], policies: [{ Version: '1', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }] },
       ],
-      roles: [{ name: 'ferry-staff', trustPolicy: policy('trust') as never, policies: [policy('role') as never] }],
+      roles: [{ name: 'ferry-staff', trustPolicy: policy('trust') as never, policies: [policy('role') as never, logsPolicy as never] }],
     };
     const dataDir = (await tempDir('admin-sandbox')).dir;
     const sb = closeWhenTestEnds(await startSandbox({ dataDir, port: ossPort, stsPort, config }));
@@ -142,6 +145,15 @@ describe.skipIf(noKeyringReason)('ferry admin (CLI): what it prints imports clea
     expect(await status(role.put('other/planted.txt', Buffer.from('x')))).toBe(403);
     expect(await status(role.list({ prefix: 'other/' }, {}))).toBe(403);
     expect(await status(role.putACL('shared/inside.txt', 'public-read'))).toBe(403);
+    const asOwnerLogs = ossClient(sb, longTerm(owner), { bucket: 'acme-logs' });
+    await asOwnerLogs.put('ferry/acme-share2026-01-05-10-00-00-0001', Buffer.from('log line'));
+    await asOwnerLogs.put('billing/2026-01.csv', Buffer.from('not for staff'));
+    const roleLogs: Oss = ossClient(sb, await assumeRole(sb, staff, 'ferry-staff'), { bucket: 'acme-logs' });
+    expect(await status(roleLogs.list({ prefix: 'ferry/' }, {}))).toBe(200);
+    expect(await status(roleLogs.get('ferry/acme-share2026-01-05-10-00-00-0001'))).toBe(200);
+    expect(await status(roleLogs.get('billing/2026-01.csv'))).toBe(403);
+    expect(await status(roleLogs.list({ prefix: 'billing/' }, {}))).toBe(403);
+    expect(await status(roleLogs.put('ferry/forged', Buffer.from('x')))).toBe(403);
     const asSigner = ossClient(sb, longTerm(signer), { bucket: 'acme-share' });
     expect(await status(asSigner.get('shared/bob/2026-01/bob.txt'))).toBe(200);
     expect(await status(asSigner.get('other/payroll.txt'))).toBe(403);
