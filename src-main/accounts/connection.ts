@@ -18,7 +18,7 @@ const ConnectionSchema = ConnectionFileSchema;
 type Connection = z.output<typeof ConnectionSchema>;
 
 /** `ferry://connect?…` query names → connection fields (short names keep links readable). */
-const LINK_FIELDS: Record<string, keyof Connection> = {
+export const LINK_FIELDS: Record<string, keyof Connection> = {
   name: 'name',
   endpoint: 'endpoint',
   region: 'region',

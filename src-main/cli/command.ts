@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/lang.ts';
 import { text, type TemplateParams, type TextKey } from '../i18n/text.ts';
 import type { Services } from '../app/services.ts';
+import type { Network } from '../network/network.ts';
 import type { StatusLine } from './terminalText.ts';
 
 export const EXIT_OK = 0;
@@ -27,6 +28,8 @@ export interface CommandContext {
   home: string;
   /** Ferry's services, created on first use (headless ports: no window, no clipboard). */
   services(): Promise<Services>;
+  /** How requests leave this command (proxy flag and variables applied), without the app's services. */
+  network(): Promise<Network>;
   /** Prints one JSON line (with --json) or the human text. */
   print(json: unknown, human: string): void;
   /** The line redrawn in place on a terminal (progress); `io` escapes the sequences this one sends. */

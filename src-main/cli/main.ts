@@ -73,6 +73,7 @@ export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env:
         env,
         network: await cliNetwork(env, proxy),
       })),
+    network: () => cliNetwork(env, proxy),
     print(value, human) {
       writeLine(io.stdout, json ? JSON.stringify(value) : human);
     },

@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { policyGrammarProblem } from './policy/grammar.ts';
 import type { PolicyDocument } from './policy/types.ts';
+import { trustedByPolicy, trustPolicyProblem, type TrustPolicyDocument } from './iam/trustPolicy.ts';
 
 const policy = z.unknown().superRefine((doc, ctx) => {
   const problem = policyGrammarProblem(doc);
   if (problem) ctx.addIssue({ code: 'custom', message: `invalid RAM policy: ${problem}` });
 }) as unknown as z.ZodType<PolicyDocument>;
+
+const trustPolicy = z.unknown().superRefine((doc, ctx) => {
+  const problem = trustPolicyProblem(doc);
+  if (problem) ctx.addIssue({ code: 'custom', message: `invalid trust policy: ${problem}` });
+}) as unknown as z.ZodType<TrustPolicyDocument>;
 
 const name = z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'letters, digits and . _ @ - only (1–64)');
 const bucketName = z.string().regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'OSS bucket names are 3–63 lower-case letters, digits or -');
@@ -78,6 +84,8 @@ export const sandboxConfigSchema = z.strictObject({
         name,
         /** User names allowed to assume the role; "*" trusts every RAM user of the account. */
         trustedUsers: z.array(z.string()).default(['*']),
+        /** The role's trust policy as pasted into the RAM console; when given it decides who is trusted (not trustedUsers). */
+        trustPolicy: trustPolicy.optional(),
         policies: z.array(policy).default([]),
         maxSessionDuration: z.number().int().min(3600).max(43200).default(3600),
       }),
@@ -104,13 +112,18 @@ export type RoleConfig = SandboxConfig['roles'][number];
 /** Validates a config; on failure the message lists every problem with its JSON path. */
 export function parseSandboxConfig(input: unknown): SandboxConfig {
   const result = sandboxConfigSchema.safeParse(input);
-  if (result.success) return checkReferences(result.data);
+  if (result.success) return checkReferences(withTrustPolicies(result.data));
   const lines = result.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
   throw new SandboxConfigError(`Sandbox config is not valid:\n${lines.join('\n')}`);
 }
 
 export class SandboxConfigError extends Error {
   override name = 'SandboxConfigError';
+}
+
+function withTrustPolicies(config: SandboxConfig): SandboxConfig {
+  const roles = config.roles.map((role) => (role.trustPolicy ? { ...role, trustedUsers: trustedByPolicy(role.trustPolicy, config.accountId) } : role));
+  return { ...config, roles };
 }
 
 function checkReferences(config: SandboxConfig): SandboxConfig {
@@ -131,7 +144,7 @@ function checkReferences(config: SandboxConfig): SandboxConfig {
   for (const u of roots) if (u.policies.length) problems.push(`  users.${u.name}.policies: the root account has every right; it takes no policies`);
   const users = new Set(config.users.map((u) => u.name));
   for (const role of config.roles) {
-    for (const t of role.trustedUsers) if (t !== '*' && !users.has(t)) problems.push(`  roles.${role.name}.trustedUsers: no user "${t}"`);
+    for (const t of role.trustedUsers) if (t !== '*' && !t.startsWith('role/') && !users.has(t)) problems.push(`  roles.${role.name}.trustedUsers: no user "${t}"`);
   }
   if (config.demo.user && !users.has(config.demo.user)) problems.push(`  demo.user: no user "${config.demo.user}"`);
   if (config.demo.linkUser && !users.has(config.demo.linkUser)) problems.push(`  demo.linkUser: no user "${config.demo.linkUser}"`);

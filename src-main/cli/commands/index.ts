@@ -6,6 +6,7 @@ import { linksCommand } from './links.ts';
 import { revokeCommand } from './revoke.ts';
 import { statusCommand } from './status.ts';
 import { uploadCommand } from './upload.ts';
+import { adminCommand } from './admin.ts';
 
 /** Every `ferry <command>`. Capabilities add theirs here. */
-export const commands: Command[] = [sandboxCommand, profileCommand, linkCommand, linksCommand, revokeCommand, uploadCommand, statusCommand];
+export const commands: Command[] = [sandboxCommand, profileCommand, linkCommand, linksCommand, revokeCommand, uploadCommand, statusCommand, adminCommand];
