@@ -285,7 +285,7 @@ const bench: BenchModule = {
         { name: '  of which Complete (sandbox joins the parts)', value: timing.completeSeconds, unit: 's', baseline: ferrySeconds, baselineName: 'whole upload' },
         { name: `peak RSS, ferry upload of ${RSS_MB} MiB (bundled CLI)`, value: peakMb, unit: 'MB', baseline: bundledIdleMb, baselineName: 'same CLI idle', target: '<= 150 MB', met: peakMb > 0 && peakMb <= 150 },
         { name: 'idle RSS of the dev CLI (tsx, for reference)', value: tsxIdleMb, unit: 'MB', baseline: bundledIdleMb, baselineName: 'bundled CLI idle' },
-        { name: `${SMALL_FILES} × 10 KB files, loopback`, value: small.ferryRate, unit: 'files/s', baseline: small.seqRate, baselineName: 'sequential ali-oss put', target: '>= 5× sequential', met: small.ferryRate >= 5 * small.seqRate },
+        { name: `${SMALL_FILES} × 10 KB files, loopback`, value: small.ferryRate, unit: 'files/s', baseline: small.seqRate, baselineName: 'sequential ali-oss put', target: '>= 5× sequential', met: small.ferryRate >= 5 * small.seqRate, gated: false },
         { name: '  ceiling on loopback: bare concurrent PUTs', value: small.ceilingRate, unit: 'files/s', baseline: small.seqRate, baselineName: 'sequential ali-oss put' },
         { name: '  Ferry against that ceiling', value: small.ferryRate, unit: 'files/s', baseline: small.ceilingRate, baselineName: `${SMALL_IN_FLIGHT} bare PUTs in flight, from memory` },
         { name: '  bare PUTs to a no-op server (no sandbox)', value: noop.bareRate, unit: 'files/s', baseline: noop.seqRate, baselineName: 'sequential ali-oss put, same no-op server' },
