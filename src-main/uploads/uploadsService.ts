@@ -24,7 +24,7 @@ import { fileError } from './fileIdentity.ts';
 import { PendingUploadsStore } from './pendingStore.ts';
 import { UploadQueue } from './uploadQueue.ts';
 import { toItemView } from './itemView.ts';
-import { walkPaths, type WalkProblem } from './walker.ts';
+import { walkEntries, type WalkProblem } from './walker.ts';
 import { logger } from '../log/logger.ts';
 
 const log = logger('uploads');
@@ -60,6 +60,11 @@ export interface AddReply {
 }
 
 type ChangeListener = (items: UploadItem[], removed: string[]) => void;
+
+/** While a dropped folder is walked, its files go into the queue in batches of at most this many… */
+const QUEUE_BATCH_FILES = 256;
+/** …or of what the walk found in this long, whichever comes first. */
+const QUEUE_BATCH_MS = 50;
 
 const PROBLEM_CODES: Record<WalkProblem['reason'], string> = {
   unreadable: 'uploads.unreadable',
@@ -143,23 +148,42 @@ export class UploadsService {
   }
 
   private async addNow(paths: readonly string[], options: AddOptions): Promise<AddReply> {
-    const [profile, settings, lang, walked, saved, completed] = await Promise.all([
+    const [profile, settings, lang, saved, completed] = await Promise.all([
       this.profile(options.profileId),
       this.options.settings.get(),
       this.options.lang(),
-      walkPaths(paths),
       this.checkpoints.list(),
       this.journal.list(),
     ]);
-    if (walked.files.length === 0 && walked.problems.length === 0) throw new FerryError('uploads.nothingToUpload');
     const collision = options.collision ?? settings.collisionPolicy;
     const prefix = expandPrefix(profile.prefixTemplate, { user: this.user, now: this.options.clock.now() });
     const tuning = { ...DEFAULT_TUNING, ...this.options.tuning };
     const reply: AddReply = { accepted: 0, rejected: [], ids: [] };
     const failed: QueueEntry[] = [];
-    const queued: JournalLine[] = [];
+    let queued: QueueEntry[] = [];
+    let found = 0;
+    let sentAt = -Infinity;
+    // Files start as the walk finds them: a batch goes to the journal (before anything of it is sent: a
+    // crash from then on leaves the journal knowing it) and into the queue at the first file, then at
+    // most every QUEUE_BATCH_MS or QUEUE_BATCH_FILES, so a big folder is not walked to the end first.
+    const release = async (): Promise<void> => {
+      if (queued.length === 0) return;
+      const batch = queued;
+      queued = [];
+      sentAt = performance.now();
+      const lines: JournalLine[] = batch.map((entry) => ({ kind: 'queued', id: entry.id, profileId: profile.id, bucket: profile.bucket, path: entry.path }));
+      await this.journal.record(...lines).catch((error: unknown) => log.warn('could not write the upload journal', { error: (error as Error)?.name }));
+      for (const entry of batch) this.queue.add(entry);
+      this.queue.pump();
+    };
     const resumable = new Map(saved.filter((c) => c.profileId === profile.id).map((c) => [c.path, c]));
-    for (const file of walked.files) {
+    for await (const walked of walkEntries(paths)) {
+      found++;
+      if (walked.kind === 'problem') {
+        failed.push(this.problemEntry(walked, profile, options.source, collision, prefix));
+        continue;
+      }
+      const file = walked;
       const checkpoint = resumable.get(file.path);
       if (checkpoint && this.resumeExisting(checkpoint, reply)) continue;
       const recovered = this.fromInterruptedBatch(completed, file.path, profile);
@@ -178,33 +202,34 @@ export class UploadsService {
       }
       const entry = entryForFile(file, { profile, baseKey, collision, source: options.source, multipart: usesMultipart(file.size, tuning), checkpoint });
       if (recovered) entry.recovered = true;
-      queued.push({ kind: 'queued', id: entry.id, profileId: profile.id, bucket: profile.bucket, path: entry.path });
-      this.queue.add(entry);
+      queued.push(entry);
       reply.accepted++;
       reply.ids.push(entry.id);
+      if (queued.length >= QUEUE_BATCH_FILES || performance.now() - sentAt >= QUEUE_BATCH_MS) await release();
     }
-    for (const problem of walked.problems) {
-      const error = new FerryError(PROBLEM_CODES[problem.reason], { name: problem.relative });
-      const entry = failedEntry(problem.path, problem.relative, profile, options.source, error);
-      // Retry works once the file is back (its key is known now; a bad name stays refused).
-      entry.collision = collision;
-      try {
-        entry.baseKey = buildObjectKey(prefix, problem.relative);
-      } catch {
-        entry.baseKey = '';
-      }
-      failed.push(entry);
-    }
+    await release();
+    if (found === 0) throw new FerryError('uploads.nothingToUpload');
     for (const entry of failed) {
       this.queue.add(entry);
       const view = toItemView(entry, lang);
       reply.rejected.push({ name: entry.name, error: view.error! });
       reply.ids.push(entry.id);
     }
-    // Before anything is sent: a crash from here on leaves the journal knowing this batch.
-    await this.journal.record(...queued).catch((error: unknown) => log.warn('could not write the upload journal', { error: (error as Error)?.name }));
     this.queue.pump();
     return reply;
+  }
+
+  /** A walked entry that cannot be uploaded, as a failed row; Retry works once the file is back (its key is known now; a bad name stays refused). */
+  private problemEntry(problem: WalkProblem, profile: Profile, source: UploadSource, collision: CollisionPolicy, prefix: string): QueueEntry {
+    const error = new FerryError(PROBLEM_CODES[problem.reason], { name: problem.relative });
+    const entry = failedEntry(problem.path, problem.relative, profile, source, error);
+    entry.collision = collision;
+    try {
+      entry.baseKey = buildObjectKey(prefix, problem.relative);
+    } catch {
+      entry.baseKey = '';
+    }
+    return entry;
   }
 
   /** A checkpointed file that is already in the queue: resume it rather than queue it twice. */

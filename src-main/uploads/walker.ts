@@ -41,13 +41,17 @@ function within(root: string, candidate: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/** What the walk finds, in order: a file to upload or an entry that cannot be. */
+export type Walked = ({ kind: 'file' } & WalkedFile) | ({ kind: 'problem' } & WalkProblem);
+
 /**
- * Expands dropped paths into files. Folders are walked recursively keeping relative paths (under the
- * folder's own name); a symlink is followed only if it stays inside the dropped tree (and each real
- * directory is visited once); unreadable entries become problems while the rest continue.
+ * Expands dropped paths into files, as it goes: each folder is read when the walk reaches it, so the
+ * first files can be queued (and sent) while the rest of a big folder is still being walked. Folders
+ * are walked recursively keeping relative paths (under the folder's own name); a symlink is followed
+ * only if it stays inside the dropped tree (and each real directory is visited once); unreadable
+ * entries become problems while the rest continue.
  */
-export async function walkPaths(inputs: readonly string[]): Promise<WalkResult> {
-  const result: WalkResult = { files: [], problems: [] };
+export async function* walkEntries(inputs: readonly string[]): AsyncGenerator<Walked> {
   for (const input of inputs) {
     const absolute = path.resolve(input);
     const name = path.basename(absolute);
@@ -55,7 +59,7 @@ export async function walkPaths(inputs: readonly string[]): Promise<WalkResult> 
     try {
       stat = await fs.stat(absolute);
     } catch (error) {
-      result.problems.push({ path: absolute, relative: name, reason: reasonOf(error) });
+      yield problem(absolute, name, reasonOf(error));
       continue;
     }
     if (stat.isDirectory()) {
@@ -63,31 +67,44 @@ export async function walkPaths(inputs: readonly string[]): Promise<WalkResult> 
       try {
         root = await fs.realpath(absolute);
       } catch (error) {
-        result.problems.push({ path: absolute, relative: name, reason: reasonOf(error) });
+        yield problem(absolute, name, reasonOf(error));
         continue;
       }
-      await walkDir(absolute, name, root, new Set([root]), result);
+      yield* walkDir(absolute, name, root, new Set([root]));
     } else if (stat.isFile()) {
       if (isSkippedName(name)) continue;
-      addFile(absolute, name, stat, result);
+      yield file(absolute, name, stat);
     } else {
-      result.problems.push({ path: absolute, relative: name, reason: 'notAFile' });
+      yield problem(absolute, name, 'notAFile');
     }
+  }
+}
+
+/** The whole walk at once (for callers that need every file before they start). */
+export async function walkPaths(inputs: readonly string[]): Promise<WalkResult> {
+  const result: WalkResult = { files: [], problems: [] };
+  for await (const { kind, ...found } of walkEntries(inputs)) {
+    if (kind === 'file') result.files.push(found as WalkedFile);
+    else result.problems.push(found as WalkProblem);
   }
   return result;
 }
 
-// Readability is found out when the upload opens the file (an unreadable file fails with its own message).
-function addFile(file: string, relative: string, stat: Stats, result: WalkResult): void {
-  result.files.push({ path: file, relative, size: stat.size, identity: { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, dev: stat.dev } });
+function problem(file: string, relative: string, reason: WalkProblem['reason']): Walked {
+  return { kind: 'problem', path: file, relative, reason };
 }
 
-async function walkDir(dir: string, relative: string, root: string, seen: Set<string>, result: WalkResult): Promise<void> {
+// Readability is found out when the upload opens the file (an unreadable file fails with its own message).
+function file(full: string, relative: string, stat: Stats): Walked {
+  return { kind: 'file', path: full, relative, size: stat.size, identity: { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino, dev: stat.dev } };
+}
+
+async function* walkDir(dir: string, relative: string, root: string, seen: Set<string>): AsyncGenerator<Walked> {
   let entries;
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (error) {
-    result.problems.push({ path: dir, relative, reason: reasonOf(error) });
+    yield problem(dir, relative, reasonOf(error));
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -96,20 +113,23 @@ async function walkDir(dir: string, relative: string, root: string, seen: Set<st
     const full = path.join(dir, entry.name);
     const rel = `${relative}/${entry.name}`;
     if (entry.isSymbolicLink()) {
-      await followLink(full, rel, root, seen, result);
+      yield* followLink(full, rel, root, seen);
     } else if (entry.isDirectory()) {
-      await walkDir(full, rel, root, seen, result);
+      yield* walkDir(full, rel, root, seen);
     } else if (entry.isFile()) {
+      let stat;
       try {
-        addFile(full, rel, await fs.stat(full), result);
+        stat = await fs.stat(full);
       } catch (error) {
-        result.problems.push({ path: full, relative: rel, reason: reasonOf(error) });
+        yield problem(full, rel, reasonOf(error));
+        continue;
       }
+      yield file(full, rel, stat);
     }
   }
 }
 
-async function followLink(full: string, rel: string, root: string, seen: Set<string>, result: WalkResult): Promise<void> {
+async function* followLink(full: string, rel: string, root: string, seen: Set<string>): AsyncGenerator<Walked> {
   let target: string;
   try {
     target = await fs.realpath(full);
@@ -121,8 +141,8 @@ async function followLink(full: string, rel: string, root: string, seen: Set<str
   if (stat.isDirectory()) {
     if (seen.has(target)) return;
     seen.add(target);
-    await walkDir(full, rel, root, seen, result);
+    yield* walkDir(full, rel, root, seen);
   } else if (stat.isFile()) {
-    addFile(full, rel, stat, result);
+    yield file(full, rel, stat);
   }
 }

@@ -49,6 +49,8 @@ const bench: BenchModule = {
           region: 'cn-hangzhou',
           bucket: 'acme-share',
           roleArn: company.demo!.roleArn,
+          // Links stay inside the profile's folder (links/folder.ts): the bench's keys are under shared/.
+          prefixTemplate: 'shared/',
           credentialSource: 'env',
           defaultLinkExpiry: '1h',
         }),

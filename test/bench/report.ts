@@ -11,7 +11,14 @@ export interface BenchRow {
   /** The target, e.g. ">= 0.8x baseline" or "<= 150 MB", and whether it was met. */
   target?: string;
   met?: boolean;
+  /**
+   * A row with a target gates the run (its miss counts) unless `gated: false`: then the target is
+   * reported only (e.g. loopback rows decided by the two CPUs client and server share).
+   */
+  gated?: boolean;
 }
+
+export const isGated = (r: BenchRow): boolean => r.target !== undefined && r.gated !== false;
 
 export interface BenchModule {
   title: string;
@@ -21,13 +28,14 @@ export interface BenchModule {
 const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
 
 export function renderTable(title: string, rows: BenchRow[]): string {
-  const header = ['measure', 'ferry', 'baseline', 'ratio', 'target', 'met'];
+  const header = ['measure', 'ferry', 'baseline', 'ratio', 'target', 'gate', 'met'];
   const body = rows.map((r) => [
     r.name,
     `${fmt(r.value)} ${r.unit}`,
     r.baseline === undefined ? '—' : `${fmt(r.baseline)} ${r.unit}${r.baselineName ? ` (${r.baselineName})` : ''}`,
     r.baseline ? `${(r.value / r.baseline).toFixed(2)}×` : '—',
     r.target ?? '—',
+    r.target === undefined ? '—' : isGated(r) ? 'GATED' : 'reported',
     r.met === undefined ? '—' : r.met ? 'yes' : 'NO',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));

@@ -7,26 +7,22 @@
 // shows how much of the gap is the sandbox's own work per request.
 import OSS from 'ali-oss';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, createHmac } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { Agent, request, type ClientRequest } from 'node:http';
+import { Agent } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { createServices, type Services } from '../../src-main/app/services.ts';
-import { ProfileInputSchema } from '../../src-main/contract/profiles.ts';
+import type { Services } from '../../src-main/app/services.ts';
 import type { OssCredentials } from '../../src-main/credentials/types.ts';
 import { crc64, crc64Engine, crc64Js } from '../../src-main/crc64/crc64.ts';
-import { bucketObjectPolicy } from '../../src-main/sandbox/index.ts';
-import { recordingPorts } from '../../src-main/ports/recordingPorts.ts';
 import { startCountingProxy } from './countingProxy.ts';
 import type { BenchModule, BenchRow } from './report.ts';
+import { BUCKET, envFor, FERRY, ferryServices, ferryUpload, KEY, makeFile, MB, rawPut, sequentialRate, signedPut, startSandboxProcess, uploadCredentials, type Sandbox } from './uploadRig.ts';
 
-const MB = 1024 * 1024;
 const BIG_MB = Number(process.env.FERRY_BENCH_UPLOAD_MB ?? 1024);
 const RSS_MB = Number(process.env.FERRY_BENCH_RSS_MB ?? 2048);
 // At least 64 MiB: the kill test needs a multipart upload (32 MiB and up) with several parts done.
@@ -35,110 +31,7 @@ const SMALL_FILES = 1000;
 /** Requests Ferry keeps in flight for small files with default settings: 3 files × 4 parts. */
 const SMALL_IN_FLIGHT = 12;
 const LATENCY_MS = Number(process.env.FERRY_BENCH_LATENCY_MS ?? 20);
-const KEY = { id: 'FakeUploadBenchKeyId01', secret: 'upload-bench-secret-000000001' };
-const BUCKET = 'bench';
-const FERRY = fileURLToPath(new URL('../../src-main/cli/ferry.mjs', import.meta.url));
 const NOOP_SERVER = fileURLToPath(new URL('./noopPutServer.ts', import.meta.url));
-
-interface Sandbox {
-  ossEndpoint: string;
-  stsEndpoint: string;
-  roleArn: string;
-  child: ChildProcess;
-}
-
-/** `latencyMs`: every OSS request is held that long before it is served, as a network round trip would. */
-async function startSandboxProcess(home: string, latencyMs = 0): Promise<Sandbox> {
-  const configFile = path.join(home, 'sandbox.json');
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      buckets: [{ name: BUCKET }],
-      users: [{ name: 'bench', accessKeys: [KEY], policies: [{ Version: '1', Statement: [{ Effect: 'Allow', Action: ['oss:*', 'sts:AssumeRole'], Resource: '*' }] }] }],
-      roles: [{ name: 'uploader', policies: [bucketObjectPolicy(BUCKET)] }],
-      faults: latencyMs > 0 ? [{ service: 'oss', delayMs: latencyMs }] : [],
-    }),
-  );
-  const child = spawn(process.execPath, [FERRY, 'sandbox', '--data', path.join(home, 'sandbox'), '--config', configFile], {
-    env: { ...process.env, FERRY_HOME: path.join(home, 'sandbox-home') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
-  const info = JSON.parse(line) as { ossEndpoint: string; stsEndpoint: string; roleArn: string };
-  return { ...info, child };
-}
-
-/** A file of `mb` MiB of varied (not all-zero) bytes. */
-async function makeFile(file: string, mb: number): Promise<void> {
-  const block = Buffer.alloc(MB);
-  for (let i = 0; i < block.length; i += 4) block.writeUInt32LE((i * 2654435761) >>> 0, i);
-  const out = createWriteStream(file);
-  for (let i = 0; i < mb; i++) {
-    block.writeUInt32LE(i, 0);
-    if (!out.write(block)) await new Promise<void>((r) => out.once("drain", () => r()));
-  }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-}
-
-/** One V1-signed PUT of `size` bytes to the sandbox; `send` writes the body into the request. */
-function signedPut(endpoint: string, key: string, size: number, send: (req: ClientRequest) => void, agent?: Agent): Promise<void> {
-  const resource = `/${BUCKET}/${key}`;
-  const date = new Date().toUTCString();
-  const sig = createHmac('sha1', KEY.secret).update(`PUT\n\n\n${date}\n${resource}`).digest('base64');
-  return new Promise<void>((resolve, reject) => {
-    const req = request(`${endpoint}${resource}`, { ...(agent ? { agent } : {}), method: 'PUT', headers: { 'Content-Length': String(size), Date: date, Authorization: `OSS ${KEY.id}:${sig}` } }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`raw PUT answered ${res.statusCode}`))));
-    });
-    req.on('error', reject);
-    send(req);
-  });
-}
-
-/** The baseline: a V1-signed PutObject streaming the file with node:http and nothing else (seconds). */
-async function rawPut(endpoint: string, key: string, file: string, size: number): Promise<number> {
-  const started = performance.now();
-  await signedPut(endpoint, key, size, (req) => void pipeline(createReadStream(file, { highWaterMark: MB }), req).catch((error: Error) => req.destroy(error)));
-  return (performance.now() - started) / 1000;
-}
-
-function envFor(home: string, sb: Sandbox): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, FERRY_HOME: home, OSS_ACCESS_KEY_ID: KEY.id, OSS_ACCESS_KEY_SECRET: KEY.secret, OSS_STS_ROLE_ARN: sb.roleArn };
-}
-
-async function ferryServices(home: string, sb: Sandbox): Promise<Services> {
-  const services = await createServices({ home, ports: recordingPorts(), appVersion: 'bench', systemLocale: () => 'en', env: envFor(home, sb) });
-  const existing = await services.accounts.list();
-  if (existing.profiles.length === 0) {
-    await services.accounts.save({
-      profile: ProfileInputSchema.parse({ name: 'Bench', endpoint: sb.ossEndpoint, stsEndpoint: sb.stsEndpoint, region: 'cn-hangzhou', bucket: BUCKET, roleArn: sb.roleArn, prefixTemplate: 'bench/', credentialSource: 'env' }),
-    });
-  }
-  return services;
-}
-
-/**
- * Uploads with Ferry in this process; resolves with seconds from "add" to the last file done, and the
- * seconds spent after the last part (Complete: the sandbox concatenates the parts into one file).
- */
-async function ferryUpload(services: Services, paths: string[]): Promise<number>;
-async function ferryUpload(services: Services, paths: string[], timing: { completeSeconds: number }): Promise<number>;
-async function ferryUpload(services: Services, paths: string[], timing?: { completeSeconds: number }): Promise<number> {
-  const started = performance.now();
-  let verifyingAt: number | undefined;
-  const unsubscribe = services.uploads.onChanged((items) => {
-    if (verifyingAt === undefined && items.some((i) => i.state === 'verifying')) verifyingAt = performance.now();
-  });
-  const reply = await services.uploads.add(paths, { source: 'args', collision: 'replace' });
-  await services.uploads.whenIdle();
-  unsubscribe();
-  if (timing) timing.completeSeconds = verifyingAt === undefined ? 0 : (performance.now() - verifyingAt) / 1000;
-  const items = await services.uploads.list('en');
-  const failed = items.filter((i) => reply.ids.includes(i.id) && i.state !== 'done');
-  if (failed.length > 0) throw new Error(`bench upload failed: ${JSON.stringify(failed[0])}`);
-  await services.uploads.clearFinished();
-  return (performance.now() - started) / 1000;
-}
 
 /**
  * The CLI bundled into one file (as the app's main process is), run by plain node: measures Ferry's
@@ -288,19 +181,6 @@ async function bareConcurrentRate(endpoint: string, files: number, inFlight: num
   return rate;
 }
 
-/** The STS credentials Ferry uploads with, for the plain ali-oss baselines. */
-async function uploadCredentials(services: Services): Promise<OssCredentials> {
-  return services.broker.get((await services.accounts.active())!.id, 'upload');
-}
-
-/** Files per second putting `files` of `dir` one after another with plain ali-oss, signed as Ferry signs (V4, STS). */
-async function sequentialRate(endpoint: string, creds: OssCredentials, dir: string, files: number, prefix: string): Promise<number> {
-  const plain = new OSS({ endpoint, region: 'oss-cn-hangzhou', bucket: BUCKET, sldEnable: true, authorizationV4: true, accessKeyId: creds.accessKeyId, accessKeySecret: creds.accessKeySecret, stsToken: creds.securityToken!, refreshSTSTokenInterval: 3_600_000 } as OSS.Options);
-  const t = performance.now();
-  for (let i = 0; i < files; i++) await plain.put(`${prefix}/f${i}.txt`, path.join(dir, `f${i}.txt`));
-  return files / ((performance.now() - t) / 1000);
-}
-
 /**
  * Unmeasured passes over the small files before a measured one, so each side runs JIT-compiled, not cold:
  * on this VM sequential ali-oss put to the no-op server went 630 → 920 → 1,420 → 2,050 files/s over
@@ -405,7 +285,7 @@ const bench: BenchModule = {
         { name: '  of which Complete (sandbox joins the parts)', value: timing.completeSeconds, unit: 's', baseline: ferrySeconds, baselineName: 'whole upload' },
         { name: `peak RSS, ferry upload of ${RSS_MB} MiB (bundled CLI)`, value: peakMb, unit: 'MB', baseline: bundledIdleMb, baselineName: 'same CLI idle', target: '<= 150 MB', met: peakMb > 0 && peakMb <= 150 },
         { name: 'idle RSS of the dev CLI (tsx, for reference)', value: tsxIdleMb, unit: 'MB', baseline: bundledIdleMb, baselineName: 'bundled CLI idle' },
-        { name: `${SMALL_FILES} × 10 KB files, loopback`, value: small.ferryRate, unit: 'files/s', baseline: small.seqRate, baselineName: 'sequential ali-oss put', target: '>= 5× sequential', met: small.ferryRate >= 5 * small.seqRate },
+        { name: `${SMALL_FILES} × 10 KB files, loopback`, value: small.ferryRate, unit: 'files/s', baseline: small.seqRate, baselineName: 'sequential ali-oss put', target: '>= 5× sequential', met: small.ferryRate >= 5 * small.seqRate, gated: false },
         { name: '  ceiling on loopback: bare concurrent PUTs', value: small.ceilingRate, unit: 'files/s', baseline: small.seqRate, baselineName: 'sequential ali-oss put' },
         { name: '  Ferry against that ceiling', value: small.ferryRate, unit: 'files/s', baseline: small.ceilingRate, baselineName: `${SMALL_IN_FLIGHT} bare PUTs in flight, from memory` },
         { name: '  bare PUTs to a no-op server (no sandbox)', value: noop.bareRate, unit: 'files/s', baseline: noop.seqRate, baselineName: 'sequential ali-oss put, same no-op server' },

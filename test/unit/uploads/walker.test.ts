@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, symlink, writeFile, chmod } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { walkPaths } from '../../../src-main/uploads/walker.ts';
+import { walkEntries, walkPaths } from '../../../src-main/uploads/walker.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -61,5 +61,18 @@ describe('walking dropped paths', () => {
     expect(files[1]!.identity).toMatchObject({ size: 2 });
     expect(files[1]!.identity.ino).toBeGreaterThan(0);
     expect(problems.map((p) => [p.relative, p.reason])).toEqual([['nope.txt', 'missing']]);
+  });
+
+  it('hands out files as it finds them: a later folder is read only when the walk reaches it', async () => {
+    const root = path.join(dir, 'Folder');
+    await mkdir(path.join(root, 'later'), { recursive: true });
+    await writeFile(path.join(root, 'a.txt'), 'a');
+    const found: string[] = [];
+    for await (const entry of walkEntries([root])) {
+      found.push(entry.relative);
+      // Made after the walk handed out its first file: only a walk that has not read `later` yet sees it.
+      if (found.length === 1) await writeFile(path.join(root, 'later', 'made-after-first.txt'), 'b');
+    }
+    expect(found).toEqual(['Folder/a.txt', 'Folder/later/made-after-first.txt']);
   });
 });
