@@ -2,6 +2,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { text, type TemplateParams, type TextKey } from '../i18n/text.ts';
 import type { Services } from '../app/services.ts';
 import type { StatusLine } from './terminalText.ts';
+import type { ManagedPolicy } from '../policy/managedPolicy.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -25,6 +26,8 @@ export interface CommandContext {
   lang: Lang;
   /** The data folder (FERRY_HOME or the per-user folder the app uses). */
   home: string;
+  /** IT's managed settings, read on first use (a malformed policy is reported on stderr once, and ignored). */
+  policy(): Promise<ManagedPolicy>;
   /** Ferry's services, created on first use (headless ports: no window, no clipboard). */
   services(): Promise<Services>;
   /** Prints one JSON line (with --json) or the human text. */
