@@ -24,11 +24,11 @@ function sink(): Writable & { text: string } {
 }
 
 /** `ferry …` in-process, as the other CLI tests run it, with the policy file named for this machine. */
-async function ferry(home: string, policyFile: string, args: string[], lang = 'en'): Promise<{ code: number; stdout: string; stderr: string }> {
+async function ferry(home: string, policyFile: string, args: string[], lang = 'en', input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = sink();
   const stderr = sink();
   const stdin = new PassThrough();
-  stdin.end();
+  stdin.end(input);
   const io: CliIo = { stdout, stderr, stdin, isTTY: false };
   const code = await runCli(args, io, { FERRY_HOME: home, FERRY_LANG: lang, FERRY_POLICY_FILE: policyFile, DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS });
   return { code, stdout: stdout.text, stderr: stderr.text };
@@ -143,11 +143,14 @@ describe.skipIf(noKeyringReason)('managed settings: a policy file presets and lo
     const company = await companySandbox({ config: demoConfig({ key, bucket: 'acme-share' }) });
     const dir = await tempDir('policy');
     const policyFile = await writePolicy(dir.dir, { connections: [presetFor(company, { locked: false })], requireIpRestrictedLinks: true });
-    const h = await servicesHarness({ policy: await readPolicyFile(policyFile) });
+    // The key for the preset, typed at the command line (stdin), as a CLI-only person would.
+    const home = (await tempDir('home')).dir;
+    const keyed = await ferry(home, policyFile, ['profile', 'key', 'Acme Share'], 'en', `${key.id}\n${key.secret}\n`);
+    expect(keyed.code, keyed.stderr).toBe(0);
+    expect(keyed.stdout).toMatch(/^Saved "Acme Share" \(it-acme\)\. Key \S+ is in the keychain\./);
+    const h = await servicesHarness({ home, policy: await readPolicyFile(policyFile) });
     const table = buildHandlerTable(h.services);
-    const view = (await h.services.accounts.list()).profiles[0]!;
-    expect(view.id).toBe('it-acme');
-    await h.services.accounts.save({ profile: { ...view, id: view.id } as never, accessKey: { accessKeyId: key.id, accessKeySecret: key.secret } });
+    expect((await h.services.accounts.list()).profiles.map((p) => [p.id, p.maskedAccessKeyId !== undefined])).toEqual([['it-acme', true]]);
     const profile = await h.services.accounts.runtimeProfile('it-acme');
     const objectKey = `${stablePrefix(profile.prefixTemplate, currentUserName())}a.txt`;
     await createOssClient(profile, await h.services.broker.get('it-acme', 'upload')).put(objectKey, Buffer.from('a'));
