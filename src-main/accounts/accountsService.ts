@@ -119,8 +119,8 @@ export class AccountsService {
     let next = this.nextProfile(id, fields, existing);
     const locked = this.policy.lockedPreset(id);
     if (locked && existing) {
-      // Only the key may be supplied: any setting other than what the person is shown is refused, and IT's stay.
-      if (!sameConnection(this.policy.apply(existing), next)) throw new FerryError('policy.connectionLocked', { name: existing.name });
+      // Only a key may be supplied: a setting other than the stored one (or the one shown, IT's rules applied) is refused, and IT's stay.
+      if (!sameConnection(existing, next) && !sameConnection(this.policy.apply(existing), next)) throw new FerryError('policy.connectionLocked', { name: existing.name });
       next = { ...next, ...connectionFieldsOf(existing) };
     }
     this.policy.checkSignatureChoice(next, existing);
@@ -145,7 +145,7 @@ export class AccountsService {
       else this.deps.broker.invalidate(id);
       await this.emitChanged();
       log.info('profile saved', { id, source });
-      return toView(await this.store.get(id));
+      return toView(this.policy.apply(await this.store.get(id)));
     } catch (error) {
       // The profile was not written: do not leave a secret behind for it.
       if (!existing) for (const account of written) await this.deps.keychain.remove(account).catch(() => false);

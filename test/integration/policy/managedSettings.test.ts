@@ -87,7 +87,9 @@ describe.skipIf(noKeyringReason)('managed settings: a policy file presets and lo
     expect(saved, JSON.stringify(saved)).toMatchObject({ ok: true, value: { id: 'it-acme' } });
     expect(await call('profiles.test', { id: 'it-acme' })).toMatchObject({ ok: true, value: { ok: true } });
 
-    // Locked: no re-pointing, no other setting, no removing — in plain words, in both languages.
+    // Locked: a change that changes nothing goes through (IT's default expiry differs from the stored one) …
+    expect(await call('profiles.update', { id: 'it-acme', patch: {} })).toMatchObject({ ok: true, value: { id: 'it-acme', defaultLinkExpiry: '1h' } });
+    // … but no re-pointing, no other setting, no removing — in plain words, in both languages.
     for (const patch of [{ bucket: 'other-bucket' }, { defaultLinkExpiry: '7d' }, { name: 'Mine now' }]) {
       const refused = await call('profiles.update', { id: 'it-acme', patch });
       expect(refused).toMatchObject({ ok: false, error: { code: 'policy.connectionLocked' } });
