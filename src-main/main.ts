@@ -10,6 +10,7 @@ import { appResponseHeaders, resolveAppFile } from './appProtocol.ts';
 import { registerIpc, senderCheck } from './ipc.ts';
 import { buildHandlerTable } from './app/handlers/handlerTable.ts';
 import { createServices, type Services } from './app/services.ts';
+import { readMachinePolicy } from './policy/machinePolicy.ts';
 import { dataHome } from './storage/dataHome.ts';
 import { configureLogging, logger } from './log/logger.ts';
 import { createMainWindow } from './shell/mainWindow.ts';
@@ -109,6 +110,8 @@ async function start(): Promise<void> {
     },
     appVersion: app.getVersion(),
     systemLocale: () => app.getLocale(),
+    // IT's managed settings, read once at start: main enforces them from here on.
+    policy: await readMachinePolicy(),
   });
   const ready = services;
   const table = buildHandlerTable(ready);

@@ -6,7 +6,7 @@ import path from 'node:path';
  * Alibaba Cloud, so it shares no code with the client it is testing (only the logger).
  */
 const SHELL_SIDE = ['shell', 'app', 'cli', 'tray'];
-const CLIENT = ['accounts', 'credentials', 'uploads', 'links', 'oss', 'settings', 'names', 'errors', 'os', 'ports'];
+const CLIENT = ['accounts', 'credentials', 'uploads', 'links', 'oss', 'settings', 'names', 'errors', 'os', 'ports', 'policy'];
 export const FORBIDDEN = {
   accounts: SHELL_SIDE,
   credentials: SHELL_SIDE,
@@ -14,6 +14,7 @@ export const FORBIDDEN = {
   links: SHELL_SIDE,
   oss: SHELL_SIDE,
   settings: SHELL_SIDE,
+  policy: SHELL_SIDE,
   sandbox: [...SHELL_SIDE, ...CLIENT],
 };
 

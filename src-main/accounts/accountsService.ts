@@ -24,6 +24,8 @@ import type { RuntimeProfiles } from './runtimeProfiles.ts';
 import { toView, type ProfileView } from './profileView.ts';
 import type { SandboxHost } from './sandboxHost.ts';
 import { runConnectionTest } from './connectionTest.ts';
+import { ManagedPolicy } from '../policy/managedPolicy.ts';
+import { applyPresets } from './policyPresets.ts';
 
 export type ProfileInputParsed = z.output<typeof ProfileInputSchema>;
 export type CredentialState = z.input<typeof CredentialStateSchema>;
@@ -53,6 +55,8 @@ export interface AccountsDeps {
   user: string;
   /** The language for messages in pushed events. */
   lang(): Promise<Lang>;
+  /** IT's managed settings (none when absent). */
+  policy?: ManagedPolicy;
 }
 
 const log = logger('accounts');
@@ -60,10 +64,12 @@ const log = logger('accounts');
 /** Profiles, their keychain secrets, the active profile and its session state. */
 export class AccountsService {
   readonly store: ProfileStore;
+  readonly policy: ManagedPolicy;
   private readonly states = new Map<string, BrokerState>();
 
   constructor(private readonly deps: AccountsDeps) {
     this.store = deps.store;
+    this.policy = deps.policy ?? new ManagedPolicy();
     deps.broker.onState((state) => {
       this.states.set(state.profileId, state);
       void Promise.all([this.store.read(), deps.lang()]).then(([file, lang]) => {
@@ -74,7 +80,7 @@ export class AccountsService {
 
   async list(): Promise<{ profiles: ProfileView[]; activeId: string | null }> {
     const file = await this.store.read();
-    const profiles = file.profiles.map(toView);
+    const profiles = file.profiles.map((p) => toView(this.policy.apply(p)));
     this.watchTemporaryExpiry(profiles.find((p) => p.id === file.activeId));
     return { profiles, activeId: file.activeId };
   }
@@ -82,6 +88,12 @@ export class AccountsService {
   async active(): Promise<Profile | undefined> {
     const file = await this.store.read();
     return file.profiles.find((p) => p.id === file.activeId);
+  }
+
+  /** IT's preset connections among the profiles (at start): new ones added, locked ones set back to IT's settings. */
+  async applyPolicyPresets(): Promise<void> {
+    const repointed = await applyPresets(this.store, this.policy, this.deps.clock.now(), this.deps.env);
+    for (const id of repointed) await this.deps.broker.forget(id);
   }
 
   /** The profile with run-time endpoints: a sandbox profile gets the running sandbox's (re)started ports. */
@@ -104,8 +116,17 @@ export class AccountsService {
     // Names pick connections (`ferry profile use Acme`), so a new one may not take a name already in use.
     const sameName = (await this.store.read()).profiles.find((p) => p.id !== id && p.name === fields.name);
     if (sameName) throw new FerryError('accounts.nameTaken', { name: fields.name, id: sameName.id });
-    const next = this.nextProfile(id, fields, existing);
-    next.confirmedHosts = await checkKeyCustody(existing, next, request, this.deps.confirm, this.deps.env);
+    let next = this.nextProfile(id, fields, existing);
+    const locked = this.policy.lockedPreset(id);
+    if (locked && existing) {
+      // Only a key may be supplied: a setting other than the stored one (or the one shown, IT's rules applied) is refused, and IT's stay.
+      if (!sameConnection(existing, next) && !sameConnection(this.policy.apply(existing), next)) throw new FerryError('policy.connectionLocked', { name: existing.name });
+      next = { ...next, ...connectionFieldsOf(existing) };
+    }
+    this.policy.checkSignatureChoice(next, existing);
+    // IT named a locked connection's hosts machine-wide: supplying its key asks nothing more.
+    const custody = locked && existing ? { ...request, confirmedHosts: [...(request.confirmedHosts ?? []), ...(existing.confirmedHosts ?? [])] } : request;
+    next.confirmedHosts = await checkKeyCustody(existing, next, custody, this.deps.confirm, this.deps.env);
     // A test of the old destination or the old key says nothing about the new one.
     const newKey = Boolean(request.accessKey || request.temporaryCredentials || request.linkSigningKey);
     if (existing && (newKey || reachChanges(existing, next).length > 0)) delete next.lastTest;
@@ -124,7 +145,7 @@ export class AccountsService {
       else this.deps.broker.invalidate(id);
       await this.emitChanged();
       log.info('profile saved', { id, source });
-      return toView(await this.store.get(id));
+      return toView(this.policy.apply(await this.store.get(id)));
     } catch (error) {
       // The profile was not written: do not leave a secret behind for it.
       if (!existing) for (const account of written) await this.deps.keychain.remove(account).catch(() => false);
@@ -197,6 +218,7 @@ export class AccountsService {
     const file = await this.store.read();
     const profile = file.profiles.find((p) => p.id === id);
     if (!profile) return { removed: false };
+    if (this.policy.lockedPreset(id)) throw new FerryError('policy.connectionLocked', { name: profile.name });
     if (!options.confirmed && !(await this.deps.confirm.deleteKey(profile.name, 'remove'))) return { removed: false, cancelled: true };
     if (sourceOf(profile.credentialSource).keychainSecret || profile.maskedAccessKeyId) {
       await this.deps.keychain.remove(id);
@@ -218,6 +240,7 @@ export class AccountsService {
    * there was one), so trial links last as long as the person chose.
    */
   async tryLocally(): Promise<ProfileView> {
+    this.policy.checkTrialAllowed();
     const handle = await this.deps.sandbox.ensure();
     const demo = handle.demo;
     if (!demo) throw new FerryError('accounts.sandboxFailed');
@@ -298,6 +321,11 @@ export class AccountsService {
 function connectionFieldsOf(profile: Profile): Partial<ConnectionFields> {
   const keys = Object.keys(ConnectionFieldsSchema.shape) as (keyof ConnectionFields)[];
   return stripUndefined(Object.fromEntries(keys.map((k) => [k, profile[k]])) as Partial<ConnectionFields>);
+}
+
+function sameConnection(a: Profile, b: Profile): boolean {
+  const keys = Object.keys(ConnectionFieldsSchema.shape) as (keyof ConnectionFields)[];
+  return keys.every((k) => (a[k] ?? '') === (b[k] ?? ''));
 }
 
 function stripUndefined<T extends object>(value: T): T {

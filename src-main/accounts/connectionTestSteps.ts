@@ -93,12 +93,38 @@ async function assumeRole({ profile, deps, source }: TestRun): Promise<void> {
 }
 
 async function checkBucket(run: TestRun): Promise<void> {
-  const oss = await ossClientFor(run, 'manage');
   try {
-    await oss.list({ prefix: stablePrefix(run.profile.prefixTemplate, run.deps.user), 'max-keys': 1 }, {});
+    await listOne(run, run.profile);
   } catch (error) {
-    // Denied listing still proves the bucket exists at this endpoint and the signature is right.
+    if (await needsV1(run, error)) throw new FerryError('accounts.bucketNeedsV1', { bucket: run.profile.bucket }, { cause: error });
+    throw error;
+  }
+}
+
+/** Lists at most one object of the folder; denied listing still proves the bucket exists at this endpoint and the signature is right. */
+async function listOne(run: TestRun, profile: Profile): Promise<void> {
+  const { broker, network } = run.deps;
+  const oss = network.ossClient(profile, await broker.get(profile.id, 'manage'), { clockOffsetMs: broker.clockOffsetMs(), timeoutMs: 20_000 });
+  try {
+    await oss.list({ prefix: stablePrefix(profile.prefixTemplate, run.deps.user), 'max-keys': 1 }, {});
+  } catch (error) {
     if (classifyOssError(error)?.code !== 'oss.accessDenied') throw error;
+  }
+}
+
+/**
+ * An old bucket may refuse V4 signatures (new connections sign V4). When V4 is refused with a bad-argument
+ * or signature error and the same request signed V1 gets through, the bucket needs V1: say so plainly.
+ */
+async function needsV1(run: TestRun, v4Error: unknown): Promise<boolean> {
+  const code = (v4Error as { code?: unknown } | null)?.code;
+  if (run.profile.signatureVersion !== 'v4' || (code !== 'InvalidArgument' && code !== 'SignatureDoesNotMatch')) return false;
+  if (classifyOssError(v4Error)?.code === 'oss.wrongRegion') return false;
+  try {
+    await listOne(run, { ...run.profile, signatureVersion: 'v1' });
+    return true;
+  } catch {
+    return false;
   }
 }
 

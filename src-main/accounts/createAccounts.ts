@@ -11,6 +11,7 @@ import { currentUserName, stablePrefix } from './prefixTemplate.ts';
 import { SandboxHost } from './sandboxHost.ts';
 import { ProfileStore } from './profileStore.ts';
 import { RuntimeProfiles } from './runtimeProfiles.ts';
+import { ManagedPolicy } from '../policy/managedPolicy.ts';
 
 export interface AccountsBundle {
   accounts: AccountsService;
@@ -32,12 +33,15 @@ export function createAccounts(options: {
   keytar?: () => Promise<KeytarLike>;
   /** Clock for the in-process sandbox (tests move sandbox time with it). */
   sandboxClock?: Clock;
+  /** IT's managed settings. */
+  policy?: ManagedPolicy;
 }): AccountsBundle {
+  const policy = options.policy ?? new ManagedPolicy();
   const keychain = new Keychain(options.keytar);
   const sandbox = new SandboxHost(options.home, options.sandboxClock);
   const user = currentUserName();
   const store = new ProfileStore(options.home);
-  const runtime = new RuntimeProfiles(store, sandbox, options.env);
+  const runtime = new RuntimeProfiles(store, sandbox, options.env, policy);
   const broker = new StsBroker({
     clock: options.clock,
     keychain,
@@ -47,6 +51,6 @@ export function createAccounts(options: {
     policyPrefix: (profile) => stablePrefix(profile.prefixTemplate, user),
     shared: new SharedSessions(keychain),
   });
-  const accounts = new AccountsService({ store, runtime, clock: options.clock, keychain, broker, sandbox, events: options.events, confirm: dialogConfirmations(options.dialog, options.lang), env: options.env, network: options.network, user, lang: options.lang });
+  const accounts = new AccountsService({ store, runtime, clock: options.clock, keychain, broker, sandbox, events: options.events, confirm: dialogConfirmations(options.dialog, options.lang), env: options.env, network: options.network, user, lang: options.lang, policy });
   return { accounts, broker, keychain, sandbox };
 }

@@ -2,6 +2,7 @@ import type { Profile } from '../profile/profileModel.ts';
 import { checkConfirmedHosts } from './keyCustody.ts';
 import type { ProfileStore } from './profileStore.ts';
 import type { SandboxHost } from './sandboxHost.ts';
+import { ManagedPolicy } from '../policy/managedPolicy.ts';
 
 /**
  * Profiles as they are used: only with every host outside Alibaba Cloud confirmed, and a sandbox profile
@@ -12,10 +13,12 @@ export class RuntimeProfiles {
     private readonly store: ProfileStore,
     private readonly sandbox: SandboxHost,
     private readonly env: NodeJS.ProcessEnv,
+    private readonly policy: ManagedPolicy = new ManagedPolicy(),
   ) {}
 
+  /** With IT's rules applied: V4 when forced, IT's default expiry. */
   async get(id: string): Promise<Profile> {
-    const profile = await this.store.get(id);
+    const profile = this.policy.apply(await this.store.get(id));
     checkConfirmedHosts(profile, this.env);
     if (!profile.isSandbox) return profile;
     const handle = await this.sandbox.ensure();

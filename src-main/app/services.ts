@@ -16,6 +16,10 @@ import { tuningFromEnv } from '../uploads/partPlan.ts';
 import { DroppedData } from '../uploads/droppedData.ts';
 import { NavigationRequests } from './navigation.ts';
 import { createNetwork, type Network } from '../network/network.ts';
+import { ManagedPolicy } from '../policy/managedPolicy.ts';
+import { NO_POLICY, type PolicyReading } from '../policy/policyModel.ts';
+import { checkPresets } from '../accounts/policyPresets.ts';
+import { logger } from '../log/logger.ts';
 
 export interface ServiceOptions {
   /** The data folder (dataHome() in the app and CLI, a temp dir in tests). */
@@ -30,6 +34,8 @@ export interface ServiceOptions {
   network?: Network;
   /** Base clock of the in-process "Try it locally" sandbox. */
   sandboxClock?: Clock;
+  /** IT's managed settings as read at start (policy/machinePolicy.ts); none when absent. */
+  policy?: PolicyReading;
 }
 
 export interface Services {
@@ -51,6 +57,8 @@ export interface Services {
   readonly uploads: UploadsService;
   /** Files dropped from a browser or mail program (no path): private copies until they are uploaded. */
   readonly dropped: DroppedData;
+  /** IT's managed settings: presets, locks, link rules (a malformed policy applies nothing). */
+  readonly policy: ManagedPolicy;
   /** Screens main asked the window to show, kept until the page takes them. */
   readonly navigation: NavigationRequests;
   /** The language the user sees right now (setting, or the OS locale). */
@@ -64,6 +72,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const clock = options.clock ?? systemClock;
   const env = options.env ?? process.env;
   const network = options.network ?? createNetwork();
+  const policy = new ManagedPolicy(checkPresets(options.policy ?? NO_POLICY));
+  if (policy.reading.problem) logger('policy').warn('managed settings malformed, ignored', { source: policy.reading.source ?? '', problem: policy.reading.problem });
   const lang = async (): Promise<Lang> => {
     const { language } = await settings.get();
     return language === 'system' ? langFromLocale(options.systemLocale()) : language;
@@ -77,8 +87,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     dialog: options.ports.dialog,
     lang,
     ...(options.sandboxClock ? { sandboxClock: options.sandboxClock } : {}),
+    policy,
   });
   closers.push(() => accounts.sandbox.close());
+  await accounts.accounts.applyPolicyPresets().catch((error: unknown) => logger('policy').error('preset connections not applied', { reason: String(error) }));
   const uploads = new UploadsService({
     home: options.home,
     clock,
@@ -108,11 +120,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       broker: accounts.broker,
       accounts: accounts.accounts,
       network,
+      policy,
       knownSize: (profileId, key) => uploads.history.sizeOf(profileId, key),
       uploadedAt: (profileId, key) => uploads.history.uploadedAt(profileId, key),
       onStopped: (profileId, key, stop) => uploads.objectStopped(profileId, key, stop),
     }),
     uploads,
+    policy,
     dropped: new DroppedData(options.home, uploads),
     navigation: new NavigationRequests(options.ports.events),
     lang,

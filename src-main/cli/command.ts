@@ -3,6 +3,7 @@ import { text, type TemplateParams, type TextKey } from '../i18n/text.ts';
 import type { Services } from '../app/services.ts';
 import type { Network } from '../network/network.ts';
 import type { StatusLine } from './terminalText.ts';
+import type { ManagedPolicy } from '../policy/managedPolicy.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -26,6 +27,8 @@ export interface CommandContext {
   lang: Lang;
   /** The data folder (FERRY_HOME or the per-user folder the app uses). */
   home: string;
+  /** IT's managed settings, read on first use (a malformed policy is reported on stderr once, and ignored). */
+  policy(): Promise<ManagedPolicy>;
   /** Ferry's services, created on first use (headless ports: no window, no clipboard). */
   services(): Promise<Services>;
   /** How requests leave this command (proxy flag and variables applied), without the app's services. */

@@ -12,6 +12,10 @@ import { escapingStream, StatusLine } from './terminalText.ts';
 import { GLOBAL_FLAGS, splitGlobalFlags } from './args.ts';
 import { logToStream } from '../log/logger.ts';
 import { checkedProxyFlag } from './proxyFlag.ts';
+import { ManagedPolicy } from '../policy/managedPolicy.ts';
+import { readMachinePolicy } from '../policy/machinePolicy.ts';
+import { checkPresets } from '../accounts/policyPresets.ts';
+import { policyProblemText } from '../policy/managedSettingsView.ts';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -56,6 +60,14 @@ export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env:
 
   let services: Services | undefined;
   let proxy: string | undefined;
+  let policy: Promise<ManagedPolicy> | undefined;
+  const readPolicy = (): Promise<ManagedPolicy> =>
+    (policy ??= readMachinePolicy(env).then((reading) => {
+      const managed = new ManagedPolicy(checkPresets(reading));
+      const problem = policyProblemText(managed, lang);
+      if (problem) writeLine(io.stderr, `ferry: ${problem}`);
+      return managed;
+    }));
   const ctx: CommandContext = {
     args: rest.slice(1),
     json,
@@ -63,6 +75,7 @@ export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env:
     env,
     lang,
     home: dataHome(env),
+    policy: readPolicy,
     // Loaded on first use: commands such as `ferry sandbox` never pay for the app's services.
     services: async () =>
       (services ??= await (await import('../app/services.ts')).createServices({
@@ -72,6 +85,7 @@ export async function runCli(argv: string[], terminal: CliIo = defaultIo(), env:
         systemLocale: () => env.FERRY_LANG ?? env.LANG ?? 'en',
         env,
         network: await cliNetwork(env, proxy),
+        policy: (await readPolicy()).reading,
       })),
     network: () => cliNetwork(env, proxy),
     print(value, human) {

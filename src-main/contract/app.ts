@@ -29,6 +29,19 @@ export const AppSettingsSchema = z.object({
   closeToTrayNoticeShown: z.boolean().default(false),
 });
 
+/** IT's managed settings as the window shows them (main enforces them; the window only greys out and explains). */
+export const ManagedSettingsSchema = z.object({
+  /** Connections IT set up and locked: no editing, no removing. */
+  lockedProfileIds: z.array(z.string()),
+  maxLinkExpiry: z.string().optional(),
+  defaultLinkExpiry: z.string().optional(),
+  forceV4Signatures: z.boolean(),
+  requireIpRestrictedLinks: z.boolean(),
+  disableTrial: z.boolean(),
+  /** A malformed policy, ignored: the plain message to show (what to tell IT). */
+  problem: z.string().optional(),
+});
+
 /** Screens main may ask the window to show (the tray, notifications, links from the OS). */
 export const WindowScreenSchema = z.enum(['main', 'links', 'settings', 'connect']);
 
@@ -62,6 +75,8 @@ export const appChannels = {
    * before the page loaded is not lost. Taking it clears it.
    */
   'app.takeNavigation': { request: z.undefined(), reply: NavigationSchema.nullable() },
+  /** IT's managed settings (read once at start). */
+  'app.managedSettings': { request: z.undefined(), reply: ManagedSettingsSchema },
 } satisfies ChannelTable;
 
 export const appEvents = {

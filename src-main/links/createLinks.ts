@@ -13,6 +13,7 @@ import { Ledger } from './ledger.ts';
 import { LinkService } from './linkService.ts';
 import { LinkSigner } from './linkSigner.ts';
 import { OssObjectOps, type ObjectOps } from './objectOps.ts';
+import type { ManagedPolicy } from '../policy/managedPolicy.ts';
 import { stopSharing, type StopMode, type StopResult, type StopSharingDeps } from './stopSharing.ts';
 
 /** Everything behind the `links.*` channels and the link CLI commands. */
@@ -40,6 +41,8 @@ export interface LinksOptions {
   network: Pick<Network, 'ossClient'>;
   objects?: ObjectOps;
   timeZone?: string;
+  /** IT's link rules (maximum expiry, IP restriction required). */
+  policy?: ManagedPolicy;
 }
 
 export function createLinks(options: LinksOptions): Links {
@@ -61,6 +64,7 @@ export function createLinks(options: LinksOptions): Links {
     signer,
     objects,
     profile,
+    ...(options.policy ? { policy: options.policy } : {}),
     ...(options.knownSize ? { knownSize: options.knownSize } : {}),
     ...(options.uploadedAt ? { uploadedAt: options.uploadedAt } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
@@ -87,7 +91,7 @@ export function createLinks(options: LinksOptions): Links {
     ledger,
     stop: (request, lang) => stopSharing(stopDeps, request, lang),
     expiryOptions: (request, lang) =>
-      expiryOptions({ clock: options.clock, signer, profile, ...(options.timeZone ? { timeZone: options.timeZone } : {}) }, request, lang),
+      expiryOptions({ clock: options.clock, signer, profile, ...(options.policy ? { maxLifetimeMs: options.policy.maxLinkLifetimeMs } : {}), ...(options.timeZone ? { timeZone: options.timeZone } : {}) }, request, lang),
     exportCsv: (ids, lang) => exportCsv(service, options.ports.dialog, ids, lang, options.clock.now()),
   };
 }

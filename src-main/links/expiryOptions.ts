@@ -33,7 +33,7 @@ export function capExplanation(e: EffectiveExpiry, lang: Lang, timeZone?: string
 
 /** The share dialog's honest menu: each preset's real expiry, and the longest a link can live now. */
 export async function expiryOptions(
-  deps: { clock: Clock; signer: LinkSigner; profile(id?: string): Promise<Profile>; timeZone?: string },
+  deps: { clock: Clock; signer: LinkSigner; profile(id?: string): Promise<Profile>; timeZone?: string; maxLifetimeMs?: number },
   request: { profileId?: string | undefined; custom?: string | undefined },
   lang: Lang,
 ): Promise<ExpiryOptions> {
@@ -55,6 +55,8 @@ export async function expiryOptions(
   const choices: ExpiryChoice[] = [...EXPIRY_PRESETS, ...(isExpiryPreset(profile.defaultLinkExpiry) ? [] : [profile.defaultLinkExpiry])];
   if (request.custom) choices.push(request.custom);
   const options: ExpiryOption[] = [];
+  // IT's maximum: longer choices are not offered (main refuses them anyway).
+  const maxMs = Math.min(MAX_LINK_LIFETIME_MS, deps.maxLifetimeMs ?? MAX_LINK_LIFETIME_MS);
   for (const choice of choices) {
     let requested: number;
     try {
@@ -63,9 +65,10 @@ export async function expiryOptions(
       if (choice === request.custom) throw error;
       continue; // "today" a second before midnight, or a malformed stored default: not offered
     }
+    if (requested - now > maxMs && choice !== request.custom) continue;
     options.push(await option(choice, requested));
   }
-  const longest = await option('longest', now + MAX_LINK_LIFETIME_MS);
+  const longest = await option('longest', now + maxMs);
   if (!options.length) throw new FerryError('links.credentialsTooShort');
   return { canShare: true, defaultExpiry: profile.defaultLinkExpiry, options, longest };
 }

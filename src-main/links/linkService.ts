@@ -7,6 +7,7 @@ import { logger } from '../log/logger.ts';
 import { redactUrl } from '../log/redact.ts';
 import type { ClipboardPort, EventSink } from '../ports/uiPorts.ts';
 import type { Clock } from '../time/clock.ts';
+import type { ManagedPolicy } from '../policy/managedPolicy.ts';
 import { nameOfKey } from './contentDisposition.ts';
 import { requestedExpiry, type ExpiryChoice } from './expiry.ts';
 import type { Ledger, StoredEntry } from './ledger.ts';
@@ -42,6 +43,8 @@ export interface LinkServiceDeps {
   /** When the newest upload to a key finished (recent uploads); undefined when Ferry does not know. */
   uploadedAt?(profileId: string, key: string): number | undefined;
   timeZone?: string;
+  /** IT's link rules: checked before anything is signed. */
+  policy?: Pick<ManagedPolicy, 'checkLinkExpiry' | 'checkSourceIp'>;
 }
 
 /** Making, recording and copying share links. */
@@ -58,6 +61,8 @@ export class LinkService {
     await this.assertNotStopped(profile.id, request.objectKey);
     const now = this.deps.clock.now();
     const requested = requestedExpiry(request.expiry ?? profile.defaultLinkExpiry, now);
+    this.deps.policy?.checkLinkExpiry(requested, now);
+    this.deps.policy?.checkSourceIp(request.sourceIp);
     const name = nameOfKey(request.objectKey);
     const options = { name, inline: request.inline ?? false, sourceIp: request.sourceIp, limitKBps: request.limitKBps };
     const signed = await this.deps.signer.sign(profile, request.objectKey, options, requested);
@@ -175,6 +180,8 @@ export class LinkService {
     if (entry.stopped) throw new FerryError('links.stopped', { name: entry.name });
     const now = this.deps.clock.now();
     if (entry.expiresAt <= now + 1000) throw new FerryError('links.entryExpired', { name: entry.name });
+    this.deps.policy?.checkLinkExpiry(entry.expiresAt, now);
+    this.deps.policy?.checkSourceIp(entry.sourceIp);
     const profile = await this.shareableProfile(entry.profileId);
     const options = { name: entry.name, inline: entry.inline, sourceIp: entry.sourceIp, limitKBps: entry.limitKBps };
     const signed = await this.deps.signer.sign(profile, entry.objectKey, options, entry.expiresAt);

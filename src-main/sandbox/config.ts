@@ -63,6 +63,8 @@ export const sandboxConfigSchema = z.strictObject({
         acl: z.enum(['private', 'public-read']).default('private'),
         /** Where the bucket lives (bare id); omitted: the sandbox's own `region`. */
         region: regionId.optional(),
+        /** An old bucket that refuses V4 signatures (header or URL): only V1 works. */
+        v1Only: z.boolean().default(false),
       }),
     )
     .default([]),

@@ -1,6 +1,7 @@
 import { test, expect, noKeychainReason } from './support/harness.ts';
 import { dropFiles, makeFixtures } from './support/fixtures.ts';
 import { expectAccessible, snap } from './support/screens.ts';
+import { checkPolicy } from '../../src-main/policy/policyModel.ts';
 
 test.skip(Boolean(noKeychainReason), String(noKeychainReason));
 
@@ -91,4 +92,67 @@ for (const width of [1000, 420] as const) {
       });
     }
   }
+}
+
+// IT's managed settings: a locked preset connection and the expiry IT set; the trial turned off; a malformed policy.
+const MANAGED = checkPolicy(
+  {
+    connections: [{ id: 'acme', locked: true, name: 'Acme Share', region: 'cn-shanghai', bucket: 'acme-share', roleArn: 'acs:ram::1234567890123456:role/ferry-staff' }],
+    maxLinkExpiry: '1d',
+    defaultLinkExpiry: '1d',
+    disableTrial: true,
+  },
+  '/etc/ferry/policy.json',
+);
+const MALFORMED = checkPolicy({ maxLinkExpiry: '30d', disableTrial: true }, '/etc/ferry/policy.json');
+
+for (const [state, policy] of [['managed', MANAGED], ['policy-problem', MALFORMED]] as const) {
+  test.describe(`IT's settings: ${state}`, () => {
+    test.use({ policy });
+    for (const width of [1000, 420] as const) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        for (const lang of ['en', 'zh-CN'] as const) {
+          test(`are shown in Settings, pass axe and are captured (${width}px, ${colorScheme}, ${lang})`, async ({ page, ferry }) => {
+            await page.setViewportSize({ width, height: 700 });
+            await page.emulateMedia({ colorScheme });
+            await ferry.services.settings.update({ language: lang });
+            await ferry.open();
+            const shot = async (screen: string) => {
+              await expectAccessible(page, `${screen} ${width} ${colorScheme} ${lang}`);
+              await snap(page, `${screen}-${width}-${colorScheme}-${lang}`);
+            };
+            const setByIt = lang === 'en' ? 'Set by your IT department' : '由您的 IT 部门设置';
+            if (state === 'policy-problem') {
+              // Nothing of a malformed policy applies: the trial is still offered.
+              await expect(page.locator('[data-screen="first-run"] .choice')).toHaveCount(2);
+              await page.locator('.choice').first().click();
+              await expect(page.locator('[data-screen="main"]')).toBeVisible({ timeout: 30_000 });
+              await page.locator('nav button').nth(2).click();
+              await expect(page.getByTestId('policy-problem')).toContainText(lang === 'en' ? 'ignoring all of them: maxLinkExpiry' : '忽略了其中的全部设置：maxLinkExpiry');
+              await expect(page.getByTestId('set-by-it')).toHaveCount(0);
+              await shot('settings-policy-problem');
+              return;
+            }
+            // The preset is the active connection: Settings shows it locked, its default expiry set by IT.
+            await expect(page.locator('[data-screen="main"]')).toBeVisible();
+            await page.locator('nav button').nth(2).click();
+            await expect(page.locator('[data-screen="settings"]')).toBeVisible();
+            await expect(page.getByTestId('set-by-it')).toHaveCount(2);
+            await expect(page.getByTestId('set-by-it').first()).toHaveText(new RegExp(setByIt));
+            const row = page.locator('.profiles li').first();
+            await expect(row.getByRole('button', { name: lang === 'en' ? 'Remove' : '移除' })).toBeDisabled();
+            const expiry = page.locator('#defaults-title ~ .settings-fields select').first();
+            await expect(expiry).toBeDisabled();
+            await expect(expiry.locator('option')).toHaveText(lang === 'en' ? ['1 hour', 'the rest of today', '1 day'] : [/./, /./, /./]);
+            await shot('settings-managed');
+            // The trial is off: the first screen offers only the connection IT gave.
+            await ferry.services.accounts.store.update((file) => ({ ...file, activeId: null, profiles: [] }));
+            await ferry.open();
+            await expect(page.locator('[data-screen="first-run"] .choice')).toHaveCount(1);
+            await shot('first-run-managed');
+          });
+        }
+      }
+    }
+  });
 }

@@ -15,6 +15,7 @@ import { createServices, type Services } from '../../src-main/app/services.ts';
 import { ProfileInputSchema } from '../../src-main/contract/profiles.ts';
 import { recordingPorts, type RecordingPorts } from '../../src-main/ports/recordingPorts.ts';
 import type { Network } from '../../src-main/network/network.ts';
+import type { PolicyReading } from '../../src-main/policy/policyModel.ts';
 import type { DemoKey } from '../../src-main/sandbox/demo.ts';
 import { demoConfig, generateDemoKey, startSandbox, type SandboxConfigInput, type SandboxHandle, type SandboxOptions } from '../../src-main/sandbox/index.ts';
 import type { Clock } from '../../src-main/time/clock.ts';
@@ -86,6 +87,8 @@ export interface ServicesOptions {
   home?: string;
   /** How requests leave Ferry (a wrapped createNetwork() to watch them); the real one when absent. */
   network?: Network;
+  /** IT's managed settings as read at start (policy/); none when absent. */
+  policy?: PolicyReading;
 }
 
 /** Ferry's real services (as main composes them) in a fresh data folder, with recording UI ports. */
@@ -102,6 +105,7 @@ export async function servicesHarness(options: ServicesOptions = {}): Promise<Ha
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.sandboxClock ? { sandboxClock: options.sandboxClock } : {}),
     ...(options.network ? { network: options.network } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   return closeWhenTestEnds({
     home,

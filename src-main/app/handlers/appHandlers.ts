@@ -1,7 +1,8 @@
 import type { HandlerTable } from '../dispatch.ts';
 import type { Services } from '../services.ts';
+import { managedSettingsView } from '../../policy/managedSettingsView.ts';
 
-type AppChannels = 'app.info' | 'app.ping' | 'settings.get' | 'settings.update' | 'app.takeNavigation';
+type AppChannels = 'app.info' | 'app.ping' | 'settings.get' | 'settings.update' | 'app.takeNavigation' | 'app.managedSettings';
 
 export function appHandlers(services: Services): Pick<HandlerTable, AppChannels> {
   return {
@@ -19,5 +20,6 @@ export function appHandlers(services: Services): Pick<HandlerTable, AppChannels>
       return next;
     },
     'app.takeNavigation': () => services.navigation.take(),
+    'app.managedSettings': (_request, ctx) => managedSettingsView(services.policy, ctx.lang),
   };
 }

@@ -32,7 +32,7 @@ export async function profileIdFor(services: Services, ref: string | undefined):
 }
 
 /** Errors about the options themselves (the same for every key). */
-const USAGE_CODES = new Set(['links.expiryInvalid', 'links.expiryInPast', 'links.badSourceIp', 'links.badLimit']);
+const USAGE_CODES = new Set(['links.expiryInvalid', 'links.expiryInPast', 'links.badSourceIp', 'links.badLimit', 'policy.expiryAboveMaximum.minutes', 'policy.expiryAboveMaximum.hours', 'policy.expiryAboveMaximum.days', 'policy.ipRequired']);
 
 export const linkCommand: Command = {
   name: 'link',

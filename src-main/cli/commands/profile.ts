@@ -161,6 +161,22 @@ const subcommands: Record<string, (ctx: CommandContext, args: string[]) => Promi
     ctx.print({ profile: view }, text(ctx.lang, 'cli.profile.signingKeySaved', { name: view.name }));
     return EXIT_OK;
   },
+  /** The key for a saved connection that has none yet — one IT preset through managed settings, above all. */
+  async key(ctx, args) {
+    if (args.length > 1) throw new UsageError('cli.usage.unexpectedArgument', { argument: args[1]! });
+    const services = await ctx.services();
+    const id = await findProfile(services, args[0]);
+    const stored = await services.accounts.store.get(id);
+    const view = (await services.accounts.list()).profiles.find((p) => p.id === id)!;
+    const secrets = await readSecrets(ctx, view.credentialSource);
+    if (!secrets.accessKey && !secrets.temporaryCredentials) throw new FerryError('accounts.noKeyForSource', { name: view.name });
+    const { maskedAccessKeyId: _m, isSandbox: _s, hasLinkSigningKey: _k, uploadOnly: _u, lastTest: _t, credentialsExpireAt: _e, ...fields } = view;
+    // The key goes where the connection already points: the hosts confirmed then stay confirmed.
+    const saved = await services.accounts.save({ profile: ProfileInputSchema.parse(fields), ...secrets, makeActive: false, confirmedHosts: stored.confirmedHosts ?? [] });
+    const keyNote = saved.maskedAccessKeyId ? text(ctx.lang, 'cli.profile.keyStored', { masked: saved.maskedAccessKeyId }) : '';
+    ctx.print({ profile: saved }, text(ctx.lang, 'cli.profile.saved', { name: saved.name, id: saved.id }) + keyNote);
+    return EXIT_OK;
+  },
   async test(ctx, args) {
     const services = await ctx.services();
     const id = await findProfile(services, args[0]);
@@ -178,6 +194,7 @@ export const profileCommand: Command = {
     'ferry profile add --name N --bucket B (--region R | --endpoint URL) [--role ARN] [--prefix P] [--sts URL] [--duration S] [--expiry 1d] [--sig v4|v1] [--source keychain-role|env|temporary|token-service] [--token-service URL] [--allow-host HOST] [--no-activate]\n' +
     '       ferry profile import <file.ferry.json | ferry://connect?…> [--allow-host HOST] [--no-activate]\n' +
     '       ferry profile list | use <id|name> | remove <id|name> | test [id|name]\n' +
+    '       ferry profile key [id|name]           (the AccessKey for a connection that has none yet, e.g. one your IT department preset)\n' +
     '       ferry profile signing-key [id|name]   (a link-signing key: links last as long as chosen, up to 7 days)\n\n' +
     'Keys are read from stdin (one per line: AccessKey ID, then secret) or asked for; never from arguments.\n' +
     'An address outside Alibaba Cloud (*.aliyuncs.com) or this computer is used only when named with --allow-host.',

@@ -65,6 +65,7 @@ export const sandboxCommand: Command = {
   summary: 'cli.sandbox.summary',
   async run(ctx: CommandContext): Promise<number> {
     const args = parseSandboxArgs(ctx.args);
+    (await ctx.policy()).checkTrialAllowed();
     const dataDir = path.resolve(args.data ?? path.join(ctx.home, 'sandbox'));
     const config = args.config === undefined ? undefined : await readConfig(args.config);
     const sandbox = await start(args, dataDir, config);

@@ -14,6 +14,7 @@ import type { Clock } from '../../../src-main/time/clock.ts';
 import { recordingPorts, type RecordingPorts } from '../../../src-main/ports/recordingPorts.ts';
 import { bindFerry, registerFixture } from '../../support/bindFerry.ts';
 import { APP_URL } from '../../support/serveRenderer.ts';
+import type { PolicyReading } from '../../../src-main/policy/policyModel.ts';
 
 export const E2E_APP_VERSION = '0.0.0-e2e';
 
@@ -51,15 +52,18 @@ export interface Harness {
 export interface HarnessOptions {
   /** The OS locale the services see (language setting "system"). */
   systemLocale: string;
+  /** IT's managed settings as main read them at start; none unless given. */
+  policy: PolicyReading | undefined;
 }
 
 export const test = base.extend<HarnessOptions & { ferry: Harness }>({
   systemLocale: ['en-US', { option: true }],
-  ferry: async ({ page, systemLocale }, use) => {
+  policy: [undefined, { option: true }],
+  ferry: async ({ page, systemLocale, policy }, use) => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'ferry-e2e-'));
     const ports = recordingPorts();
     const clock = new ShiftedClock();
-    const services = await createServices({ home, ports, appVersion: E2E_APP_VERSION, systemLocale: () => systemLocale, clock, sandboxClock: clock });
+    const services = await createServices({ home, ports, appVersion: E2E_APP_VERSION, systemLocale: () => systemLocale, clock, sandboxClock: clock, ...(policy ? { policy } : {}) });
     const table = buildHandlerTable(services);
     const calls: string[] = [];
     // Any script error or CSP violation (e.g. an inline style) fails the test that caused it.

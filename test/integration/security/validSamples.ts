@@ -28,6 +28,7 @@ export const VALID_SAMPLES: SampleTable = {
   'app.info': () => undefined,
   'app.ping': () => ({ text: 'hello' }),
   'app.takeNavigation': () => undefined,
+  'app.managedSettings': () => undefined,
   'settings.get': () => undefined,
   // The current values: accepted, and nothing really changes.
   'settings.update': () => ({ theme: 'system', fileConcurrency: 3, collisionPolicy: 'keepBoth' }),

@@ -28,7 +28,7 @@ const WINDOW_ACTIONS = [
 ];
 const codes = Object.keys(en).filter(
   (key) =>
-    /^(app|accounts|credentials|oss|uploads|links|names|os|sandbox)\./.test(key) &&
+    /^(app|accounts|credentials|oss|uploads|links|names|os|sandbox|policy)\./.test(key) &&
     !/(Button|Title|Filter)$|\.confirm[A-Z]|\.stop\.|\.notice\.|\.expiry\.|\.summary|\.why\.|shareMessage|stillRunning|\.cli\.|sizeUnknown|cancelButton|app\.usage/.test(key) &&
     !WINDOW_ACTIONS.includes(key),
 );

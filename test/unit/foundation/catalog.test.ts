@@ -65,7 +65,7 @@ describe("main's text catalog", () => {
     });
     expect(wrong.map((w) => w.phrase)).toEqual([]);
     // The table is real: `ferry profile` runs exactly the subcommands it lists.
-    expect(commands.find((c) => c.name === 'profile')?.subcommands).toEqual(['add', 'import', 'list', 'use', 'remove', 'signing-key', 'test']);
+    expect(commands.find((c) => c.name === 'profile')?.subcommands).toEqual(['add', 'import', 'list', 'use', 'remove', 'signing-key', 'key', 'test']);
     expect(commands.find((c) => c.name === 'admin')?.subcommands).toEqual(['create', 'policies', 'test']);
   });
 

@@ -24,6 +24,10 @@ export function authenticate(ctx: SandboxContext, req: IncomingMessage, route: O
   if (authorization && (presignV1 || presignV4)) {
     throw ossErrors.invalidArgument('Only one authentication method is allowed: either the Authorization header or a signed URL.', 'Authorization', '');
   }
+  const v4 = authorization ? authorization.startsWith('OSS4-HMAC-SHA256') : presignV4;
+  if (v4 && route.bucket !== undefined && ctx.directory.config.buckets.some((b) => b.name === route.bucket && b.v1Only)) {
+    throw ossErrors.invalidArgument('This bucket does not support V4 signatures.', 'Authorization', 'OSS4-HMAC-SHA256');
+  }
   let principal: Principal;
   if (authorization) {
     if (authorization.startsWith('OSS4-HMAC-SHA256')) principal = authenticateHeaderV4(ctx, req, route, authorization);
