@@ -13,6 +13,7 @@ import { Ledger } from './ledger.ts';
 import { LinkService } from './linkService.ts';
 import { LinkSigner } from './linkSigner.ts';
 import { OssObjectOps, type ObjectOps } from './objectOps.ts';
+import { verifyLink } from './verifyLink.ts';
 import { stopSharing, type StopMode, type StopResult, type StopSharingDeps } from './stopSharing.ts';
 
 /** Everything behind the `links.*` channels and the link CLI commands. */
@@ -36,8 +37,8 @@ export interface LinksOptions {
   uploadedAt?: (profileId: string, key: string) => number | undefined;
   /** "Stop sharing" deleted or moved an object (the upload rows say so). */
   onStopped?: StopSharingDeps['onStopped'];
-  /** Makes the OSS clients for Stop sharing (network/network.ts). */
-  network: Pick<Network, 'ossClient'>;
+  /** Makes the OSS clients for Stop sharing, and checks each link's first byte before it is handed out (network/network.ts). */
+  network: Pick<Network, 'ossClient' | 'fetch'>;
   objects?: ObjectOps;
   timeZone?: string;
 }
@@ -64,6 +65,7 @@ export function createLinks(options: LinksOptions): Links {
     ...(options.knownSize ? { knownSize: options.knownSize } : {}),
     ...(options.uploadedAt ? { uploadedAt: options.uploadedAt } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    verify: (target) => verifyLink(options.network, target),
   });
   const stopDeps: StopSharingDeps = {
     clock: options.clock,

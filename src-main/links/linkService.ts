@@ -14,6 +14,8 @@ import type { LinkSigner } from './linkSigner.ts';
 import type { ObjectOps } from './objectOps.ts';
 import { isActive, optionsOf, toLinkResult, type LinkResult } from './linkResult.ts';
 import { linkSummary, shareMessage } from './shareText.ts';
+import { signatureHashOf } from './signatureHash.ts';
+import type { CheckTarget, LinkCheck } from './verifyLink.ts';
 
 export { isActive, type LinkResult } from './linkResult.ts';
 
@@ -42,6 +44,8 @@ export interface LinkServiceDeps {
   /** When the newest upload to a key finished (recent uploads); undefined when Ferry does not know. */
   uploadedAt?(profileId: string, key: string): number | undefined;
   timeZone?: string;
+  /** Requests the link's first byte (verifyLink.ts); absent: links are not checked before they are handed out. */
+  verify?(target: CheckTarget): Promise<LinkCheck>;
 }
 
 /** Making, recording and copying share links. */
@@ -61,7 +65,10 @@ export class LinkService {
     const name = nameOfKey(request.objectKey);
     const options = { name, inline: request.inline ?? false, sourceIp: request.sourceIp, limitKBps: request.limitKBps };
     const signed = await this.deps.signer.sign(profile, request.objectKey, options, requested);
-    const knownSize = size ?? this.deps.knownSize?.(profile.id, request.objectKey);
+    // Before the link is recorded or handed out: a link that would not open is neither.
+    const check = await this.check(profile, signed.url, name, request.sourceIp);
+    const knownSize = size ?? this.deps.knownSize?.(profile.id, request.objectKey) ?? (check?.opens ? check.size : undefined);
+    const hash = signatureHashOf(signed.url);
     const entry: StoredEntry = {
       id: randomUUID(),
       profileId: profile.id,
@@ -75,6 +82,7 @@ export class LinkService {
       inline: options.inline,
       ...(request.sourceIp ? { sourceIp: request.sourceIp.trim() } : {}),
       ...(request.limitKBps !== undefined ? { limitKBps: request.limitKBps } : {}),
+      ...(hash ? { linkHashes: [hash] } : {}),
       stopped: false,
     };
     // Read before this link is added, alongside the clipboard write: only the trial's first link says it is local.
@@ -91,8 +99,14 @@ export class LinkService {
     this.changed();
     log.info('link made', { url: redactUrl(signed.url), expiresAt: signed.expiresAt, cappedBy: signed.cappedBy });
     const result = toLinkResult(entry, signed.url, { lang, timeZone: this.deps.timeZone });
+    if (check && !check.opens) return { ...result, notice: text(lang, 'links.notice.ipUnchecked', { ip: entry.sourceIp ?? '' }) };
     const firstTrialLink = (await earlier)?.every((e) => e.profileId !== profile.id) ?? false;
     return firstTrialLink ? { ...result, notice: text(lang, 'links.notice.trialOnlyHere') } : result;
+  }
+
+  /** The link's first byte, fetched through the same network (undefined when this service does not verify). */
+  private async check(profile: Profile, url: string, name: string, sourceIp: string | undefined): Promise<LinkCheck | undefined> {
+    return this.deps.verify?.({ url, name, bucket: profile.bucket, sourceIp: sourceIp?.trim() || undefined });
   }
 
   /** One click: sign, put the URL on the clipboard, record it. */
@@ -103,12 +117,12 @@ export class LinkService {
   /**
    * A link to an object looked up in storage first (the `ferry` command, where no list of uploads
    * vouches for the key): a key that is not there fails as links.objectMissing instead of giving a link
-   * that answers 404.
+   * that answers 404. With verification on, the link's own first byte is the look-up (and gives the size).
    */
   async checkedLink(request: LinkRequest, lang: Lang): Promise<LinkResult> {
     const profile = await this.shareableProfile(request.profileId);
     await this.assertShareable(profile, request.objectKey);
-    const size = await this.deps.objects.size(profile, request.objectKey);
+    const size = this.deps.verify ? undefined : await this.deps.objects.size(profile, request.objectKey);
     return this.create({ ...request, profileId: profile.id }, lang, size);
   }
 
@@ -136,9 +150,12 @@ export class LinkService {
 
   /** The same link again (same options, same expiry), freshly signed, on the clipboard. */
   async copyAgain(id: string, lang: Lang): Promise<LinkResult> {
-    const result = await this.resign(await this.entry(id), lang);
+    const entry = await this.entry(id);
+    const result = await this.resign(entry, lang);
+    const profile = await this.shareableProfile(entry.profileId);
+    const check = await this.check(profile, result.url, entry.name, entry.sourceIp);
     await this.deps.clipboard.writeText(result.url);
-    return result;
+    return check && !check.opens ? { ...result, notice: text(lang, 'links.notice.ipUnchecked', { ip: entry.sourceIp ?? '' }) } : result;
   }
 
   /** A fresh link for the same object and options, with the default (or given) expiry. */
@@ -179,12 +196,16 @@ export class LinkService {
     const options = { name: entry.name, inline: entry.inline, sourceIp: entry.sourceIp, limitKBps: entry.limitKBps };
     const signed = await this.deps.signer.sign(profile, entry.objectKey, options, entry.expiresAt);
     let current = entry;
+    const hash = signatureHashOf(signed.url);
     // Signed expiries are whole seconds: only a link at least a second shorter is a new, shorter link.
     if (signed.expiresAt < Math.floor(entry.expiresAt / 1000) * 1000) {
       // The credentials no longer reach the recorded expiry: this is a shorter, new link; record it.
-      current = { ...entry, id: randomUUID(), createdAt: now, expiresAt: signed.expiresAt, cappedBy: signed.cappedBy };
+      current = { ...entry, id: randomUUID(), createdAt: now, expiresAt: signed.expiresAt, cappedBy: signed.cappedBy, linkHashes: hash ? [hash] : [] };
       await this.deps.ledger.add(current);
       this.changed();
+    } else if (hash) {
+      // Receipts match access-log lines by this hash; the signature itself is never stored.
+      await this.deps.ledger.addLinkHash(entry.id, hash);
     }
     return toLinkResult(current, signed.url, { lang, timeZone: this.deps.timeZone });
   }
