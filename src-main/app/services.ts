@@ -111,12 +111,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       knownSize: (profileId, key) => uploads.history.sizeOf(profileId, key),
       uploadedAt: (profileId, key) => uploads.history.uploadedAt(profileId, key),
       onStopped: (profileId, key, stop) => uploads.objectStopped(profileId, key, stop),
+      lang,
+      remindersEnabled: async () => (await settings.get()).linkReminders,
     }),
     uploads,
     dropped: new DroppedData(options.home, uploads),
     navigation: new NavigationRequests(options.ports.events),
     lang,
     async close() {
+      await services.links.close();
       for (const close of closers.reverse()) await close();
     },
   };

@@ -66,6 +66,15 @@ export const LedgerEntrySchema = z.object({
   stopMode: z.enum(['delete', 'move']).optional(),
   /** Where "Stop sharing → move" put the file. */
   movedTo: z.string().optional(),
+  /** "Opened" receipts from the bucket's access logs (links/receipts/): absent when none were seen. */
+  opens: z
+    .object({
+      count: z.number(),
+      firstAt: z.number(),
+      /** The latest opens (newest last): when, from which address, with which program. */
+      recent: z.array(z.object({ at: z.number(), ip: z.string(), agent: z.string().optional() })),
+    })
+    .optional(),
 });
 
 export const ExpiryOptionSchema = z.object({

@@ -16,8 +16,12 @@ import { isActive, optionsOf, toLinkResult, type LinkResult } from './linkResult
 import { linkSummary, shareMessage } from './shareText.ts';
 import { signatureHashOf } from './signatureHash.ts';
 import type { CheckTarget, LinkCheck } from './verifyLink.ts';
+import type { LinkOpens } from './receipts/receiptStore.ts';
 
 export { isActive, type LinkResult } from './linkResult.ts';
+
+/** A ledger entry with what the access logs said about it. */
+export type ListedEntry = StoredEntry & { opens?: { count: number; firstAt: number; recent: LinkOpens['recent'] } };
 
 const log = logger('links');
 
@@ -44,6 +48,8 @@ export interface LinkServiceDeps {
   /** When the newest upload to a key finished (recent uploads); undefined when Ferry does not know. */
   uploadedAt?(profileId: string, key: string): number | undefined;
   timeZone?: string;
+  /** "Opened" receipts per ledger id (receipts/receiptStore.ts). */
+  opens?(): Promise<Readonly<Record<string, LinkOpens>>>;
   /** Requests the link's first byte (verifyLink.ts); absent: links are not checked before they are handed out. */
   verify?(target: CheckTarget): Promise<LinkCheck>;
 }
@@ -140,11 +146,16 @@ export class LinkService {
     return { ...result, summary: linkSummary(result, text, 'message') };
   }
 
-  async list(filter: 'all' | 'active' | 'expired' = 'all'): Promise<{ entries: StoredEntry[]; now: number }> {
+  async list(filter: 'all' | 'active' | 'expired' = 'all'): Promise<{ entries: ListedEntry[]; now: number }> {
     const now = this.deps.clock.now();
+    const opens = (await this.deps.opens?.().catch(() => undefined)) ?? {};
     const entries = (await this.deps.ledger.list())
       .filter((e) => filter === 'all' || (filter === 'active' ? isActive(e, now) : !isActive(e, now)))
-      .sort((a, b) => b.createdAt - a.createdAt);
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map((e): ListedEntry => {
+        const o = opens[e.id];
+        return o ? { ...e, opens: { count: o.count, firstAt: o.first.at, recent: o.recent } } : e;
+      });
     return { entries, now };
   }
 

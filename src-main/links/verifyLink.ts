@@ -16,6 +16,8 @@ export interface CheckTarget {
 }
 
 const CHECK_TIMEOUT_MS = 15_000;
+/** Sent with the check so "opened" receipts (receipts/) do not count Ferry's own first-byte request as an open. */
+export const LINK_CHECK_AGENT = 'Ferry-link-check/1';
 
 /** Codes OSS answers with when the signature or its time is wrong for this computer's clock. */
 const CLOCK = new Set(['oss.clockSkew', 'oss.linkExpired']);
@@ -30,7 +32,7 @@ const SESSION = new Set(['oss.tokenExpired', 'oss.keyNotFound', 'oss.invalidToke
 export async function checkLink(network: Pick<Network, 'fetch'>, target: CheckTarget): Promise<LinkCheck> {
   let response: Response;
   try {
-    response = await network.fetch(target.url, { headers: { Range: 'bytes=0-0' }, redirect: 'error', signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
+    response = await network.fetch(target.url, { headers: { Range: 'bytes=0-0', 'User-Agent': LINK_CHECK_AGENT }, redirect: 'error', signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
   } catch (error) {
     throw classifyProxyError(error) ?? classifyNetworkError(error) ?? new FerryError('links.unverified.rejected', { code: 'network' }, { cause: error });
   }
