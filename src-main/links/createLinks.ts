@@ -87,7 +87,7 @@ export function createLinks(options: LinksOptions): Links {
     ...(options.uploadedAt ? { uploadedAt: options.uploadedAt } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     verify: (target) => verifyLink(options.network, target),
-    opens: () => receiptStore.all(),
+    opens: async () => ({ opens: await receiptStore.all(), readAt: await receiptStore.readAt() }),
   });
   const receipts = new ReceiptReader({
     ledger,

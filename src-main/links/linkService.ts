@@ -21,7 +21,7 @@ import type { LinkOpens } from './receipts/receiptStore.ts';
 export { isActive, type LinkResult } from './linkResult.ts';
 
 /** A ledger entry with what the access logs said about it. */
-export type ListedEntry = StoredEntry & { opens?: { count: number; firstAt: number; recent: LinkOpens['recent'] } };
+export type ListedEntry = StoredEntry & { opens?: { count: number; firstAt?: number; recent: LinkOpens['recent'] } };
 
 const log = logger('links');
 
@@ -49,7 +49,7 @@ export interface LinkServiceDeps {
   uploadedAt?(profileId: string, key: string): number | undefined;
   timeZone?: string;
   /** "Opened" receipts per ledger id (receipts/receiptStore.ts). */
-  opens?(): Promise<Readonly<Record<string, LinkOpens>>>;
+  opens?(): Promise<{ opens: Readonly<Record<string, LinkOpens>>; readAt: Readonly<Record<string, number>> }>;
   /** Requests the link's first byte (verifyLink.ts); absent: links are not checked before they are handed out. */
   verify?(target: CheckTarget): Promise<LinkCheck>;
 }
@@ -148,13 +148,16 @@ export class LinkService {
 
   async list(filter: 'all' | 'active' | 'expired' = 'all'): Promise<{ entries: ListedEntry[]; now: number }> {
     const now = this.deps.clock.now();
-    const opens = (await this.deps.opens?.().catch(() => undefined)) ?? {};
+    const { opens, readAt } = (await this.deps.opens?.().catch(() => undefined)) ?? { opens: {}, readAt: {} };
     const entries = (await this.deps.ledger.list())
       .filter((e) => filter === 'all' || (filter === 'active' ? isActive(e, now) : !isActive(e, now)))
       .sort((a, b) => b.createdAt - a.createdAt)
       .map((e): ListedEntry => {
         const o = opens[e.id];
-        return o ? { ...e, opens: { count: o.count, firstAt: o.first.at, recent: o.recent } } : e;
+        if (o) return { ...e, opens: { count: o.count, firstAt: o.first.at, recent: o.recent } };
+        // The bucket's logs were read after this link was made: "not opened (yet)" is known, not a guess.
+        const read = readAt[e.profileId];
+        return read !== undefined && read > e.createdAt ? { ...e, opens: { count: 0, recent: [] } } : e;
       });
     return { entries, now };
   }

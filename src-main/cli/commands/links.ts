@@ -17,7 +17,7 @@ export const linksCommand: Command = {
     for (const { linkHashes: _hashes, remindedAt: _reminded, ...e } of entries) {
       const state = text(ctx.lang, e.stopped ? 'cli.links.stopped' : e.expiresAt > now ? 'cli.links.active' : 'cli.links.expired');
       const until = formatLocalDateTime(e.expiresAt, ctx.lang);
-      const opened = e.opens ? `  (${text(ctx.lang, 'cli.links.opened', { count: e.opens.count })})` : '';
+      const opened = e.opens?.count ? `  (${text(ctx.lang, 'cli.links.opened', { count: e.opens.count })})` : '';
       ctx.print({ ...e, state }, `${state.padEnd(8)}  ${until}  ${e.objectKey}${opened}`);
     }
     if (!ctx.json && entries.length === 0) ctx.io.stderr.write(`${text(ctx.lang, 'cli.links.none')}\n`);

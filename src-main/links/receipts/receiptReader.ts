@@ -51,7 +51,8 @@ export class ReceiptReader {
   }
 
   private async pass(): Promise<PassResult> {
-    const since = this.deps.now() - LOOK_BACK_MS;
+    const started = this.deps.now();
+    const since = started - LOOK_BACK_MS;
     const byProfile = new Map<string, Map<string, string[]>>();
     for (const entry of await this.deps.ledger.list()) {
       if (entry.createdAt < since || !entry.linkHashes?.length) continue;
@@ -67,12 +68,13 @@ export class ReceiptReader {
         const found = await this.readProfile(profileId, hashes);
         result[profileId] = found === undefined ? 'off' : 'read';
         counted += found ?? 0;
+        if (found !== undefined) await this.deps.store.markRead(profileId, started);
       } catch (error) {
         result[profileId] = 'failed';
         log.info('access logs not read', { profileId, error: error instanceof Error ? error.name : 'error' });
       }
     }
-    if (counted > 0) this.deps.changed();
+    if (Object.values(result).includes('read')) this.deps.changed();
     return result;
   }
 

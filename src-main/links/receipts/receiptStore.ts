@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { readJson, writeJsonAtomic } from '../../storage/atomicJson.ts';
@@ -13,6 +14,8 @@ const FileSchema = z.object({
   /** Per log location (`<targetBucket>/<targetPrefix><sourceBucket>`): the last log object read. */
   markers: z.record(z.string(), z.string()),
   opens: z.record(z.string(), LinkOpensSchema),
+  /** Per profile: when its bucket's logs were last read through (so "not opened" can be told from "not known"). */
+  readAt: z.record(z.string(), z.number()).default({}),
 });
 type ReceiptsFile = z.output<typeof FileSchema>;
 
@@ -28,6 +31,7 @@ const LINKS_KEPT = 5_000;
  */
 export class ReceiptStore {
   private data: ReceiptsFile | undefined;
+  private loadedMtime = 0;
 
   constructor(private readonly home: string) {}
 
@@ -41,6 +45,17 @@ export class ReceiptStore {
 
   async all(): Promise<Readonly<Record<string, LinkOpens>>> {
     return (await this.load()).opens;
+  }
+
+  async readAt(): Promise<Readonly<Record<string, number>>> {
+    return (await this.load()).readAt;
+  }
+
+  /** Notes that every log of the profile's bucket delivered so far was read (at `at`). */
+  async markRead(profileId: string, at: number): Promise<void> {
+    const data = structuredClone(await this.load());
+    data.readAt[profileId] = at;
+    await this.write(data);
   }
 
   async marker(location: string): Promise<string | undefined> {
@@ -66,19 +81,35 @@ export class ReceiptStore {
       for (const id of ids.sort((a, b) => latest(a) - latest(b)).slice(0, ids.length - LINKS_KEPT)) delete data.opens[id];
     }
     data.markers[location] = marker;
-    await writeJsonAtomic(this.file, data);
-    this.data = data;
+    await this.write(data);
   }
 
+  private async write(data: ReceiptsFile): Promise<void> {
+    await writeJsonAtomic(this.file, data);
+    this.data = data;
+    this.loadedMtime = await this.mtime();
+  }
+
+  private async mtime(): Promise<number> {
+    try {
+      return (await fs.stat(this.file)).mtimeMs;
+    } catch {
+      return 0;
+    }
+  }
+
+  /** Read again when the file changed (another Ferry process: the window's list while `ferry links` reads it). */
   private async load(): Promise<ReceiptsFile> {
-    if (!this.data) {
+    const mtime = await this.mtime();
+    if (!this.data || mtime !== this.loadedMtime) {
+      this.loadedMtime = mtime;
       let loaded: ReceiptsFile | undefined;
       try {
         loaded = await readJson(this.file, FileSchema);
       } catch {
         loaded = undefined; // damaged: start over (logs already read are not read again by date, only by marker)
       }
-      this.data = loaded ?? { version: 1, markers: {}, opens: {} };
+      this.data = loaded ?? { version: 1, markers: {}, opens: {}, readAt: {} };
     }
     return this.data;
   }

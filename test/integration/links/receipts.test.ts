@@ -68,7 +68,7 @@ describe.skipIf(noKeyringReason)('"opened" receipts from the bucket\'s access lo
     expect(opened.recent[0]).toMatchObject({ ip: '127.0.0.1', agent: expect.stringMatching(/^curl\//) });
     expect(opened.firstAt).toBe(opened.recent[0]!.at);
     // Same file, another link: its own count (none), not this one's.
-    expect(entries.find((e) => e.id === other.linkId)!.opens).toBeUndefined();
+    expect(entries.find((e) => e.id === other.linkId)!.opens).toEqual({ count: 0, recent: [] });
 
     // Read again: nothing counted twice.
     await h.company.flushAccessLogs();
