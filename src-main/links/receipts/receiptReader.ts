@@ -62,24 +62,24 @@ export class ReceiptReader {
       byProfile.set(entry.profileId, hashes);
     }
     const result: PassResult = {};
-    let counted = 0;
     for (const [profileId, hashes] of byProfile) {
       try {
-        const found = await this.readProfile(profileId, hashes);
-        result[profileId] = found === undefined ? 'off' : 'read';
-        counted += found ?? 0;
-        if (found !== undefined) await this.deps.store.markRead(profileId, started);
+        const read = await this.readProfile(profileId, hashes);
+        result[profileId] = read === undefined ? 'off' : 'read';
+        // Only when every delivered log object was read is a link without opens known to be unopened.
+        if (read?.complete) await this.deps.store.markRead(profileId, started);
       } catch (error) {
         result[profileId] = 'failed';
         log.info('access logs not read', { profileId, error: error instanceof Error ? error.name : 'error' });
       }
     }
+    // The Links screen shows counts and "not opened yet": refresh it after each read.
     if (Object.values(result).includes('read')) this.deps.changed();
     return result;
   }
 
-  /** Opens counted for one profile's links; undefined when its bucket has logging off. */
-  private async readProfile(profileId: string, hashes: ReadonlyMap<string, readonly string[]>): Promise<number | undefined> {
+  /** Opens counted for one profile's links, and whether every log object was read; undefined when its bucket has logging off. */
+  private async readProfile(profileId: string, hashes: ReadonlyMap<string, readonly string[]>): Promise<{ counted: number; complete: boolean } | undefined> {
     const profile = await this.deps.profile(profileId);
     const credentials = await this.deps.broker.get(profileId, 'receipts');
     const client = this.deps.network.ossClient(profile, credentials, { clockOffsetMs: this.deps.broker.clockOffsetMs() });
@@ -97,7 +97,7 @@ export class ReceiptReader {
       await this.deps.store.record(id, object.name, opens);
       counted += opens.length;
     }
-    return counted;
+    return { counted, complete: !listed.isTruncated };
   }
 }
 
