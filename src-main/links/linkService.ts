@@ -59,9 +59,9 @@ export class LinkService {
   constructor(private readonly deps: LinkServiceDeps) {}
 
   /**
-   * Signs and records a link (profile's default expiry unless given). `deliver` receives the URL as soon
-   * as it is signed (the clipboard, for "Copy link"), while the ledger entry is being written; the call
-   * resolves once both are done.
+   * Signs, verifies (its first byte, when this service verifies) and records a link (profile's default
+   * expiry unless given). `deliver` receives the URL once it is verified (the clipboard, for "Copy link"),
+   * while the ledger entry is being written; the call resolves once both are done.
    */
   async create(request: LinkRequest, lang: Lang, size?: number, deliver?: (link: { url: string; expiresAt: number }) => Promise<void>): Promise<LinkResult> {
     const profile = await this.shareableProfile(request.profileId);
