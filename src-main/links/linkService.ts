@@ -169,6 +169,7 @@ export class LinkService {
     const profile = await this.shareableProfile(entry.profileId);
     const check = await this.check(profile, result.url, entry.name, entry.sourceIp);
     await this.deps.clipboard.writeText(result.url);
+    await this.rememberHandedOut([result]);
     return check && !check.opens ? { ...result, notice: text(lang, 'links.notice.ipUnchecked', { ip: entry.sourceIp ?? '' }) } : result;
   }
 
@@ -195,11 +196,24 @@ export class LinkService {
 
   /** Ledger links re-signed, plus a new link for each of `objects`, on the clipboard one per line (one write). */
   async copyAll(ids: readonly string[], lang: Lang, objects: readonly { objectKey: string; profileId: string }[] = []): Promise<number> {
-    const urls = (await this.resignMany(ids, lang)).flatMap((r) => (r.result ? [r.result.url] : []));
+    const resigned = (await this.resignMany(ids, lang)).flatMap((r) => (r.result ? [r.result] : []));
+    const urls = resigned.map((r) => r.url);
     for (const object of objects) urls.push((await this.create(object, lang)).url);
     if (urls.length === 0) throw new FerryError('links.nothingActive');
     await this.deps.clipboard.writeText(urls.join('\n'));
+    await this.rememberHandedOut(resigned);
     return urls.length;
+  }
+
+  /**
+   * Records the signature hashes of re-signed links once they were handed out (clipboard, CSV), so their
+   * opens count as the entry's ("opened" receipts); a call that fails changes nothing.
+   */
+  async rememberHandedOut(results: readonly LinkResult[]): Promise<void> {
+    for (const r of results) {
+      const hash = signatureHashOf(r.url);
+      if (hash) await this.deps.ledger.addLinkHash(r.linkId, hash);
+    }
   }
 
   private async resign(entry: StoredEntry, lang: Lang): Promise<LinkResult> {
@@ -217,9 +231,6 @@ export class LinkService {
       current = { ...entry, id: randomUUID(), createdAt: now, expiresAt: signed.expiresAt, cappedBy: signed.cappedBy, linkHashes: hash ? [hash] : [] };
       await this.deps.ledger.add(current);
       this.changed();
-    } else if (hash) {
-      // Receipts match access-log lines by this hash; the signature itself is never stored.
-      await this.deps.ledger.addLinkHash(entry.id, hash);
     }
     return toLinkResult(current, signed.url, { lang, timeZone: this.deps.timeZone });
   }
