@@ -123,6 +123,7 @@ async function start(): Promise<void> {
   });
   // Uploads interrupted by a quit or crash carry on from their checkpoints; then private copies nobody needs go.
   void ready.uploads.resumeSaved().then(() => ready.dropped.sweep()).catch(() => undefined);
+  ready.links.startBackground(); // "opened" receipts and day-before reminders
   await osIntegration?.ready(); // shows the window unless started hidden at login or handed only files/links
   app.on('activate', () => showWindow());
 }

@@ -124,6 +124,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
       knownSize: (profileId, key) => uploads.history.sizeOf(profileId, key),
       uploadedAt: (profileId, key) => uploads.history.uploadedAt(profileId, key),
       onStopped: (profileId, key, stop) => uploads.objectStopped(profileId, key, stop),
+      lang,
+      remindersEnabled: async () => (await settings.get()).linkReminders,
     }),
     uploads,
     policy,
@@ -131,6 +133,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     navigation: new NavigationRequests(options.ports.events),
     lang,
     async close() {
+      await services.links.close();
       for (const close of closers.reverse()) await close();
     },
   };

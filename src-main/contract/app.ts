@@ -27,6 +27,8 @@ export const AppSettingsSchema = z.object({
   clipboardShortcut: z.boolean().default(false),
   /** The one-time "Ferry keeps running in the tray" notice was shown. */
   closeToTrayNoticeShown: z.boolean().default(false),
+  /** A notification the day before a link stops working, with Renew (links/reminders/). */
+  linkReminders: z.boolean().default(true),
 });
 
 /** IT's managed settings as the window shows them (main enforces them; the window only greys out and explains). */

@@ -66,6 +66,16 @@ export const LedgerEntrySchema = z.object({
   stopMode: z.enum(['delete', 'move']).optional(),
   /** Where "Stop sharing → move" put the file. */
   movedTo: z.string().optional(),
+  /** "Opened" receipts from the bucket's access logs (links/receipts/): absent when Ferry cannot know (logging off, not read yet). */
+  opens: z
+    .object({
+      /** 0: the bucket's logs were read since the link was made and it was not opened. */
+      count: z.number(),
+      firstAt: z.number().optional(),
+      /** The latest opens (newest last): when, from which address, with which program. */
+      recent: z.array(z.object({ at: z.number(), ip: z.string(), agent: z.string().optional() })),
+    })
+    .optional(),
 });
 
 export const ExpiryOptionSchema = z.object({

@@ -20,6 +20,16 @@ export function sessionPolicy(purpose: Purpose, bucket: string, prefix: string):
     });
   } else if (purpose === 'share') {
     statements.push({ Effect: 'Allow', Action: ['oss:GetObject'], Resource: [objects] });
+  } else if (purpose === 'receipts') {
+    // "Opened" receipts (links/receipts/): where the bucket's access logs go, the list of log objects, and
+    // the log objects of this bucket only — OSS names them `<TargetPrefix><SourceBucket>YYYY-mm-DD-HH-MM-SS-<id>`,
+    // wherever IT put them; the role's own policy (IT's extra read right) bounds it further.
+    const stamp = '????-??-??-??-??-??-*';
+    statements.push(
+      { Effect: 'Allow', Action: ['oss:GetBucketLogging'], Resource: [`acs:oss:*:*:${bucket}`] },
+      { Effect: 'Allow', Action: ['oss:ListObjects'], Resource: ['acs:oss:*:*:*'] },
+      { Effect: 'Allow', Action: ['oss:GetObject'], Resource: [`acs:oss:*:*:*/*${policySafe(bucket)}${stamp}`] },
+    );
   } else {
     statements.push(
       // GetObject + PutObject inside the prefix: "Stop sharing → move" copies on the server (CopyObject,

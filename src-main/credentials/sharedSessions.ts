@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { logger } from '../log/logger.ts';
 import type { Keychain } from './keychain.ts';
-import type { OssCredentials, Purpose } from './types.ts';
+import { PURPOSES, type OssCredentials, type Purpose } from './types.ts';
 
 const log = logger('broker');
-const PURPOSES: readonly Purpose[] = ['upload', 'share', 'manage'];
 
 export const sessionAccount = (profileId: string, purpose: Purpose): string => `${profileId}:session:${purpose}`;
 

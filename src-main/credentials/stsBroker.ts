@@ -9,7 +9,7 @@ import { sessionPolicy } from './sessionPolicy.ts';
 import { obtainFromSource, sourceOf } from './sources/index.ts';
 import { DEFAULT_STS_ENDPOINT, assumeRole } from './stsClient.ts';
 import { StsServiceError, isTransientStsError } from './stsErrors.ts';
-import type { CredentialBroker, OssCredentials, Purpose } from './types.ts';
+import { PURPOSES, type CredentialBroker, type OssCredentials, type Purpose } from './types.ts';
 import { randomBytes } from 'node:crypto';
 import type { SharedSessions } from './sharedSessions.ts';
 
@@ -95,7 +95,7 @@ export class StsBroker implements CredentialBroker {
       const [id, p] = key.split('\n');
       if (id === profileId && (purpose === undefined || p === purpose)) this.cache.delete(key);
     }
-    for (const p of purpose ? [purpose] : (['upload', 'share', 'manage'] as const)) this.distrusted.add(`${profileId}\n${p}`);
+    for (const p of purpose ? [purpose] : PURPOSES) this.distrusted.add(`${profileId}\n${p}`);
   }
 
   /** Forgets a removed profile's shared credentials. */

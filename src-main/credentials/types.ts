@@ -1,5 +1,7 @@
 /** What a capability may do with a set of temporary credentials; each gets its own session policy. */
-export type Purpose = 'upload' | 'share' | 'manage';
+export type Purpose = 'upload' | 'share' | 'manage' | 'receipts';
+
+export const PURPOSES: readonly Purpose[] = ['upload', 'share', 'manage', 'receipts'];
 
 /**
  * Credentials ready to sign OSS requests. Never logged, never sent to the renderer.

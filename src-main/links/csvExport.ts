@@ -4,17 +4,18 @@ import { text } from '../i18n/text.ts';
 import type { DialogPort } from '../ports/uiPorts.ts';
 import { writeFileAtomic } from '../storage/atomicJson.ts';
 import { localTimestamp, toCsv } from './csv.ts';
-import type { LinkService } from './linkService.ts';
+import type { LinkResult, LinkService } from './linkService.ts';
 
 /** The CSV text for the chosen links: name, size, URL (freshly signed; empty once expired or stopped), expires. */
-export async function linksCsv(service: LinkService, ids: readonly string[], lang: Lang): Promise<{ csv: string; count: number }> {
-  const rows = (await service.resignMany(ids, lang)).map(({ entry, result }) => [
+export async function linksCsv(service: LinkService, ids: readonly string[], lang: Lang): Promise<{ csv: string; count: number; links: LinkResult[] }> {
+  const resigned = await service.resignMany(ids, lang);
+  const rows = resigned.map(({ entry, result }) => [
     entry.name,
     entry.size,
     result?.url ?? '',
     localTimestamp(result?.expiresAt ?? entry.expiresAt),
   ]);
-  return { csv: toCsv(['name', 'size', 'url', 'expires'], rows), count: rows.length };
+  return { csv: toCsv(['name', 'size', 'url', 'expires'], rows), count: rows.length, links: resigned.flatMap((r) => (r.result ? [r.result] : [])) };
 }
 
 /** Asks where to save, then writes the CSV there. */
@@ -25,7 +26,7 @@ export async function exportCsv(
   lang: Lang,
   now: number,
 ): Promise<{ saved: boolean; count: number }> {
-  const { csv, count } = await linksCsv(service, ids, lang);
+  const { csv, count, links } = await linksCsv(service, ids, lang);
   const file = await dialog.saveFile({
     title: text(lang, 'links.exportTitle'),
     defaultName: `ferry-links-${localTimestamp(now).slice(0, 10)}.csv`,
@@ -37,5 +38,6 @@ export async function exportCsv(
   } catch (error) {
     throw new FerryError('links.exportFailed', {}, { cause: error });
   }
+  await service.rememberHandedOut(links);
   return { saved: true, count };
 }

@@ -41,3 +41,8 @@ export function formatSize(bytes: number | undefined, lang: Lang): string {
   const digits = unit === 0 || value >= 100 ? 0 : 1;
   return `${value.toFixed(digits)} ${units[unit]}`;
 }
+
+/** "18:00" in local time (minutes cut, never rounded up). */
+export function formatClockTime(ms: number, lang: Lang, timeZone?: string): string {
+  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).format(ms);
+}

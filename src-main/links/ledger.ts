@@ -6,12 +6,17 @@ import { readJson, writeJsonAtomic } from '../storage/atomicJson.ts';
 
 /**
  * Every link Ferry made: object, profile, when, until when, options. Never the URL or its signature —
- * links are re-signed on demand. Kept in `<dataHome>/links.json`, written atomically.
+ * links are re-signed on demand; only SHA-256 hashes of the signatures handed out, to match access-log
+ * lines ("opened" receipts, receipts/). Kept in `<dataHome>/links.json`, written atomically.
  */
 export const StoredEntrySchema = LedgerEntrySchema.extend({
   stoppedAt: z.number().optional(),
   /** What the user asked for, when the link was made shorter (cappedBy). */
   requestedExpiresAt: z.number().optional(),
+  /** signatureHash.ts of each URL handed out for this entry (newest last, at most LINK_HASHES). */
+  linkHashes: z.array(z.string()).optional(),
+  /** When the day-before reminder for this link was shown (reminders/): it is shown once. */
+  remindedAt: z.number().optional(),
 });
 export type StoredEntry = z.output<typeof StoredEntrySchema>;
 
@@ -19,6 +24,8 @@ const LedgerFileSchema = z.object({ version: z.literal(1), entries: z.array(Stor
 
 /** Oldest entries beyond this are dropped (expired ones first, as they are the oldest). */
 export const LEDGER_LIMIT = 5_000;
+/** Re-signing the same entry (Copy again, Copy all) adds a hash each time; the oldest are dropped beyond this. */
+export const LINK_HASHES = 20;
 
 export class Ledger {
   private entries: StoredEntry[] | undefined;
@@ -44,6 +51,25 @@ export class Ledger {
     return this.mutate((entries) => {
       entries.push(entry);
       if (entries.length > LEDGER_LIMIT) entries.splice(0, entries.length - LEDGER_LIMIT);
+    });
+  }
+
+  /** Remembers one more signature handed out for entry `id` (a re-signed copy of the same link). */
+  addLinkHash(id: string, hash: string): Promise<void> {
+    return this.mutate((entries) => {
+      const e = entries.find((x) => x.id === id);
+      if (!e) return;
+      const hashes = (e.linkHashes ?? []).filter((h) => h !== hash);
+      hashes.push(hash);
+      e.linkHashes = hashes.slice(-LINK_HASHES);
+    });
+  }
+
+  /** Notes that the reminder for entry `id` was shown. */
+  markReminded(id: string, at: number): Promise<void> {
+    return this.mutate((entries) => {
+      const e = entries.find((x) => x.id === id);
+      if (e) e.remindedAt = at;
     });
   }
 

@@ -15,8 +15,14 @@ import type { LinkSigner } from './linkSigner.ts';
 import type { ObjectOps } from './objectOps.ts';
 import { isActive, optionsOf, toLinkResult, type LinkResult } from './linkResult.ts';
 import { linkSummary, shareMessage } from './shareText.ts';
+import { signatureHashOf } from './signatureHash.ts';
+import type { CheckTarget, LinkCheck } from './verifyLink.ts';
+import type { LinkOpens } from './receipts/receiptStore.ts';
 
 export { isActive, type LinkResult } from './linkResult.ts';
+
+/** A ledger entry with what the access logs said about it. */
+export type ListedEntry = StoredEntry & { opens?: { count: number; firstAt?: number; recent: LinkOpens['recent'] } };
 
 const log = logger('links');
 
@@ -45,6 +51,10 @@ export interface LinkServiceDeps {
   timeZone?: string;
   /** IT's link rules: checked before anything is signed. */
   policy?: Pick<ManagedPolicy, 'checkLinkExpiry' | 'checkSourceIp'>;
+  /** "Opened" receipts per ledger id (receipts/receiptStore.ts). */
+  opens?(): Promise<{ opens: Readonly<Record<string, LinkOpens>>; readAt: Readonly<Record<string, number>> }>;
+  /** Requests the link's first byte (verifyLink.ts); absent: links are not checked before they are handed out. */
+  verify?(target: CheckTarget): Promise<LinkCheck>;
 }
 
 /** Making, recording and copying share links. */
@@ -52,9 +62,9 @@ export class LinkService {
   constructor(private readonly deps: LinkServiceDeps) {}
 
   /**
-   * Signs and records a link (profile's default expiry unless given). `deliver` receives the URL as soon
-   * as it is signed (the clipboard, for "Copy link"), while the ledger entry is being written; the call
-   * resolves once both are done.
+   * Signs, verifies (its first byte, when this service verifies) and records a link (profile's default
+   * expiry unless given). `deliver` receives the URL once it is verified (the clipboard, for "Copy link"),
+   * while the ledger entry is being written; the call resolves once both are done.
    */
   async create(request: LinkRequest, lang: Lang, size?: number, deliver?: (link: { url: string; expiresAt: number }) => Promise<void>): Promise<LinkResult> {
     const profile = await this.shareableProfile(request.profileId);
@@ -66,7 +76,10 @@ export class LinkService {
     const name = nameOfKey(request.objectKey);
     const options = { name, inline: request.inline ?? false, sourceIp: request.sourceIp, limitKBps: request.limitKBps };
     const signed = await this.deps.signer.sign(profile, request.objectKey, options, requested);
-    const knownSize = size ?? this.deps.knownSize?.(profile.id, request.objectKey);
+    // Before the link is recorded or handed out: a link that would not open is neither.
+    const check = await this.check(profile, signed.url, name, request.sourceIp);
+    const knownSize = size ?? this.deps.knownSize?.(profile.id, request.objectKey) ?? (check?.opens ? check.size : undefined);
+    const hash = signatureHashOf(signed.url);
     const entry: StoredEntry = {
       id: randomUUID(),
       profileId: profile.id,
@@ -80,6 +93,7 @@ export class LinkService {
       inline: options.inline,
       ...(request.sourceIp ? { sourceIp: request.sourceIp.trim() } : {}),
       ...(request.limitKBps !== undefined ? { limitKBps: request.limitKBps } : {}),
+      ...(hash ? { linkHashes: [hash] } : {}),
       stopped: false,
     };
     // Read before this link is added, alongside the clipboard write: only the trial's first link says it is local.
@@ -96,8 +110,14 @@ export class LinkService {
     this.changed();
     log.info('link made', { url: redactUrl(signed.url), expiresAt: signed.expiresAt, cappedBy: signed.cappedBy });
     const result = toLinkResult(entry, signed.url, { lang, timeZone: this.deps.timeZone });
+    if (check && !check.opens) return { ...result, notice: text(lang, 'links.notice.ipUnchecked', { ip: entry.sourceIp ?? '' }) };
     const firstTrialLink = (await earlier)?.every((e) => e.profileId !== profile.id) ?? false;
     return firstTrialLink ? { ...result, notice: text(lang, 'links.notice.trialOnlyHere') } : result;
+  }
+
+  /** The link's first byte, fetched through the same network (undefined when this service does not verify). */
+  private async check(profile: Profile, url: string, name: string, sourceIp: string | undefined): Promise<LinkCheck | undefined> {
+    return this.deps.verify?.({ url, name, bucket: profile.bucket, sourceIp: sourceIp?.trim() || undefined });
   }
 
   /** One click: sign, put the URL on the clipboard, record it. */
@@ -108,12 +128,12 @@ export class LinkService {
   /**
    * A link to an object looked up in storage first (the `ferry` command, where no list of uploads
    * vouches for the key): a key that is not there fails as links.objectMissing instead of giving a link
-   * that answers 404.
+   * that answers 404. With verification on, the link's own first byte is the look-up (and gives the size).
    */
   async checkedLink(request: LinkRequest, lang: Lang): Promise<LinkResult> {
     const profile = await this.shareableProfile(request.profileId);
     await this.assertShareable(profile, request.objectKey);
-    const size = await this.deps.objects.size(profile, request.objectKey);
+    const size = this.deps.verify ? undefined : await this.deps.objects.size(profile, request.objectKey);
     return this.create({ ...request, profileId: profile.id }, lang, size);
   }
 
@@ -131,19 +151,31 @@ export class LinkService {
     return { ...result, summary: linkSummary(result, text, 'message') };
   }
 
-  async list(filter: 'all' | 'active' | 'expired' = 'all'): Promise<{ entries: StoredEntry[]; now: number }> {
+  async list(filter: 'all' | 'active' | 'expired' = 'all'): Promise<{ entries: ListedEntry[]; now: number }> {
     const now = this.deps.clock.now();
+    const { opens, readAt } = (await this.deps.opens?.().catch(() => undefined)) ?? { opens: {}, readAt: {} };
     const entries = (await this.deps.ledger.list())
       .filter((e) => filter === 'all' || (filter === 'active' ? isActive(e, now) : !isActive(e, now)))
-      .sort((a, b) => b.createdAt - a.createdAt);
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map((e): ListedEntry => {
+        const o = opens[e.id];
+        if (o) return { ...e, opens: { count: o.count, firstAt: o.first.at, recent: o.recent } };
+        // The bucket's logs were read after this link was made: "not opened (yet)" is known, not a guess.
+        const read = readAt[e.profileId];
+        return read !== undefined && read > e.createdAt ? { ...e, opens: { count: 0, recent: [] } } : e;
+      });
     return { entries, now };
   }
 
   /** The same link again (same options, same expiry), freshly signed, on the clipboard. */
   async copyAgain(id: string, lang: Lang): Promise<LinkResult> {
-    const result = await this.resign(await this.entry(id), lang);
+    const entry = await this.entry(id);
+    const result = await this.resign(entry, lang);
+    const profile = await this.shareableProfile(entry.profileId);
+    const check = await this.check(profile, result.url, entry.name, entry.sourceIp);
     await this.deps.clipboard.writeText(result.url);
-    return result;
+    await this.rememberHandedOut([result]);
+    return check && !check.opens ? { ...result, notice: text(lang, 'links.notice.ipUnchecked', { ip: entry.sourceIp ?? '' }) } : result;
   }
 
   /** A fresh link for the same object and options, with the default (or given) expiry. */
@@ -169,11 +201,24 @@ export class LinkService {
 
   /** Ledger links re-signed, plus a new link for each of `objects`, on the clipboard one per line (one write). */
   async copyAll(ids: readonly string[], lang: Lang, objects: readonly { objectKey: string; profileId: string }[] = []): Promise<number> {
-    const urls = (await this.resignMany(ids, lang)).flatMap((r) => (r.result ? [r.result.url] : []));
+    const resigned = (await this.resignMany(ids, lang)).flatMap((r) => (r.result ? [r.result] : []));
+    const urls = resigned.map((r) => r.url);
     for (const object of objects) urls.push((await this.create(object, lang)).url);
     if (urls.length === 0) throw new FerryError('links.nothingActive');
     await this.deps.clipboard.writeText(urls.join('\n'));
+    await this.rememberHandedOut(resigned);
     return urls.length;
+  }
+
+  /**
+   * Records the signature hashes of re-signed links once they were handed out (clipboard, CSV), so their
+   * opens count as the entry's ("opened" receipts); a call that fails changes nothing.
+   */
+  async rememberHandedOut(results: readonly LinkResult[]): Promise<void> {
+    for (const r of results) {
+      const hash = signatureHashOf(r.url);
+      if (hash) await this.deps.ledger.addLinkHash(r.linkId, hash);
+    }
   }
 
   private async resign(entry: StoredEntry, lang: Lang): Promise<LinkResult> {
@@ -186,10 +231,11 @@ export class LinkService {
     const options = { name: entry.name, inline: entry.inline, sourceIp: entry.sourceIp, limitKBps: entry.limitKBps };
     const signed = await this.deps.signer.sign(profile, entry.objectKey, options, entry.expiresAt);
     let current = entry;
+    const hash = signatureHashOf(signed.url);
     // Signed expiries are whole seconds: only a link at least a second shorter is a new, shorter link.
     if (signed.expiresAt < Math.floor(entry.expiresAt / 1000) * 1000) {
       // The credentials no longer reach the recorded expiry: this is a shorter, new link; record it.
-      current = { ...entry, id: randomUUID(), createdAt: now, expiresAt: signed.expiresAt, cappedBy: signed.cappedBy };
+      current = { ...entry, id: randomUUID(), createdAt: now, expiresAt: signed.expiresAt, cappedBy: signed.cappedBy, linkHashes: hash ? [hash] : [] };
       await this.deps.ledger.add(current);
       this.changed();
     }

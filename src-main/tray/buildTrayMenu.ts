@@ -3,6 +3,7 @@ import type { TrayMenuItem } from '../ports/uiPorts.ts';
 import { overallPercent, TRAY_EXPIRIES, type TrayActions, type TrayExpiry, type TrayRecentFile, type TrayState } from './trayState.ts';
 import { text, type TextKey } from '../i18n/text.ts';
 import type { TemplateParams } from '../i18n/fillTemplate.ts';
+import { formatClockTime } from '../links/formatTime.ts';
 
 export const MAX_RECENT_FILES = 10;
 const MAX_LABEL = 48;
@@ -34,7 +35,7 @@ export function buildTrayMenu(state: TrayState, actions: TrayActions, lang: Lang
 
   menu.push(...uploadsSection(state, actions, t));
   menu.push(separator());
-  menu.push(recentSection(state, actions, t));
+  menu.push(recentSection(state, actions, t, lang));
   menu.push(separator());
   menu.push({ id: 'upload.files', label: t('tray.uploadFiles'), click: () => void actions.uploadFiles() });
   menu.push({ id: 'upload.clipboard', label: t('tray.uploadFromClipboard'), click: () => void actions.uploadFromClipboard() });
@@ -63,7 +64,7 @@ function uploadsSection(state: TrayState, actions: TrayActions, t: T): TrayMenuI
   return items;
 }
 
-function recentSection(state: TrayState, actions: TrayActions, t: T): TrayMenuItem {
+function recentSection(state: TrayState, actions: TrayActions, t: T, lang: Lang): TrayMenuItem {
   const files = [...state.recent].sort((a, b) => b.finishedAt - a.finishedAt).slice(0, MAX_RECENT_FILES);
   const submenu: TrayMenuItem[] = [];
   if (!state.profile) submenu.push(note('recent.noProfile', t('tray.noProfile')));
@@ -72,7 +73,8 @@ function recentSection(state: TrayState, actions: TrayActions, t: T): TrayMenuIt
   if (files.length === 0) submenu.push(note('recent.empty', t('tray.noRecentFiles')));
   files.forEach((file, index) => {
     const id = `recent.${index}`;
-    const label = shortenLabel(file.name);
+    const name = shortenLabel(file.name);
+    const label = file.linkEndsAt === undefined ? name : t('tray.linkEndsSoon', { name, time: formatClockTime(file.linkEndsAt, lang) });
     // Upload-only: the list still says what went up, but nothing in it makes a link.
     submenu.push(uploadOnly ? note(id, label) : { id, label, type: 'submenu', submenu: fileItems(id, file, actions, t) });
   });

@@ -15,6 +15,8 @@ export interface TrayRecentFile {
   profileId: string;
   size?: number;
   finishedAt: number;
+  /** Its newest working link stops working within a day (links/reminders/): when. */
+  linkEndsAt?: number;
 }
 
 export interface TrayUploadsSummary {

@@ -18,6 +18,12 @@ import { UploadNotifier } from './uploadNotifier.ts';
 import { MAX_RECENT_FILES } from './buildTrayMenu.ts';
 import { TrayUploads } from './trayUploads.ts';
 import { text } from '../i18n/text.ts';
+import { isActive } from '../links/linkResult.ts';
+import type { TrayRecentFile } from './trayState.ts';
+
+/** A link this close to its end marks its file in Recent files. */
+const ENDS_SOON_MS = 24 * 3600_000;
+const RECENT_REFRESH_MS = 10 * 60_000;
 
 export interface TrayWiring {
   controller: TrayController;
@@ -39,7 +45,7 @@ type EventTap = { listen(listener: (event: EventChannel, payload: unknown) => vo
 /** What the tray shows, one setter per source of change. */
 interface TrayView {
   uploads(changed: readonly UploadItem[], removed: readonly string[]): void;
-  recent(entries: readonly HistoryEntry[]): void;
+  recent(entries?: readonly HistoryEntry[]): Promise<void>;
   profile(): Promise<void>;
   session(state: EventPayloadOf<'session.changed'>): void;
   lang(next: Lang): void;
@@ -65,12 +71,16 @@ export async function wireTray(
     isUploadOnly: (profileId) => uploadOnly.get(profileId) === true,
     onFailure: (line) => problem.setUpload(line),
   });
+  let history: readonly HistoryEntry[] = [];
   const view: TrayView = {
     uploads(changed, removed) {
       uploads.update(changed, removed);
       controller.setUploads(uploads.summary());
     },
-    recent: (entries) => controller.setRecent(recentOf(entries)),
+    async recent(entries) {
+      if (entries) history = entries;
+      controller.setRecent(recentOf(history, await linksEndingSoon(services)));
+    },
     async profile() {
       uploadOnly = await showActiveProfile(services, controller);
     },
@@ -144,10 +154,24 @@ function sessionProblemOf(state: EventPayloadOf<'session.changed'>, lang: Lang):
   return state.state === 'expired' || state.state === 'error' ? (state.error?.message ?? text(lang, 'tray.openToFix')) : null;
 }
 
-function recentOf(entries: readonly HistoryEntry[]) {
-  return entries
-    .slice(0, MAX_RECENT_FILES)
-    .map((e) => ({ id: e.id, name: e.name, objectKey: e.objectKey, profileId: e.profileId, size: e.size, finishedAt: e.finishedAt }));
+function recentOf(entries: readonly HistoryEntry[], endsSoon: ReadonlyMap<string, number>): TrayRecentFile[] {
+  return entries.slice(0, MAX_RECENT_FILES).map((e) => {
+    const linkEndsAt = endsSoon.get(`${e.profileId}\n${e.objectKey}`);
+    return { id: e.id, name: e.name, objectKey: e.objectKey, profileId: e.profileId, size: e.size, finishedAt: e.finishedAt, ...(linkEndsAt !== undefined ? { linkEndsAt } : {}) };
+  });
+}
+
+/** Files whose newest working link stops working within a day ("profileId\nkey" → when), to mark in Recent files. */
+async function linksEndingSoon(services: Services): Promise<Map<string, number>> {
+  const now = services.clock.now();
+  const newest = new Map<string, { createdAt: number; expiresAt: number }>();
+  for (const e of await services.links.ledger.list().catch(() => [])) {
+    const key = `${e.profileId}\n${e.objectKey}`;
+    if (isActive(e, now) && e.expiresAt > (newest.get(key)?.expiresAt ?? 0)) newest.set(key, e);
+  }
+  // As on the Links screen: a link's last day, or the last quarter of a shorter link's life.
+  const soon = ({ createdAt, expiresAt }: { createdAt: number; expiresAt: number }): boolean => expiresAt - now <= Math.min(ENDS_SOON_MS, (expiresAt - createdAt) / 4);
+  return new Map([...newest].filter(([, e]) => soon(e)).map(([key, e]) => [key, e.expiresAt]));
 }
 
 /** Shows the active profile; returns which profiles are upload-only (their finished uploads copy no link). */
@@ -160,7 +184,7 @@ async function showActiveProfile(services: Services, controller: TrayController)
 
 async function showCurrentState(services: Services, lang: Lang, view: TrayView): Promise<void> {
   await services.uploads.history.load();
-  view.recent(services.uploads.history.recent(MAX_RECENT_FILES));
+  await view.recent(services.uploads.history.recent(MAX_RECENT_FILES));
   view.uploads(await services.uploads.list(lang), []);
   await view.profile();
 }
@@ -169,13 +193,18 @@ async function showCurrentState(services: Services, lang: Lang, view: TrayView):
 function followChanges(services: Services, events: EventTap | undefined, view: TrayView): (() => void)[] {
   const disposers = [
     services.uploads.onChanged((changed, removed) => view.uploads(changed, removed)),
-    services.uploads.history.onChange((entries) => view.recent(entries)),
+    services.uploads.history.onChange((entries) => void view.recent(entries)),
     services.settings.onChange(() => void services.lang().then((next) => view.lang(next))),
   ];
+  // A link enters its last day without any event: look again now and then.
+  const timer = setInterval(() => void view.recent(), RECENT_REFRESH_MS);
+  timer.unref();
+  disposers.push(() => clearInterval(timer));
   if (events) {
     disposers.push(
       events.listen((event, payload) => {
         if (event === 'profiles.changed') void view.profile();
+        if (event === 'links.changed') void view.recent();
         if (event === 'session.changed') view.session(payload as EventPayloadOf<'session.changed'>);
       }),
     );

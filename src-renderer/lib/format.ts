@@ -50,6 +50,14 @@ function startOfDay(ms: number, days = 0): number {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days).getTime();
 }
 
+/** "today 14:05", "yesterday 09:10", "Dec 3 14:05" — when a link was opened. */
+export function formatDayTime(ms: number, now = Date.now()): string {
+  const time = new Intl.DateTimeFormat(i18n.lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  if (ms >= startOfDay(now)) return t('links.opens.today', { time });
+  if (ms >= startOfDay(now, -1)) return t('links.opens.yesterday', { time });
+  return t('links.opens.on', { date: new Intl.DateTimeFormat(i18n.lang, { month: 'short', day: 'numeric' }).format(ms), time });
+}
+
 /** When an upload finished, short: "Uploaded 14:32", "Uploaded yesterday 09:10", "Uploaded Jun 3" (this year), "Uploaded Jun 3, 2025". */
 export function formatFinished(ms: number, now = Date.now()): string {
   // h23, not hour12: false: with the latter 'en' writes ten past midnight as "24:10".

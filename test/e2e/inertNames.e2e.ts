@@ -2,6 +2,7 @@ import { test, expect, noKeychainReason } from './support/harness.ts';
 import { dropFiles, makeFixtures } from './support/fixtures.ts';
 import { expectAccessible, snap } from './support/screens.ts';
 import { hasHiddenChars } from '../../src-main/names/inertName.ts';
+import { createOssClient } from '../../src-main/oss/ossClient.ts';
 
 test.skip(Boolean(noKeychainReason), String(noKeychainReason));
 
@@ -63,6 +64,9 @@ test('a dropped file named with U+202E and a control character shows in <bdi>, e
   await page.setViewportSize({ width: 1000, height: 680 });
   await page.emulateMedia({ colorScheme: 'light' });
   const foreignKey = uploaded.objectKey!.replace(/[^/]+$/, 'report\u202Efdp.scr');
+  // Links are verified before they are copied: the other tool's object is really there.
+  const profile = await ferry.services.accounts.runtimeProfile(uploaded.profileId);
+  await createOssClient(profile, await ferry.services.broker.get(profile.id, 'upload')).put(foreignKey, Buffer.from('made by another tool'));
   await ferry.table['links.copy']({ objectKey: foreignKey }, { lang: 'en' });
   await page.locator('nav button').nth(1).click();
   const link = page.getByTestId('link-row').filter({ has: page.getByTestId('hidden-char') });

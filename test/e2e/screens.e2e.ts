@@ -2,6 +2,7 @@ import { test, expect, noKeychainReason } from './support/harness.ts';
 import { dropFiles, makeFixtures } from './support/fixtures.ts';
 import { expectAccessible, snap } from './support/screens.ts';
 import { checkPolicy } from '../../src-main/policy/policyModel.ts';
+import { ReceiptStore } from '../../src-main/links/receipts/receiptStore.ts';
 
 test.skip(Boolean(noKeychainReason), String(noKeychainReason));
 
@@ -64,6 +65,30 @@ for (const width of [1000, 420] as const) {
         await shot('links-stop-sharing');
         await page.keyboard.press('Escape');
         await expect(page.getByRole('dialog')).toBeHidden();
+
+        // "Opened" receipts as the access-log reader records them (links/receipts/), and a 1-hour link in
+        // its last minutes that nobody opened: marked, with Renew offered first.
+        const [opened] = (await ferry.services.links.service.list()).entries;
+        const unopened = await ferry.services.links.service.copy({ objectKey: opened!.objectKey, profileId: opened!.profileId, expiry: '1h' }, lang);
+        const store = new ReceiptStore(ferry.home);
+        const at = ferry.clock.now();
+        const chrome = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+        await store.record('screens', 'screens-1', [
+          { linkId: opened!.id, open: { at: at + 60_000, ip: '203.0.113.24', agent: chrome } },
+          { linkId: opened!.id, open: { at: at + 5 * 60_000, ip: '203.0.113.24', agent: chrome } },
+          { linkId: opened!.id, open: { at: at + 20 * 60_000, ip: '198.51.100.7', agent: 'curl/7.88.1' } },
+        ]);
+        ferry.clock.offset += 50 * 60_000;
+        await store.markRead(opened!.profileId, ferry.clock.now());
+        await page.locator('nav button').nth(0).click();
+        await page.locator('nav button').nth(1).click();
+        await expect(page.getByTestId('link-row')).toHaveCount(2);
+        const openedRow = page.locator(`[data-entry-id="${opened!.id}"]`);
+        await openedRow.getByTestId('link-opens').locator('summary').click();
+        await expect(openedRow.getByTestId('link-opens').locator('li')).toHaveCount(3);
+        await expect(page.locator(`[data-entry-id="${unopened.linkId}"]`).getByTestId('link-opens')).toBeVisible();
+        await shot('links-receipts');
+        ferry.clock.offset -= 50 * 60_000;
 
         await page.locator('nav button').nth(2).click();
         await expect(page.locator('[data-screen="settings"]')).toBeVisible();

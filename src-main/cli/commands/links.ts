@@ -14,10 +14,11 @@ export const linksCommand: Command = {
     const filter = flags.has('--active') ? 'active' : flags.has('--expired') ? 'expired' : 'all';
     const services = await ctx.services();
     const { entries, now } = await services.links.service.list(filter);
-    for (const e of entries) {
+    for (const { linkHashes: _hashes, remindedAt: _reminded, ...e } of entries) {
       const state = text(ctx.lang, e.stopped ? 'cli.links.stopped' : e.expiresAt > now ? 'cli.links.active' : 'cli.links.expired');
       const until = formatLocalDateTime(e.expiresAt, ctx.lang);
-      ctx.print({ ...e, state }, `${state.padEnd(8)}  ${until}  ${e.objectKey}`);
+      const opened = e.opens?.count ? `  (${text(ctx.lang, 'cli.links.opened', { count: e.opens.count })})` : '';
+      ctx.print({ ...e, state }, `${state.padEnd(8)}  ${until}  ${e.objectKey}${opened}`);
     }
     if (!ctx.json && entries.length === 0) ctx.io.stderr.write(`${text(ctx.lang, 'cli.links.none')}\n`);
     return EXIT_OK;

@@ -6,7 +6,7 @@ import { createOssClient } from '../../../src-main/oss/ossClient.ts';
 import type { DemoKey } from '../../../src-main/sandbox/demo.ts';
 import { demoConfig, generateDemoKey, type SandboxConfigInput } from '../../../src-main/sandbox/index.ts';
 import type { Clock } from '../../../src-main/time/clock.ts';
-import { companyHarness, type CompanyHarness } from '../../support/integrationHarness.ts';
+import { companyHarness, type CompanyHarness, type CompanyOptions } from '../../support/integrationHarness.ts';
 
 export const LINKER = 'ferry-linker';
 
@@ -36,9 +36,15 @@ export interface LinksHarness extends CompanyHarness {
 }
 
 /** companyHarness (test/support) whose sandbox also knows the link-signer; closed when the test ends. */
-export async function linksHarness(options: { profile?: Record<string, unknown>; clock?: Clock } = {}): Promise<LinksHarness> {
+export async function linksHarness(options: { profile?: Record<string, unknown>; clock?: Clock } & Pick<CompanyOptions, 'network' | 'env'> = {}): Promise<LinksHarness> {
   const linker = generateDemoKey();
-  const h = await companyHarness({ config: configWithLinker(linker), ...(options.profile ? { profile: options.profile } : {}), ...(options.clock ? { clock: options.clock } : {}) });
+  const h = await companyHarness({
+    config: configWithLinker(linker),
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.network ? { network: options.network } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
   const runtime = () => h.services.accounts.runtimeProfile(h.profile.id);
   return Object.assign(h, {
     linker,

@@ -25,6 +25,11 @@ const WINDOW_ACTIONS = [
   'links.exportFailed', // the CSV export dialog
   'links.notRecorded',
   'uploads.droppedTooLarge', // bytes dragged from a browser into the window
+  'links.reminder.titleTomorrow', // the app's day-before notifications (clicked to renew)
+  'links.reminder.titleToday',
+  'links.reminder.body',
+  'links.reminder.renewed',
+  'links.reminder.renewFailed',
 ];
 const codes = Object.keys(en).filter(
   (key) =>

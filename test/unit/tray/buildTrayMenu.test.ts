@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTrayMenu, findTrayItem, MAX_RECENT_FILES, shortenLabel } from '../../../src-main/tray/buildTrayMenu.ts';
 import { emptyTrayState, type TrayActions, type TrayRecentFile, type TrayState } from '../../../src-main/tray/trayState.ts';
 import type { TrayMenuItem } from '../../../src-main/ports/uiPorts.ts';
+import { formatClockTime } from '../../../src-main/links/formatTime.ts';
 
 const inert: TrayActions = {
   pauseAll() {},
@@ -114,5 +115,17 @@ describe('buildTrayMenu', () => {
     expect([...short].length).toBeLessThanOrEqual(48);
     expect(short.endsWith('final.pdf')).toBe(true);
     expect(shortenLabel('a\nb')).toBe('a b');
+  });
+});
+
+describe('Recent files: links about to stop working', () => {
+  it('marks a file whose newest link ends within a day, in both languages', () => {
+    const endsAt = Date.UTC(2026, 11, 11, 10, 0, 0);
+    const recent = [{ ...file(1), linkEndsAt: endsAt }, file(2)];
+    const en = findTrayItem(buildTrayMenu(state({ recent }), inert, 'en'), 'recent')!;
+    const time = formatClockTime(endsAt, 'en');
+    expect(labels(en.submenu!)).toEqual(['report-2.pdf', `report-1.pdf — link ends ${time}`]);
+    const zh = findTrayItem(buildTrayMenu(state({ recent }), inert, 'zh-CN'), 'recent')!;
+    expect(labels(zh.submenu!)).toContain(`report-1.pdf — 链接 ${formatClockTime(endsAt, 'zh-CN')} 失效`);
   });
 });
