@@ -15,7 +15,12 @@ import { UploadsService } from '../uploads/uploadsService.ts';
 import { tuningFromEnv } from '../uploads/partPlan.ts';
 import { DroppedData } from '../uploads/droppedData.ts';
 import { NavigationRequests } from './navigation.ts';
-import { createNetwork, type Network } from '../network/network.ts';
+import type { Network } from '../network/network.ts';
+import { AppNetwork } from '../network/appNetwork.ts';
+import { ProxyLogins } from '../network/proxyLogins.ts';
+import { Keychain } from '../credentials/keychain.ts';
+import { trustedCertificates } from '../network/trustedCertificates.ts';
+import type { ProxyResolver } from '../ports/proxyResolver.ts';
 
 export interface ServiceOptions {
   /** The data folder (dataHome() in the app and CLI, a temp dir in tests). */
@@ -26,8 +31,12 @@ export interface ServiceOptions {
   systemLocale: () => string;
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
-  /** How requests reach OSS, STS and token services; createNetwork() with default settings when absent. */
+  /** How requests reach OSS, STS and token services (a fixed one, for tests); the network setting's when absent. */
   network?: Network;
+  /** The system's proxy settings, for the network setting "system" (Electron's, or a PAC file); direct without. */
+  proxyResolver?: ProxyResolver;
+  /** Root certificates to trust besides the system's and Node's (PEM). */
+  extraCa?: readonly string[];
   /** Base clock of the in-process "Try it locally" sandbox. */
   sandboxClock?: Clock;
 }
@@ -53,6 +62,8 @@ export interface Services {
   readonly dropped: DroppedData;
   /** Screens main asked the window to show, kept until the page takes them. */
   readonly navigation: NavigationRequests;
+  /** The network setting's proxy (rebuilt when it changes), the Settings "Test" button, proxy logins. */
+  readonly appNetwork: AppNetwork;
   /** The language the user sees right now (setting, or the OS locale). */
   lang(): Promise<Lang>;
   close(): Promise<void>;
@@ -63,7 +74,16 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const closers: (() => Promise<void>)[] = [];
   const clock = options.clock ?? systemClock;
   const env = options.env ?? process.env;
-  const network = options.network ?? createNetwork();
+  const appNetwork = new AppNetwork({
+    settings,
+    logins: new ProxyLogins(new Keychain()),
+    events: options.ports.events,
+    resolver: options.proxyResolver,
+    ca: trustedCertificates(options.extraCa),
+  });
+  await appNetwork.start();
+  const network = options.network ?? appNetwork.network;
+  closers.push(() => network.close());
   const lang = async (): Promise<Lang> => {
     const { language } = await settings.get();
     return language === 'system' ? langFromLocale(options.systemLocale()) : language;
@@ -115,6 +135,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     uploads,
     dropped: new DroppedData(options.home, uploads),
     navigation: new NavigationRequests(options.ports.events),
+    appNetwork,
     lang,
     async close() {
       for (const close of closers.reverse()) await close();

@@ -3,6 +3,7 @@ import type { ChannelTable, EventTable } from './channel.ts';
 import { patchSchemaOf } from './patch.ts';
 import { ObjectKeySchema } from './links.ts';
 import { ProfileInputSchema } from './profiles.ts';
+import { NetworkSettingSchema } from './network.ts';
 
 export const LangSchema = z.enum(['en', 'zh-CN']);
 export const LanguageSettingSchema = z.enum(['system', 'en', 'zh-CN']);
@@ -27,6 +28,8 @@ export const AppSettingsSchema = z.object({
   clipboardShortcut: z.boolean().default(false),
   /** The one-time "Ferry keeps running in the tray" notice was shown. */
   closeToTrayNoticeShown: z.boolean().default(false),
+  /** Which proxy requests to OSS, STS and token services go through. */
+  network: NetworkSettingSchema.default({ mode: 'system' }),
 });
 
 /** Screens main may ask the window to show (the tray, notifications, links from the OS). */

@@ -1,5 +1,6 @@
 import type { HandlerTable } from '../dispatch.ts';
 import type { Services } from '../services.ts';
+import { checkedNetworkSetting } from '../../network/appNetwork.ts';
 
 type AppChannels = 'app.info' | 'app.ping' | 'settings.get' | 'settings.update' | 'app.takeNavigation';
 
@@ -14,7 +15,7 @@ export function appHandlers(services: Services): Pick<HandlerTable, AppChannels>
     'app.ping': ({ text }) => ({ text: `pong: ${text}`, receivedAt: services.clock.now() }),
     'settings.get': () => services.settings.get(),
     'settings.update': async (patch) => {
-      const next = await services.settings.update(patch);
+      const next = await services.settings.update(patch.network ? { ...patch, network: checkedNetworkSetting(patch.network) } : patch);
       services.ports.events.emit('settings.changed', next);
       return next;
     },
