@@ -15,6 +15,7 @@ import { createServices, type Services } from '../../src-main/app/services.ts';
 import { ProfileInputSchema } from '../../src-main/contract/profiles.ts';
 import { recordingPorts, type RecordingPorts } from '../../src-main/ports/recordingPorts.ts';
 import type { Network } from '../../src-main/network/network.ts';
+import type { ProxyResolver } from '../../src-main/ports/proxyResolver.ts';
 import type { DemoKey } from '../../src-main/sandbox/demo.ts';
 import { demoConfig, generateDemoKey, startSandbox, type SandboxConfigInput, type SandboxHandle, type SandboxOptions } from '../../src-main/sandbox/index.ts';
 import type { Clock } from '../../src-main/time/clock.ts';
@@ -84,8 +85,12 @@ export interface ServicesOptions {
   env?: NodeJS.ProcessEnv;
   /** Use this data folder (the caller owns it: kept on close), e.g. to start again over the same data. */
   home?: string;
-  /** How requests leave Ferry (a wrapped createNetwork() to watch them); the real one when absent. */
+  /** How requests leave Ferry (a wrapped createNetwork() to watch them); the network setting's when absent. */
   network?: Network;
+  /** The system's proxy settings for the network setting "system" (a PAC file); direct when absent. */
+  proxyResolver?: ProxyResolver;
+  /** Root certificates to trust besides Node's (PEM), as a company certificate. */
+  extraCa?: readonly string[];
 }
 
 /** Ferry's real services (as main composes them) in a fresh data folder, with recording UI ports. */
@@ -102,6 +107,8 @@ export async function servicesHarness(options: ServicesOptions = {}): Promise<Ha
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.sandboxClock ? { sandboxClock: options.sandboxClock } : {}),
     ...(options.network ? { network: options.network } : {}),
+    ...(options.proxyResolver ? { proxyResolver: options.proxyResolver } : {}),
+    ...(options.extraCa ? { extraCa: options.extraCa } : {}),
   });
   return closeWhenTestEnds({
     home,

@@ -1,0 +1,115 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
+import { dispatch } from '../../../src-main/app/dispatch.ts';
+import { ProfileInputSchema } from '../../../src-main/contract/profiles.ts';
+import { createNetwork } from '../../../src-main/network/network.ts';
+import { pacFileResolver } from '../../../src-main/network/pacFileResolver.ts';
+import { demoConfig, generateDemoKey } from '../../../src-main/sandbox/index.ts';
+import { companySandbox, servicesHarness } from '../../support/integrationHarness.ts';
+import { pacScript, servePac } from './pacServer.ts';
+import { gateTo, noTinyproxyReason, startTinyproxy, type Tinyproxy } from './tinyproxy.ts';
+
+/**
+ * A company sandbox reachable only through gates that refuse anything but the proxy, and Ferry's services
+ * as the app composes them (the network setting's network), with the system's proxy settings answered by
+ * a PAC file that routes the gates through tinyproxy and everything else DIRECT.
+ */
+async function appBehindGates(proxy?: Tinyproxy) {
+  const key = generateDemoKey();
+  const company = await companySandbox({ config: demoConfig({ key, bucket: 'acme-share' }) });
+  const oss = await gateTo(() => company.ossEndpoint);
+  const sts = await gateTo(() => company.stsEndpoint);
+  const tiny = proxy ?? (await startTinyproxy());
+  const pac = await servePac(pacScript([new URL(oss.url).host, new URL(sts.url).host], `127.0.0.1:${tiny.port}`));
+  const env = { OSS_ACCESS_KEY_ID: key.id, OSS_ACCESS_KEY_SECRET: key.secret, OSS_STS_ROLE_ARN: company.demo!.roleArn };
+  const h = await servicesHarness({ env, proxyResolver: pacFileResolver(pac.url, createNetwork().fetch) });
+  const profile = await h.services.accounts.save({
+    profile: ProfileInputSchema.parse({
+      name: 'Acme',
+      endpoint: oss.url,
+      stsEndpoint: sts.url,
+      region: 'cn-hangzhou',
+      bucket: 'acme-share',
+      roleArn: company.demo!.roleArn,
+      prefixTemplate: 'shared/{user}/{yyyy}-{mm}/',
+      credentialSource: 'env',
+    }),
+  });
+  const upload = async (name: string) => {
+    const file = path.join(h.home, name);
+    await writeFile(file, `contents of ${name}`);
+    await h.services.uploads.add([file], { source: 'drop' });
+    await h.services.uploads.whenIdle();
+    return (await h.services.uploads.list()).find((item) => item.name === name);
+  };
+  const table = buildHandlerTable(h.services);
+  const call = (channel: string, request: unknown) => dispatch(table, channel, request, { lang: 'en' });
+  return { h, company, oss, sts, proxy: tiny, pac, profile, upload, call, direct: () => oss.counts.direct + sts.counts.direct };
+}
+
+describe.skipIf(noTinyproxyReason)('the app\'s network setting (issue #20)', () => {
+  it('"system" (the default) follows a PAC file: uploads, STS and the link check go through the proxy it names, nothing connects directly', async () => {
+    const { h, oss, sts, proxy, pac, profile, upload, direct } = await appBehindGates();
+    expect((await h.services.settings.get()).network).toEqual({ mode: 'system' });
+
+    const test = await h.services.accounts.test(profile.id, 'en');
+    expect(test.steps.filter((s) => s.status === 'failed')).toEqual([]);
+    expect(test.steps.find((s) => s.id === 'link')).toMatchObject({ status: 'ok' });
+    expect(await upload('report.txt')).toMatchObject({ state: 'done' });
+
+    expect(direct()).toBe(0);
+    expect(oss.counts.viaProxy).toBeGreaterThan(0);
+    expect(sts.counts.viaProxy).toBeGreaterThan(0);
+    const log = await proxy.log();
+    expect(log).toContain(`CONNECT ${new URL(oss.url).host}`);
+    expect(log).toContain(`CONNECT ${new URL(sts.url).host}`);
+    expect(pac.fetched()).toBe(1);
+    // What the PAC file sends DIRECT does not touch the proxy.
+    expect(log).not.toContain(`CONNECT ${new URL(pac.url).host}`);
+    const resolver = pacFileResolver(pac.url, createNetwork().fetch);
+    expect(await resolver.resolveProxy('https://example.com/')).toBe('DIRECT');
+    expect(await resolver.resolveProxy(`${oss.url}/acme-share/x`)).toBe(`PROXY 127.0.0.1:${proxy.port}; DIRECT`);
+  });
+
+  it('changing the setting rebuilds the network for later requests: "No proxy" connects directly, "This proxy" goes through it', async () => {
+    const { h, oss, profile, proxy, upload, direct, call } = await appBehindGates();
+    expect(await call('settings.update', { network: { mode: 'none' } })).toMatchObject({ ok: true });
+    const none = await h.services.accounts.test(profile.id, 'en');
+    expect(none.ok).toBe(false);
+    expect(direct()).toBeGreaterThan(0);
+
+    const before = { direct: direct(), viaProxy: oss.counts.viaProxy };
+    const saved = await call('settings.update', { network: { mode: 'fixed', url: ` 127.0.0.1:${proxy.port} ` } });
+    expect(saved).toMatchObject({ ok: true, value: { network: { mode: 'fixed', url: `http://127.0.0.1:${proxy.port}` } } });
+    expect(await upload('after.txt')).toMatchObject({ state: 'done' });
+    expect(direct()).toBe(before.direct);
+    expect(oss.counts.viaProxy).toBeGreaterThan(before.viaProxy);
+  });
+
+  it('an address that is not a proxy address is refused in plain words, and nothing is saved', async () => {
+    const { h, call } = await appBehindGates();
+    for (const url of ['ftp://proxy.example.com:21', 'http://alice:secret@proxy.example.com:8080', 'proxy.example.com:8080/path', 'http://']) {
+      const reply = await call('settings.update', { network: { mode: 'fixed', url } });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'network.proxyAddressInvalid' } });
+      expect(JSON.stringify(reply)).not.toContain('secret');
+    }
+    expect((await h.services.settings.get()).network).toEqual({ mode: 'system' });
+  });
+
+  it('"Test" runs the connection test through the chosen proxy without saving it; the saved setting keeps working as it was', async () => {
+    const { h, oss, proxy, call, direct } = await appBehindGates();
+    await call('settings.update', { network: { mode: 'none' } });
+    const viaChosen = await call('network.test', { setting: { mode: 'fixed', url: `http://127.0.0.1:${proxy.port}` } });
+    expect(viaChosen).toMatchObject({ ok: true, value: { ok: true } });
+    expect(direct()).toBe(0);
+    expect(oss.counts.viaProxy).toBeGreaterThan(0);
+    expect((await h.services.settings.get()).network).toEqual({ mode: 'none' });
+
+    const unreachable = await call('network.test', { setting: { mode: 'fixed', url: 'http://127.0.0.1:9' } });
+    expect(unreachable).toMatchObject({ ok: true, value: { ok: false } });
+    const failed = (unreachable as { value: { steps: { status: string; error?: { code: string; message: string } }[] } }).value.steps.find((s) => s.status === 'failed');
+    expect(failed?.error).toMatchObject({ code: 'oss.proxyRefused', message: expect.stringMatching(/could not reach the network proxy 127\.0\.0\.1:9/) });
+  });
+});
