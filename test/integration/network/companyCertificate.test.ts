@@ -15,7 +15,10 @@ async function tlsFront(target: string, credentials: { key: Buffer; cert: Buffer
   const sockets = new Set<net.Socket>();
   const server = tls.createServer(credentials, (socket) => {
     const upstream = net.connect(Number(new URL(target).port), '127.0.0.1');
-    for (const s of [socket, upstream]) (sockets.add(s), s.once('close', () => sockets.delete(s)));
+    for (const s of [socket, upstream]) {
+      sockets.add(s);
+      s.once('close', () => sockets.delete(s));
+    }
     socket.pipe(upstream).pipe(socket);
     socket.on('error', () => upstream.destroy());
     upstream.on('error', () => socket.destroy());

@@ -24,7 +24,10 @@ export async function droppingProxy(options: { cutAfterBytes: number }): Promise
   const state: DroppingProxy = { url: '', requests: [], cut: 0, close: async () => undefined };
   const cutAll = (): void => {
     state.cut = tunnels.size;
-    for (const { client, upstream } of tunnels) (client.destroy(), upstream.destroy());
+    for (const { client, upstream } of tunnels) {
+      client.destroy();
+      upstream.destroy();
+    }
   };
   const server = net.createServer((client) => {
     let head = Buffer.alloc(0);
@@ -48,7 +51,10 @@ export async function droppingProxy(options: { cutAfterBytes: number }): Promise
       client.on('data', (data: Buffer) => {
         pending += data.toString('latin1');
         let lastEnd = 0;
-        for (const match of pending.matchAll(REQUEST_LINE)) (state.requests.push(`${match[1]} ${match[2]}`), (lastEnd = match.index + match[0].length));
+        for (const match of pending.matchAll(REQUEST_LINE)) {
+          state.requests.push(`${match[1]} ${match[2]}`);
+          lastEnd = match.index + match[0].length;
+        }
         pending = pending.slice(Math.max(lastEnd, pending.length - 200));
         upBytes += data.length;
         if (state.cut === 0 && upBytes >= options.cutAfterBytes) {
