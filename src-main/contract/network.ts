@@ -13,7 +13,7 @@ export const NetworkSettingSchema = z.discriminatedUnion('mode', [
 ]);
 
 /** A proxy as host:port (never with a login). */
-const ProxyHostSchema = z.string().min(1).max(300);
+const ProxyHostSchema = z.string().max(300).regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/);
 
 export const networkChannels = {
   /** The connection test of the active connection, through `setting` (not saved); progress on profiles.testProgress. */

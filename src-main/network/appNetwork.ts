@@ -91,7 +91,7 @@ export class AppNetwork {
    */
   async saveLogin(proxy: string, login: ProxyLogin): Promise<void> {
     const asked = this.asked.get(proxy);
-    if (!asked) throw new FerryError('app.invalidRequest');
+    if (!asked) throw new FerryError('network.proxyDidNotAsk', { proxy });
     const host = /:\d+$/.test(asked) ? asked : `${asked}:443`;
     const probe = createNetwork({
       proxy: { mode: 'fixed', url: `http://${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@${proxy}` },

@@ -40,7 +40,7 @@ describe.skipIf(noTinyproxyReason || noKeyringReason)('a proxy that asks for a l
 
   it('only a proxy that asked may be given a login', async () => {
     const { call } = await appBehindGates();
-    expect(await call('network.proxyLogin', { proxy: 'evil.example.com:8080', user: 'a', password: 'b' })).toMatchObject({ ok: false, error: { code: 'app.invalidRequest' } });
+    expect(await call('network.proxyLogin', { proxy: 'evil.example.com:8080', user: 'a', password: 'b' })).toMatchObject({ ok: false, error: { code: 'network.proxyDidNotAsk' } });
   });
 });
 
