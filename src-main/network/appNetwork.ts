@@ -6,7 +6,7 @@ import type { ProxyResolver } from '../ports/proxyResolver.ts';
 import { createNetwork, type Network, type ProxySettings } from './network.ts';
 import { resolveWith } from './pacResult.ts';
 import { proxyAddress } from './proxyAddress.ts';
-import { ProxyFailure } from './proxyFailure.ts';
+import { classifyProxyError, ProxyFailure } from './proxyFailure.ts';
 import type { ProxyLogins } from './proxyLogins.ts';
 import type { ProxyLogin } from './proxySettings.ts';
 import { SwitchableNetwork } from './switchableNetwork.ts';
@@ -103,7 +103,9 @@ export class AppNetwork {
       if (error instanceof ProxyFailure && (error.problem === 'loginWrong' || error.problem === 'loginNeeded')) {
         throw new FerryError('oss.proxyLoginWrong', { proxy, host }, { cause: error });
       }
-      // Anything past the proxy (the server's own answer or failure) means the proxy let the login in.
+      // A proxy that cannot be reached or fails says nothing about the login: that is the error then.
+      if (error instanceof ProxyFailure && error.problem !== 'blocked') throw classifyProxyError(error) ?? error;
+      // Anything past the login check (the server's answer or failure, a blocked host) means the proxy took it.
     } finally {
       void probe.close();
     }
