@@ -15,13 +15,15 @@ export interface DroppingProxy {
   requests: string[];
   /** Tunnels cut (all that were open at the cut). */
   cut: number;
+  /** Tunnels open right now. */
+  open(): number;
   close(): Promise<void>;
 }
 
 export async function droppingProxy(options: { cutAfterBytes: number }): Promise<DroppingProxy> {
   const tunnels = new Set<{ client: net.Socket; upstream: net.Socket }>();
   let upBytes = 0;
-  const state: DroppingProxy = { url: '', requests: [], cut: 0, close: async () => undefined };
+  const state: DroppingProxy = { url: '', requests: [], cut: 0, open: () => tunnels.size, close: async () => undefined };
   const cutAll = (): void => {
     state.cut = tunnels.size;
     for (const { client, upstream } of tunnels) {
