@@ -56,13 +56,16 @@ export class AppNetwork {
   build(setting: NetworkSetting): Network {
     let proxy: ProxySettings;
     try {
-      proxy = setting.mode === 'fixed' ? { mode: 'fixed', url: proxyAddress(setting.url) } : setting;
+      proxy = setting.mode === 'fixed' ? { mode: 'fixed', url: proxyAddress(setting.url) } : { mode: 'system' };
     } catch {
       proxy = { mode: 'system' }; // a hand-edited settings file with an address that is not one
     }
+    // "No proxy" is "system" answering DIRECT for every URL: so every network has routing agents, which
+    // the switchable network's clients move to when the setting changes.
+    const resolver = setting.mode === 'none' ? undefined : this.deps.resolver;
     return createNetwork({
       proxy,
-      ...(this.deps.resolver ? { resolveProxy: resolveWith(this.deps.resolver) } : {}),
+      ...(resolver ? { resolveProxy: resolveWith(resolver) } : {}),
       ...(this.deps.ca ? { ca: this.deps.ca } : {}),
       proxyLogin: (address) => this.deps.logins.get(address),
       onProxyFailure: (failure) => this.proxyFailed(failure),

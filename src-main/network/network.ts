@@ -20,6 +20,13 @@ export interface Network {
   close(): Promise<void>;
 }
 
+const routing = new WeakMap<Network, { agent: ProxyRoutingAgent; httpsAgent: ProxyRoutingAgent }>();
+
+/** The agents a network's OSS clients connect with (none: ali-oss's own, direct). */
+export function routingAgentsOf(network: Network): { agent: ProxyRoutingAgent; httpsAgent: ProxyRoutingAgent } | undefined {
+  return routing.get(network);
+}
+
 /** The proxy for `url` under `settings` (with its login, if it has one), or undefined for a direct connection. */
 export function proxyPicker(settings: NetworkSettings): PickProxy {
   const { proxy } = settings;
@@ -45,10 +52,10 @@ export function proxyPicker(settings: NetworkSettings): PickProxy {
 export function createNetwork(settings: NetworkSettings = { proxy: { mode: 'none' } }): Network {
   const direct = settings.proxy.mode === 'none';
   const pick = proxyPicker(settings);
-  const routing = { ca: settings.ca, onFailure: settings.onProxyFailure };
-  const agents = direct && !settings.ca ? undefined : { agent: new ProxyRoutingAgent(pick, false, routing), httpsAgent: new ProxyRoutingAgent(pick, true, routing) };
+  const options = { ca: settings.ca, onFailure: settings.onProxyFailure };
+  const agents = direct && !settings.ca ? undefined : { agent: new ProxyRoutingAgent(pick, false, options), httpsAgent: new ProxyRoutingAgent(pick, true, options) };
   const proxied = createProxiedFetch(settings.ca);
-  return {
+  const network: Network = {
     ossClient: (profile, credentials, options) => createOssClient(profile, credentials, { ...options, ...agents }),
     async fetch(url, init) {
       try {
@@ -68,4 +75,6 @@ export function createNetwork(settings: NetworkSettings = { proxy: { mode: 'none
       await proxied.close();
     },
   };
+  if (agents) routing.set(network, agents);
+  return network;
 }

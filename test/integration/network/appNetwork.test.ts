@@ -47,12 +47,18 @@ describe.skipIf(noTinyproxyReason)('the app\'s network setting (issue #20)', () 
     expect(await resolver.resolveProxy(`${oss.url}/acme-share/x`)).toBe(`PROXY 127.0.0.1:${proxy.port}; DIRECT`);
   });
 
-  it('changing the setting rebuilds the network for later requests: "No proxy" connects directly, "This proxy" goes through it', async () => {
+  it('changing the setting rebuilds the network for later requests, also of clients made before: "No proxy" connects directly, "This proxy" goes through it', async () => {
     const { h, oss, profile, proxy, upload, direct, call } = await appBehindGates();
+    expect(await upload('before.txt')).toMatchObject({ state: 'done' }); // through the proxy the PAC file names
+    expect(direct()).toBe(0);
+
     expect(await call('settings.update', { network: { mode: 'none' } })).toMatchObject({ ok: true });
     const none = await h.services.accounts.test(profile.id, 'en');
     expect(none.ok).toBe(false);
     expect(direct()).toBeGreaterThan(0);
+    const ossDirect = oss.counts.direct;
+    expect(await upload('direct.txt')).toMatchObject({ state: 'failed' }); // the uploads' client made before now connects directly
+    expect(oss.counts.direct).toBeGreaterThan(ossDirect);
 
     const before = { direct: direct(), viaProxy: oss.counts.viaProxy };
     const saved = await call('settings.update', { network: { mode: 'fixed', url: ` 127.0.0.1:${proxy.port} ` } });
