@@ -16,6 +16,7 @@ import { appChannels, appEvents } from './contract/app.ts';
 import { profileChannels, profileEvents } from './contract/profiles.ts';
 import { uploadChannels, uploadEvents, uploadPreloadChannels } from './contract/uploads.ts';
 import { linkChannels, linkEvents } from './contract/links.ts';
+import { networkChannels, networkEvents } from './contract/network.ts';
 
 /** What the page may call: each channel is a method `window.ferry.<namespace>.<method>`. */
 export const pageChannels = {
@@ -23,6 +24,7 @@ export const pageChannels = {
   ...profileChannels,
   ...uploadChannels,
   ...linkChannels,
+  ...networkChannels,
 } satisfies ChannelTable;
 
 /** Called only by the preload's own functions (dropFiles), never exposed as a window.ferry method. */
@@ -38,6 +40,7 @@ export const eventChannels = {
   ...profileEvents,
   ...uploadEvents,
   ...linkEvents,
+  ...networkEvents,
 } satisfies EventTable;
 
 export type InvokeChannel = keyof typeof invokeChannels;

@@ -18,6 +18,7 @@ import type { LinkFocus, WindowScreen } from './ports/uiPorts.ts';
 import { electronClipboard, electronDialog, electronEvents, electronNotifications, electronWindowPort } from './shell/electronPorts.ts';
 import { ElectronTray } from './shell/electronTray.ts';
 import { installOsIntegration } from './shell/electronOs.ts';
+import { electronProxyResolver } from './shell/electronProxyResolver.ts';
 import { trayImagesDir } from './tray/electronTemplate.ts';
 import { TeeEvents } from './tray/teeEvents.ts';
 import { wireTray, type TrayWiring } from './tray/trayWiring.ts';
@@ -112,6 +113,7 @@ async function start(): Promise<void> {
     systemLocale: () => app.getLocale(),
     // IT's managed settings, read once at start: main enforces them from here on.
     policy: await readMachinePolicy(),
+    proxyResolver: electronProxyResolver,
   });
   const ready = services;
   const table = buildHandlerTable(ready);

@@ -15,11 +15,16 @@ import { UploadsService } from '../uploads/uploadsService.ts';
 import { tuningFromEnv } from '../uploads/partPlan.ts';
 import { DroppedData } from '../uploads/droppedData.ts';
 import { NavigationRequests } from './navigation.ts';
-import { createNetwork, type Network } from '../network/network.ts';
 import { ManagedPolicy } from '../policy/managedPolicy.ts';
 import { NO_POLICY, type PolicyReading } from '../policy/policyModel.ts';
 import { checkPresets } from '../accounts/policyPresets.ts';
 import { logger } from '../log/logger.ts';
+import type { Network } from '../network/network.ts';
+import { AppNetwork } from '../network/appNetwork.ts';
+import { ProxyLogins } from '../network/proxyLogins.ts';
+import { Keychain } from '../credentials/keychain.ts';
+import { trustedCertificates } from '../network/trustedCertificates.ts';
+import type { ProxyResolver } from '../ports/proxyResolver.ts';
 
 export interface ServiceOptions {
   /** The data folder (dataHome() in the app and CLI, a temp dir in tests). */
@@ -30,8 +35,12 @@ export interface ServiceOptions {
   systemLocale: () => string;
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
-  /** How requests reach OSS, STS and token services; createNetwork() with default settings when absent. */
+  /** How requests reach OSS, STS and token services (a fixed one, for tests); the network setting's when absent. */
   network?: Network;
+  /** The system's proxy settings, for the network setting "system" (Electron's, or a PAC file); direct without. */
+  proxyResolver?: ProxyResolver;
+  /** Root certificates to trust besides the system's and Node's (PEM). */
+  extraCa?: readonly string[];
   /** Base clock of the in-process "Try it locally" sandbox. */
   sandboxClock?: Clock;
   /** IT's managed settings as read at start (policy/machinePolicy.ts); none when absent. */
@@ -61,6 +70,8 @@ export interface Services {
   readonly policy: ManagedPolicy;
   /** Screens main asked the window to show, kept until the page takes them. */
   readonly navigation: NavigationRequests;
+  /** The network setting's proxy (rebuilt when it changes), the Settings "Test" button, proxy logins. */
+  readonly appNetwork: AppNetwork;
   /** The language the user sees right now (setting, or the OS locale). */
   lang(): Promise<Lang>;
   close(): Promise<void>;
@@ -71,9 +82,18 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const closers: (() => Promise<void>)[] = [];
   const clock = options.clock ?? systemClock;
   const env = options.env ?? process.env;
-  const network = options.network ?? createNetwork();
   const policy = new ManagedPolicy(checkPresets(options.policy ?? NO_POLICY));
   if (policy.reading.problem) logger('policy').warn('managed settings malformed, ignored', { source: policy.reading.source ?? '', problem: policy.reading.problem });
+  const appNetwork = new AppNetwork({
+    settings,
+    logins: new ProxyLogins(new Keychain()),
+    events: options.ports.events,
+    resolver: options.proxyResolver,
+    ca: trustedCertificates(options.extraCa),
+  });
+  await appNetwork.start();
+  const network = options.network ?? appNetwork.network;
+  closers.push(() => network.close());
   const lang = async (): Promise<Lang> => {
     const { language } = await settings.get();
     return language === 'system' ? langFromLocale(options.systemLocale()) : language;
@@ -131,6 +151,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     policy,
     dropped: new DroppedData(options.home, uploads),
     navigation: new NavigationRequests(options.ports.events),
+    appNetwork,
     lang,
     async close() {
       await services.links.close();

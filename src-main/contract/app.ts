@@ -3,6 +3,7 @@ import type { ChannelTable, EventTable } from './channel.ts';
 import { patchSchemaOf } from './patch.ts';
 import { ObjectKeySchema } from './links.ts';
 import { ProfileInputSchema } from './profiles.ts';
+import { NetworkSettingSchema } from './network.ts';
 
 export const LangSchema = z.enum(['en', 'zh-CN']);
 export const LanguageSettingSchema = z.enum(['system', 'en', 'zh-CN']);
@@ -29,6 +30,8 @@ export const AppSettingsSchema = z.object({
   closeToTrayNoticeShown: z.boolean().default(false),
   /** A notification the day before a link stops working, with Renew (links/reminders/). */
   linkReminders: z.boolean().default(true),
+  /** Which proxy requests to OSS, STS and token services go through. */
+  network: NetworkSettingSchema.default({ mode: 'system' }),
 });
 
 /** IT's managed settings as the window shows them (main enforces them; the window only greys out and explains). */

@@ -27,6 +27,8 @@ export const StoredSecretSchema = z.discriminatedUnion('kind', [
     issuedAt: z.number(),
     fingerprint: z.string(),
   }),
+  // A network proxy's login (network/proxyLogins.ts), under `proxy:<host:port>`.
+  z.object({ v: z.literal(1), kind: z.literal('proxy-login'), user: z.string(), password: z.string() }),
 ]);
 export type StoredSecret = z.output<typeof StoredSecretSchema>;
 
@@ -65,14 +67,12 @@ export class Keychain {
     } catch {
       throw new FerryError('credentials.keychainEntryDamaged');
     }
-    registerSecret(parsed.accessKeySecret);
-    if (parsed.kind !== 'access-key') registerSecret(parsed.securityToken);
+    registerSecrets(parsed);
     return parsed;
   }
 
   async write(account: string, secret: StoredSecret): Promise<void> {
-    registerSecret(secret.accessKeySecret);
-    if (secret.kind !== 'access-key') registerSecret(secret.securityToken);
+    registerSecrets(secret);
     const text = JSON.stringify(secret);
     registerSecret(text);
     await this.call('write', (k) => k.setPassword(KEYCHAIN_SERVICE, account, text));
@@ -99,6 +99,12 @@ export class Keychain {
       throw keychainError(reason, error);
     }
   }
+}
+
+function registerSecrets(secret: StoredSecret): void {
+  if (secret.kind === 'proxy-login') return registerSecret(secret.password);
+  registerSecret(secret.accessKeySecret);
+  if (secret.kind !== 'access-key') registerSecret(secret.securityToken);
 }
 
 /** libsecret / macOS / Windows failures, in the user's words. */

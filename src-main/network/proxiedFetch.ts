@@ -1,4 +1,4 @@
-import { fetch as undiciFetch, ProxyAgent } from 'undici';
+import { Agent, type Dispatcher, fetch as undiciFetch, ProxyAgent } from 'undici';
 import { ProxyFailure, problemFromStatus } from './proxyFailure.ts';
 import { proxyLabel } from './proxySettings.ts';
 
@@ -17,14 +17,18 @@ function chain(error: unknown): string {
 
 /**
  * fetch() through an HTTP proxy (a CONNECT tunnel for http and https alike), with undici's own fetch:
- * Node's built-in fetch may bundle another undici whose dispatchers don't mix with this one's.
+ * Node's built-in fetch may bundle another undici whose dispatchers don't mix with this one's. Without a
+ * proxy, it is the direct fetch for a network with its own root certificates (`ca`).
  */
-export function createProxiedFetch(): { fetch(url: string, init: RequestInit, proxy: URL): Promise<Response>; close(): Promise<void> } {
-  const agents = new Map<string, ProxyAgent>();
+export function createProxiedFetch(ca?: readonly string[]): { fetch(url: string, init: RequestInit, proxy?: URL): Promise<Response>; close(): Promise<void> } {
+  const agents = new Map<string, Dispatcher>();
+  const tls = ca ? { ca: [...ca] } : undefined;
   return {
     async fetch(url, init, proxy) {
-      let dispatcher = agents.get(proxy.href);
-      if (!dispatcher) agents.set(proxy.href, (dispatcher = new ProxyAgent(proxy.href)));
+      const name = proxy?.href ?? 'direct';
+      let dispatcher = agents.get(name);
+      if (!dispatcher) agents.set(name, (dispatcher = proxy ? new ProxyAgent({ uri: proxy.href, ...(tls ? { requestTls: tls } : {}) }) : new Agent(tls ? { connect: tls } : {})));
+      if (!proxy) return (await undiciFetch(url, { ...(init as object), dispatcher })) as unknown as Response;
       try {
         return (await undiciFetch(url, { ...(init as object), dispatcher })) as unknown as Response;
       } catch (error) {
@@ -37,7 +41,9 @@ export function createProxiedFetch(): { fetch(url: string, init: RequestInit, pr
       }
     },
     async close() {
-      await Promise.all([...agents.values()].map((agent) => agent.close()));
+      const open = [...agents.values()];
+      agents.clear(); // a later request opens new ones
+      await Promise.all(open.map((agent) => agent.close()));
     },
   };
 }

@@ -8,6 +8,12 @@ import { proxyLabel } from './proxySettings.ts';
 
 export type PickProxy = (url: string) => Promise<URL | undefined>;
 
+export interface RoutingOptions {
+  /** Root certificates for TLS to the servers (through a tunnel or direct); Node's defaults when absent. */
+  ca?: readonly string[] | undefined;
+  onFailure?: ((failure: ProxyFailure) => void) | undefined;
+}
+
 const REFUSED = /ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|ECONNRESET/;
 
 /**
@@ -22,12 +28,23 @@ export class ProxyRoutingAgent extends Agent {
   constructor(
     private readonly pick: PickProxy,
     private readonly secure: boolean,
+    private readonly routing: RoutingOptions = {},
   ) {
     super({ keepAlive: true });
   }
 
   override async connect(req: http.ClientRequest, options: AgentConnectOpts): Promise<net.Socket> {
-    const opts = { ...options, secureEndpoint: this.secure } as AgentConnectOpts;
+    try {
+      return await this.open(req, options);
+    } catch (error) {
+      if (error instanceof ProxyFailure) this.routing.onFailure?.(error);
+      throw error;
+    }
+  }
+
+  private async open(req: http.ClientRequest, options: AgentConnectOpts): Promise<net.Socket> {
+    const ca = this.routing.ca ? { ca: [...this.routing.ca] } : {};
+    const opts = { ...options, ...ca, secureEndpoint: this.secure } as AgentConnectOpts;
     const host = `${opts.host}:${opts.port}`;
     const proxy = await this.pick(`${this.secure ? 'https' : 'http'}://${host}`);
     if (!proxy) {
@@ -56,6 +73,13 @@ export class ProxyRoutingAgent extends Agent {
     let agent = this.tunnels.get(proxy.href);
     if (!agent) this.tunnels.set(proxy.href, (agent = new HttpsProxyAgent(proxy.href)));
     return agent;
+  }
+
+  /** Keeps no more idle connections: idle ones close now, busy ones when their request is done. */
+  closeIdle(): void {
+    (this as unknown as { keepAlive: boolean }).keepAlive = false;
+    const free = (this as unknown as { freeSockets: Record<string, net.Socket[] | undefined> }).freeSockets;
+    for (const sockets of Object.values(free)) for (const socket of sockets ?? []) socket.destroy();
   }
 
   override destroy(): void {

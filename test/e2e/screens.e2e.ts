@@ -94,6 +94,21 @@ for (const width of [1000, 420] as const) {
         await expect(page.locator('[data-screen="settings"]')).toBeVisible();
         await shot('settings');
 
+        // Network: "This proxy" tried with Test before it is saved (nothing listens there: plain-words failure).
+        const network = page.getByTestId('network-section');
+        await network.getByTestId('proxy-address').fill('127.0.0.1:9');
+        await network.getByRole('button', { name: lang === 'en' ? 'Test' : '测试' }).click();
+        await expect(network.locator('[data-status="failed"]')).toHaveCount(1, { timeout: 30_000 });
+        await network.scrollIntoViewIfNeeded();
+        await shot('settings-network');
+
+        // A proxy asks for a login: the window's prompt names it.
+        ferry.ports.events.emit('network.proxyLoginNeeded', { proxy: 'proxy.example.com:8080', wrong: false });
+        await expect(page.getByTestId('proxy-login')).toBeVisible();
+        await shot('proxy-login');
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('proxy-login')).toBeHidden();
+
         // A big batch, paused, and the question Cancel all asks first.
         await page.locator('nav button').nth(0).click();
         const profileId = (await ferry.services.accounts.active())!.id;

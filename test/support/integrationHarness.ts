@@ -16,6 +16,7 @@ import { ProfileInputSchema } from '../../src-main/contract/profiles.ts';
 import { recordingPorts, type RecordingPorts } from '../../src-main/ports/recordingPorts.ts';
 import type { Network } from '../../src-main/network/network.ts';
 import type { PolicyReading } from '../../src-main/policy/policyModel.ts';
+import type { ProxyResolver } from '../../src-main/ports/proxyResolver.ts';
 import type { DemoKey } from '../../src-main/sandbox/demo.ts';
 import { demoConfig, generateDemoKey, startSandbox, type SandboxConfigInput, type SandboxHandle, type SandboxOptions } from '../../src-main/sandbox/index.ts';
 import type { Clock } from '../../src-main/time/clock.ts';
@@ -85,10 +86,14 @@ export interface ServicesOptions {
   env?: NodeJS.ProcessEnv;
   /** Use this data folder (the caller owns it: kept on close), e.g. to start again over the same data. */
   home?: string;
-  /** How requests leave Ferry (a wrapped createNetwork() to watch them); the real one when absent. */
+  /** How requests leave Ferry (a wrapped createNetwork() to watch them); the network setting's when absent. */
   network?: Network;
   /** IT's managed settings as read at start (policy/); none when absent. */
   policy?: PolicyReading;
+  /** The system's proxy settings for the network setting "system" (a PAC file); direct when absent. */
+  proxyResolver?: ProxyResolver;
+  /** Root certificates to trust besides Node's (PEM), as a company certificate. */
+  extraCa?: readonly string[];
 }
 
 /** Ferry's real services (as main composes them) in a fresh data folder, with recording UI ports. */
@@ -106,6 +111,8 @@ export async function servicesHarness(options: ServicesOptions = {}): Promise<Ha
     ...(options.sandboxClock ? { sandboxClock: options.sandboxClock } : {}),
     ...(options.network ? { network: options.network } : {}),
     ...(options.policy ? { policy: options.policy } : {}),
+    ...(options.proxyResolver ? { proxyResolver: options.proxyResolver } : {}),
+    ...(options.extraCa ? { extraCa: options.extraCa } : {}),
   });
   return closeWhenTestEnds({
     home,

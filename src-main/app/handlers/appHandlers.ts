@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../dispatch.ts';
 import type { Services } from '../services.ts';
 import { managedSettingsView } from '../../policy/managedSettingsView.ts';
+import { checkedNetworkSetting } from '../../network/appNetwork.ts';
 
 type AppChannels = 'app.info' | 'app.ping' | 'settings.get' | 'settings.update' | 'app.takeNavigation' | 'app.managedSettings';
 
@@ -15,7 +16,7 @@ export function appHandlers(services: Services): Pick<HandlerTable, AppChannels>
     'app.ping': ({ text }) => ({ text: `pong: ${text}`, receivedAt: services.clock.now() }),
     'settings.get': () => services.settings.get(),
     'settings.update': async (patch) => {
-      const next = await services.settings.update(patch);
+      const next = await services.settings.update(patch.network ? { ...patch, network: checkedNetworkSetting(patch.network) } : patch);
       services.ports.events.emit('settings.changed', next);
       return next;
     },

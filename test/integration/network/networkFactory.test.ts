@@ -22,6 +22,7 @@ function countingNetwork(): Network & { fetches: string[]; ossRequests: number }
       http.urllib = { ...inner, request: (...a: unknown[]) => ((counted.ossRequests += 1), inner.request(...a)) };
       return client;
     },
+    close: () => real.close(),
   };
   return counted;
 }

@@ -63,6 +63,12 @@ export const VALID_SAMPLES: SampleTable = {
   'profiles.tryLocally': () => undefined,
   'session.state': () => undefined,
 
+  // network.*
+  // The active (sandbox) profile's connection test, direct: what profiles.test does.
+  'network.test': () => ({ setting: { mode: 'none' } }),
+  // No proxy asked for a login: refused, nothing reaches the keychain.
+  'network.proxyLogin': () => ({ proxy: '127.0.0.1:9', user: 'alice', password: 'not-a-real-password' }),
+
   // uploads.*
   // A preload channel (dropped files' paths, resolved by the preload): the page cannot call it.
   'uploads.drop': (ctx) => ({ paths: [ctx.sampleFile] }),
