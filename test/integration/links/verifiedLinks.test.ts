@@ -24,6 +24,7 @@ function switchableNetwork(): Network & { use(next: Network): void } {
   return {
     ossClient: (...args) => current.ossClient(...args),
     fetch: (url, init) => current.fetch(url, init),
+    close: () => current.close(),
     use(next) {
       current = next;
     },
