@@ -83,9 +83,9 @@ export const profileChannels = {
     request: z.union([
       z.object({ text: z.string().max(4096) }).strict(),
       z
-        .object({ file: z.object({ size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), bytes: z.instanceof(Uint8Array).optional() }).strict() })
+        .object({ dropped: z.object({ size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), bytes: z.instanceof(Uint8Array).optional() }).strict() })
         .strict()
-        .refine(({ file }) => (file.bytes ? file.bytes.byteLength === file.size && file.size <= KEY_FILE_LIMIT : file.size > KEY_FILE_LIMIT)),
+        .refine(({ dropped }) => (dropped.bytes ? dropped.bytes.byteLength === dropped.size && dropped.size <= KEY_FILE_LIMIT : dropped.size > KEY_FILE_LIMIT)),
     ]),
     reply: HeldKeySchema,
   },

@@ -57,8 +57,8 @@ export function profileHandlers(services: Services): Pick<HandlerTable, Channels
     },
     'profiles.readKey': (request) => {
       if ('text' in request) return hold(accessKeyFromText(request.text));
-      if (!request.file.bytes) throw new FerryError('credentials.keyFileTooLarge');
-      return hold(accessKeyFromFile(request.file.bytes));
+      if (!request.dropped.bytes) throw new FerryError('credentials.keyFileTooLarge');
+      return hold(accessKeyFromFile(request.dropped.bytes));
     },
     'profiles.pickKeyFile': async (_request, ctx) => {
       const picked = await services.ports.dialog.openFiles({

@@ -15,7 +15,7 @@ const BOM = '\ufeff';
 const csvOf = (id: string, secret: string) => `${BOM}AccessKey ID,AccessKey Secret\r\n${id},${secret}\r\n`;
 const bytesOf = (text: string) => {
   const bytes = new TextEncoder().encode(text);
-  return { file: { size: bytes.byteLength, bytes } };
+  return { dropped: { size: bytes.byteLength, bytes } };
 };
 
 type Reply = { ok: boolean; value?: { keyRef: string; maskedAccessKeyId: string; id?: string; ok?: boolean } | null; error?: { code: string; message: string } };
@@ -93,7 +93,7 @@ describe.skipIf(noKeyringReason)("a key given as IT hands it out, read in main, 
     const tooBig = (await dispatch(table, 'profiles.pickKeyFile', undefined, { lang: 'en' })) as Reply;
     expect(tooBig.error).toEqual({ code: 'credentials.keyFileTooLarge', message: expect.stringMatching(/^This file is too large to be an AccessKey file/) });
     // A dropped file over the limit arrives without its bytes.
-    expect(((await dispatch(table, 'profiles.readKey', { file: { size: 1_000_000 } }, { lang: 'zh-CN' })) as Reply).error?.message).toMatch(/^这个文件太大/);
+    expect(((await dispatch(table, 'profiles.readKey', { dropped: { size: 1_000_000 } }, { lang: 'zh-CN' })) as Reply).error?.message).toMatch(/^这个文件太大/);
 
     const cases: [string, string, RegExp, RegExp][] = [
       ['two keys', `AccessKey ID,AccessKey Secret\n${key.id},${key.secret}\nFakeKeyId5tOther000000,${key.secret}\n`, /holds 2 different keys/, /有 2 个不同的密钥/],
@@ -108,7 +108,7 @@ describe.skipIf(noKeyringReason)("a key given as IT hands it out, read in main, 
       expect(JSON.stringify([inEnglish, inChinese]), what).not.toContain(key.secret);
     }
     // The page cannot claim a size its bytes do not have.
-    expect(((await dispatch(table, 'profiles.readKey', { file: { size: 3, bytes: new Uint8Array(10) } }, { lang: 'en' })) as Reply).error?.code).toBe('app.invalidRequest');
+    expect(((await dispatch(table, 'profiles.readKey', { dropped: { size: 3, bytes: new Uint8Array(10) } }, { lang: 'en' })) as Reply).error?.code).toBe('app.invalidRequest');
   });
 
   it('a held key is forgotten after a while: connecting then asks for it again', async () => {
