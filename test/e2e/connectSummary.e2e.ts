@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -8,6 +10,8 @@ import { demoConfig, generateDemoKey, startSandbox, type SandboxHandle } from '.
 import type { DemoKey } from '../../src-main/sandbox/demo.ts';
 import { currentUserName } from '../../src-main/accounts/prefixTemplate.ts';
 import { Keychain } from '../../src-main/credentials/keychain.ts';
+import { assumeRole } from '../../src-main/credentials/stsClient.ts';
+import { createNetwork } from '../../src-main/network/network.ts';
 import { filesContaining } from '../support/filesContaining.ts';
 
 test.skip(Boolean(noKeychainReason), String(noKeychainReason));
@@ -185,19 +189,39 @@ test('the key pasted as IT sent it, or picked in the file dialog; odd files get 
   }
 });
 
-test('with a token service the person supplies nothing: the screen asks only for a click on Connect', async ({ page, ferry }) => {
-  const it = await company({ credentialSource: 'token-service', tokenServiceUrl: 'https://tokens.acme.example/ferry', roleArn: undefined, stsEndpoint: undefined });
+/** A company token service on this computer (the /sts app-server pattern): it assumes the role with IT's key. */
+async function tokenService(it: Company): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((_req, res) => {
+    void assumeRole({ endpoint: it.sandbox.stsEndpoint, caller: { accessKeyId: it.key.id, accessKeySecret: it.key.secret }, roleArn: it.sandbox.demo!.roleArn, sessionName: 'app-server', durationSeconds: 3600, now: Date.now(), fetch: createNetwork().fetch }).then(({ credentials }) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ AccessKeyId: credentials.accessKeyId, AccessKeySecret: credentials.accessKeySecret, SecurityToken: credentials.securityToken, Expiration: new Date(credentials.expiresAt).toISOString() }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sts`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+test('with a token service the person supplies nothing: one click on Connect, and they are connected', async ({ page, ferry }) => {
+  const it = await company();
+  const tokens = await tokenService(it);
   try {
-    await openConnectionFile(page, ferry, it.file);
+    const file = path.join(it.dir, 'Acme tokens.ferry.json');
+    writeFileSync(file, JSON.stringify({ name: 'Acme Share', bucket: 'acme-share', region: 'cn-hangzhou', endpoint: it.sandbox.ossEndpoint, credentialSource: 'token-service', tokenServiceUrl: tokens.url }));
+    await openConnectionFile(page, ferry, file);
     await expect(page.getByTestId('connect-nothing')).toHaveText('Nothing to enter: your company\'s sign-in service gives Ferry permission. Click "Connect".');
     await expect(page.getByTestId('key-supply')).toHaveCount(0);
     await expect(page.getByRole('textbox')).toHaveCount(0);
-    await expect(page.getByRole('button', { name: 'Connect', exact: true })).toBeEnabled();
-    // A host outside Alibaba Cloud is named up front, not only under "Details for IT".
-    await expect(page.getByTestId('connect-untrusted')).toContainText('tokens.acme.example');
     expect(await visibleText(page)).not.toMatch(JARGON.en);
     await expectAccessible(page, 'connect summary, token service');
+
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(page.locator('.success-text')).toHaveText('Connected. Everything works.', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Start sending files' }).click();
+    await expect(page.locator('[data-screen="main"]')).toBeVisible();
+    expect(ferry.calls).not.toContain('profiles.readKey');
+    expect(ferry.ports.dialog.calls.filter((c) => c.kind === 'confirm')).toEqual([]);
   } finally {
+    await tokens.close();
     await it.close();
   }
 });
