@@ -130,6 +130,8 @@ test('a connection file opens one plain screen (en and 中文), the AccessKey.cs
     await expect(page.locator('.success-text')).toHaveText('Connected. Everything works.', { timeout: 30_000 });
     await expect(page.locator('[data-testid="test-steps"] [data-status="ok"]')).not.toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Start sending files' })).toBeFocused();
+    await expectAccessible(page, 'connect summary, connected');
+    await snap(page, 'connect-summary-connected-light-en-1000');
     await page.getByRole('button', { name: 'Start sending files' }).click();
     await expect(page.locator('[data-screen="main"]')).toBeVisible();
     await expect(page.getByTestId('status-bar')).toContainText('Acme Share');

@@ -41,6 +41,16 @@ for (const width of [1000, 420] as const) {
         await expect(page.getByTestId('connection-settings')).toBeVisible();
         await page.getByTestId('details-for-it').evaluate((details) => details.scrollIntoView({ block: 'start' }));
         await shot('connect-summary-details');
+        await page.getByTestId('details-for-it').locator('summary').click();
+        // The AccessKey.csv dropped on it: main holds the key, the screen names its masked ID.
+        const csv = await page.evaluateHandle(() => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File(['AccessKey ID,AccessKey Secret\nFakeKeyIdForScreens01,FakeSecretForScreens0123456789\n'], 'AccessKey.csv'));
+          return transfer;
+        });
+        await page.dispatchEvent('[data-testid="connect-summary"]', 'drop', { dataTransfer: csv });
+        await expect(page.getByTestId('key-ready')).toBeVisible();
+        await shot('connect-summary-key-ready');
 
         await page.locator('.page-head button').click();
         await page.locator('.choice').first().click();
