@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChannelTable, EventTable } from './channel.ts';
 import { FailureSchema } from './failure.ts';
+import { KEY_FILE_LIMIT } from './keyFileLimit.ts';
 import { CredentialSourceKindSchema, ProfileInputSchema, ProfilePatchSchema, ProfileViewSchema } from '../profile/profileModel.ts';
 
 export { CredentialSourceKindSchema, ProfileInputSchema, ProfileViewSchema };
@@ -10,6 +11,10 @@ export const AccessKeyInputSchema = z.object({
   accessKeyId: z.string().max(200),
   accessKeySecret: z.string().max(200),
 });
+
+/** A key main read from a dropped or picked AccessKey.csv or pasted lines and holds in memory: a reference, never the secret. */
+export const HeldKeySchema = z.object({ keyRef: z.string(), maskedAccessKeyId: z.string() });
+const KeyRefSchema = z.string().regex(/^k[0-9a-f]{32}$/);
 
 export const TemporaryCredentialsInputSchema = z.object({
   accessKeyId: z.string().max(200),
@@ -46,10 +51,12 @@ export const profileChannels = {
     request: z.object({
       profile: ProfileInputSchema,
       accessKey: AccessKeyInputSchema.optional(),
+      /** A key main holds from `profiles.readKey` / `profiles.pickKeyFile`, instead of `accessKey`. */
+      accessKeyRef: KeyRefSchema.optional(),
       temporaryCredentials: TemporaryCredentialsInputSchema.optional(),
       linkSigningKey: AccessKeyInputSchema.optional(),
       makeActive: z.boolean().default(true),
-    }),
+    }).refine((request) => !(request.accessKey && request.accessKeyRef)),
     reply: ProfileViewSchema,
   },
   /**
@@ -67,6 +74,23 @@ export const profileChannels = {
   },
   /** Opens a file dialog for a *.ferry.json connection file and parses it. null when cancelled. */
   'profiles.pickConnectionFile': { request: z.undefined(), reply: ProfileInputSchema.nullable() },
+  /**
+   * Reads an AccessKey in main — the lines the person pasted, or the bytes of the AccessKey.csv they
+   * dropped — and holds it in memory only. The reply is a reference and the masked ID: the secret never
+   * comes back. (`bytes` is left out when the file is over the limit, so main can say it is too large.)
+   */
+  'profiles.readKey': {
+    request: z.union([
+      z.object({ text: z.string().max(4096) }).strict(),
+      z
+        .object({ dropped: z.object({ size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), bytes: z.instanceof(Uint8Array).optional() }).strict() })
+        .strict()
+        .refine(({ dropped }) => (dropped.bytes ? dropped.bytes.byteLength === dropped.size && dropped.size <= KEY_FILE_LIMIT : dropped.size > KEY_FILE_LIMIT)),
+    ]),
+    reply: HeldKeySchema,
+  },
+  /** Main's file dialog for the AccessKey.csv; main reads and holds the key. null when cancelled. */
+  'profiles.pickKeyFile': { request: z.undefined(), reply: HeldKeySchema.nullable() },
   'profiles.use': { request: z.object({ id: z.string() }), reply: z.object({ activeId: z.string() }) },
   /** Main asks in its own dialog first; `cancelled` when the person kept the connection. */
   'profiles.remove': {
@@ -79,9 +103,10 @@ export const profileChannels = {
    */
   'profiles.destinations': {
     request: ProfileInputSchema.pick({ endpoint: true, region: true, stsEndpoint: true, tokenServiceUrl: true })
-      .extend({ credentialSource: CredentialSourceKindSchema.optional() })
+      .extend({ credentialSource: CredentialSourceKindSchema.optional(), prefixTemplate: z.string().max(300).optional() })
       .partial(),
-    reply: z.object({ destinations: z.array(DestinationSchema) }),
+    /** `folder`: where this person's files go under the bucket today (the folder template filled in). */
+    reply: z.object({ destinations: z.array(DestinationSchema), folder: z.string().optional() }),
   },
   /** Runs "Test connection" for a saved profile; steps also stream as `profiles.testProgress`. */
   'profiles.test': { request: z.object({ id: z.string() }), reply: z.object({ ok: z.boolean(), steps: z.array(TestStepSchema) }) },

@@ -76,10 +76,10 @@ test('a wrong secret in the connect form is explained at the "get permission" st
   await page.getByRole('button', { name: /Add or import a connection/ }).click();
   await page.getByLabel('Or paste the link or text IT sent you').fill(link);
   await page.getByRole('button', { name: 'Use this' }).click();
-  await expect(page.getByLabel('Name for this connection')).toHaveValue('Acme share');
-  await page.getByLabel('AccessKey ID', { exact: true }).fill(demo.accessKeyId);
-  await page.getByLabel('AccessKey secret', { exact: true }).fill(`${demo.accessKeySecret.slice(0, -4)}XXXX`);
-  await page.getByRole('button', { name: 'Save and test connection' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connect to Acme share');
+  const pasteKey = page.getByLabel('Or paste the two lines IT sent you (AccessKey ID, then secret)');
+  await pasteKey.fill(`${demo.accessKeyId}\n${demo.accessKeySecret.slice(0, -4)}XXXX`);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
 
   const steps = page.getByTestId('test-steps');
   await expect(steps.locator('[data-step="assume-role"]')).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
@@ -94,8 +94,9 @@ test('a wrong secret in the connect form is explained at the "get permission" st
   expect(await page.content()).not.toContain(demo.accessKeySecret.slice(0, -4));
 
   // Fixing the secret turns every step green and makes the connection the active one.
-  await page.getByLabel('AccessKey secret', { exact: true }).fill(demo.accessKeySecret);
-  await page.getByRole('button', { name: 'Save and test connection' }).click();
+  await page.getByRole('button', { name: 'Use a different key' }).click();
+  await pasteKey.fill(`${demo.accessKeyId}\n${demo.accessKeySecret}`);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(steps.locator('[data-status="ok"]')).toHaveCount(await steps.locator('li').count(), { timeout: 30_000 });
   await page.getByRole('button', { name: 'Start sending files' }).click();
   await expect(page.getByTestId('status-bar')).toContainText('Acme share');

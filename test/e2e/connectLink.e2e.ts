@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, type Harness } from './support/harness.ts';
 import { handOffLaunch } from '../../src-main/os/launchHandOff.ts';
 import { expectAccessible, snap } from './support/screens.ts';
+import { currentUserName } from '../../src-main/accounts/prefixTemplate.ts';
 
 // A ferry://connect link as IT sends it: no secret, the user adds the key.
 const good =
@@ -46,17 +47,21 @@ function openFromOs(ferry: Harness, url: string, firstLaunch = false) {
 
 const navigations = (ferry: Harness) => ferry.ports.events.emitted.filter((e) => e.event === 'app.navigate');
 
+/** The one-screen summary of IT's connection: plain words up front, every setting under "Details for IT". */
 async function expectFilledFromLink(page: Page): Promise<void> {
   await expect(page.locator('[data-screen="connect"]')).toBeVisible();
-  await expect(page.getByLabel('Name for this connection')).toHaveValue('Acme Design');
-  await expect(page.getByLabel('Bucket')).toHaveValue('acme-share');
-  await expect(page.getByLabel('Region')).toHaveValue('cn-hangzhou');
-  await expect(page.getByLabel('Endpoint (optional)')).toHaveValue('https://oss-cn-hangzhou.aliyuncs.com');
-  await expect(page.getByLabel('Role ARN')).toHaveValue('acs:ram::1234567890123456:role/ferry-user');
-  await expect(page.getByLabel('Folder for uploads')).toHaveValue('team/{user}/');
-  // The key is never in the link: the user types it.
-  await expect(page.getByLabel('AccessKey ID', { exact: true })).toHaveValue('');
-  await expect(page.getByLabel('AccessKey secret', { exact: true })).toHaveValue('');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connect to Acme Design');
+  await expect(page.getByTestId('connect-where')).toHaveText(`Acme Design — your folder: team/${currentUserName()}`);
+  const details = page.getByTestId('details-for-it');
+  await details.locator('summary').click();
+  const settings = page.getByTestId('connection-settings');
+  for (const value of ['acme-share', 'cn-hangzhou', 'https://oss-cn-hangzhou.aliyuncs.com', 'acs:ram::1234567890123456:role/ferry-user', 'team/{user}/']) {
+    await expect(settings).toContainText(value);
+  }
+  await details.locator('summary').click();
+  // The key is never in the link: the person gives it.
+  await expect(page.getByLabel('Or paste the two lines IT sent you (AccessKey ID, then secret)')).toHaveValue('');
+  await expect(page.getByTestId('key-ready')).toHaveCount(0);
   await expect(page.getByTestId('live-region')).toContainText('Filled in the details for Acme Design.');
 }
 
@@ -64,7 +69,7 @@ async function expectEmptyForm(page: Page): Promise<void> {
   for (const label of ['Name for this connection', 'Bucket', 'Role ARN']) await expect(page.getByLabel(label, { exact: true })).toHaveValue('');
 }
 
-test('a ferry://connect link opened from the OS opens the connect screen with the form filled in', async ({ page, ferry }) => {
+test('a ferry://connect link opened from the OS opens the connect screen with its one-screen summary', async ({ page, ferry }) => {
   await ferry.open();
   await expect(page.locator('[data-screen="first-run"]')).toBeVisible();
 
@@ -123,10 +128,13 @@ test('a ferry://connect link with its own STS host: the host is shown before the
   await ferry.open();
   expect(await openFromOs(ferry, relayed)).toMatchObject({ connect: 1, rejected: [] });
   await expectFilledFromLink(page);
+  // Named up front, before the key is given…
+  await expect(page.getByTestId('connect-untrusted')).toContainText('sts.relay.example.net, which is not Alibaba Cloud.');
+  // …and under "Details for IT" with every other host and setting.
+  await page.getByTestId('details-for-it').locator('summary').click();
   const where = page.getByTestId('key-destinations');
   await expect(where.locator('li').filter({ hasText: 'sts.relay.example.net' })).toContainText('Not Alibaba Cloud');
   await expect(where.locator('li').filter({ hasText: 'oss-cn-hangzhou.aliyuncs.com' })).toContainText('Alibaba Cloud or this computer');
-  await expect(where).toContainText('When you click "Save and test connection", Ferry asks you to confirm it by name.');
   await expect(page.getByTestId('imported-settings')).toContainText("Your AccessKey, kept in this computer's keychain");
 
   for (const [colorScheme, lang, width] of [
@@ -139,16 +147,15 @@ test('a ferry://connect link with its own STS host: the host is shown before the
     await page.setViewportSize({ width, height: 900 });
     await ferry.table['settings.update']({ language: lang }, { lang });
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    await where.scrollIntoViewIfNeeded();
+    await page.getByTestId('connect-untrusted').scrollIntoViewIfNeeded();
     await expectAccessible(page, `connect with an untrusted host ${colorScheme} ${lang} ${width}`);
     await snap(page, `connect-untrusted-host-${colorScheme}-${lang}-${width}`);
   }
   await ferry.table['settings.update']({ language: 'en' }, { lang: 'en' });
   await page.setViewportSize({ width: 1000, height: 680 });
 
-  await page.getByLabel('AccessKey ID', { exact: true }).fill('FakeKeyIdForTheRelayTest');
-  await page.getByLabel('AccessKey secret', { exact: true }).fill('FakeSecretForTheRelayTest0123');
-  await page.getByRole('button', { name: 'Save and test connection' }).click();
+  await page.getByLabel('Or paste the two lines IT sent you (AccessKey ID, then secret)').fill('FakeKeyIdForTheRelayTest\nFakeSecretForTheRelayTest0123');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByTestId('connect-error')).toHaveText(
     'Nothing was saved: you chose not to use sts.relay.example.net. If IT gave you this connection, ask them whether that address is right.',
   );

@@ -6,6 +6,8 @@ import { ReceiptStore } from '../../src-main/links/receipts/receiptStore.ts';
 
 test.skip(Boolean(noKeychainReason), String(noKeychainReason));
 
+const CONNECT_LINK = 'ferry://connect?name=Acme%20Share&bucket=acme-share&region=cn-hangzhou&role=acs:ram::1234567890123456:role/ferry-user&prefix=reports/%7Buser%7D/';
+
 // Every screen, wide and narrow, light and dark, English and 简体中文: screenshots for people, axe for machines.
 for (const width of [1000, 420] as const) {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -30,6 +32,27 @@ for (const width of [1000, 420] as const) {
         await page.getByTestId('connect-form').locator('button[type="submit"]').click();
         await expect(page.locator('#name-problem')).toBeVisible();
         await shot('connect-errors');
+
+        // IT's connection link pasted: the one-screen summary, then its "Details for IT" opened.
+        await page.locator('[aria-labelledby="import-title"] textarea').fill(CONNECT_LINK);
+        await page.locator('[aria-labelledby="import-title"] button').last().click();
+        await expect(page.getByTestId('connect-summary')).toBeVisible();
+        await expect(page.getByTestId('connect-where')).toContainText('reports/');
+        await shot('connect-summary');
+        await page.getByTestId('details-for-it').locator('summary').click();
+        await expect(page.getByTestId('connection-settings')).toBeVisible();
+        await page.getByTestId('details-for-it').evaluate((details) => details.scrollIntoView({ block: 'start' }));
+        await shot('connect-summary-details');
+        await page.getByTestId('details-for-it').locator('summary').click();
+        // The AccessKey.csv dropped on it: main holds the key, the screen names its masked ID.
+        const csv = await page.evaluateHandle(() => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File(['AccessKey ID,AccessKey Secret\nFakeKeyIdForScreens01,FakeSecretForScreens0123456789\n'], 'AccessKey.csv'));
+          return transfer;
+        });
+        await page.dispatchEvent('[data-testid="connect-summary"]', 'drop', { dataTransfer: csv });
+        await expect(page.getByTestId('key-ready')).toBeVisible();
+        await shot('connect-summary-key-ready');
 
         await page.locator('.page-head button').click();
         await page.locator('.choice').first().click();

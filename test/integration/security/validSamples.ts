@@ -56,6 +56,9 @@ export const VALID_SAMPLES: SampleTable = {
   'profiles.update': (ctx) => ({ id: ctx.decoyId, patch: { defaultLinkExpiry: '1d' } }),
   'profiles.parseConnection': () => ({ text: 'ferry://connect?name=Acme&bucket=acme-share&region=cn-hangzhou' }),
   'profiles.pickConnectionFile': () => undefined,
+  // Held in main's memory only; nothing is saved.
+  'profiles.readKey': () => ({ text: 'FakeKeyIdForTheFuzz01\nFakeSecretForTheFuzz0123456789' }),
+  'profiles.pickKeyFile': () => undefined,
   'profiles.use': (ctx) => ({ id: ctx.sandboxId }),
   'profiles.remove': () => ({ id: 'pffffffffffffffff' }),
   'profiles.destinations': () => ({ endpoint: 'http://127.0.0.1:9', region: 'cn-hangzhou', stsEndpoint: 'http://127.0.0.1:9', credentialSource: 'env' }),
