@@ -76,12 +76,12 @@ function recentSection(state: TrayState, actions: TrayActions, t: T, lang: Lang)
     const name = shortenLabel(file.name);
     const label = file.linkEndsAt === undefined ? name : t('tray.linkEndsSoon', { name, time: formatClockTime(file.linkEndsAt, lang) });
     // Upload-only: the list still says what went up, but nothing in it makes a link.
-    submenu.push(uploadOnly ? note(id, label) : { id, label, type: 'submenu', submenu: fileItems(id, file, actions, t) });
+    submenu.push(uploadOnly ? note(id, label) : { id, label, type: 'submenu', submenu: fileItems(id, file, actions, t, state.profile?.expiries ?? TRAY_EXPIRIES) });
   });
   return { id: 'recent', label: t('tray.recentFiles'), type: 'submenu', submenu };
 }
 
-function fileItems(id: string, file: TrayRecentFile, actions: TrayActions, t: T): TrayMenuItem[] {
+function fileItems(id: string, file: TrayRecentFile, actions: TrayActions, t: T, expiries: readonly TrayExpiry[]): TrayMenuItem[] {
   const forExpiry = (expiry: TrayExpiry): TrayMenuItem => ({
     id: `${id}.copyLink.${expiry}`,
     label: t(`links.expiry.${expiry}`),
@@ -93,7 +93,7 @@ function fileItems(id: string, file: TrayRecentFile, actions: TrayActions, t: T)
       id: `${id}.copyLinkFor`,
       label: t('tray.copyLinkFor'),
       type: 'submenu',
-      submenu: TRAY_EXPIRIES.map(forExpiry),
+      submenu: expiries.map(forExpiry),
     },
     { id: `${id}.copyMessage`, label: t('tray.copyShareMessage'), click: () => void actions.copyShareMessage(file) },
     { id: `${id}.showInLinks`, label: t('tray.showInLinks'), click: () => void actions.showInLinks(file) },

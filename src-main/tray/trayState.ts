@@ -32,6 +32,8 @@ export interface TrayProfileInfo {
   name: string;
   /** Credentials only allow uploads: no link items. */
   uploadOnly: boolean;
+  /** The "Copy link for" choices IT's maximum allows (all of TRAY_EXPIRIES when absent). */
+  expiries?: readonly TrayExpiry[];
 }
 
 export interface TrayState {

@@ -19,7 +19,8 @@ import { MAX_RECENT_FILES } from './buildTrayMenu.ts';
 import { TrayUploads } from './trayUploads.ts';
 import { text } from '../i18n/text.ts';
 import { isActive } from '../links/linkResult.ts';
-import type { TrayRecentFile } from './trayState.ts';
+import { TRAY_EXPIRIES, type TrayRecentFile } from './trayState.ts';
+import { spanMs } from '../policy/policyModel.ts';
 
 /** A link this close to its end marks its file in Recent files. */
 const ENDS_SOON_MS = 24 * 3600_000;
@@ -178,7 +179,9 @@ async function linksEndingSoon(services: Services): Promise<Map<string, number>>
 async function showActiveProfile(services: Services, controller: TrayController): Promise<Map<string, boolean>> {
   const { profiles, activeId } = await services.accounts.list();
   const active = profiles.find((p) => p.id === activeId);
-  controller.setProfile(active ? { name: active.name, uploadOnly: active.uploadOnly } : null);
+  // IT's maximum: the tray offers only the expiries main would accept.
+  const expiries = TRAY_EXPIRIES.filter((expiry) => (spanMs(expiry) ?? Infinity) <= services.policy.maxLinkLifetimeMs);
+  controller.setProfile(active ? { name: active.name, uploadOnly: active.uploadOnly, expiries } : null);
   return new Map(profiles.map((p) => [p.id, p.uploadOnly]));
 }
 

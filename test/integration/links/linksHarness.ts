@@ -36,7 +36,7 @@ export interface LinksHarness extends CompanyHarness {
 }
 
 /** companyHarness (test/support) whose sandbox also knows the link-signer; closed when the test ends. */
-export async function linksHarness(options: { profile?: Record<string, unknown>; clock?: Clock } & Pick<CompanyOptions, 'network' | 'env'> = {}): Promise<LinksHarness> {
+export async function linksHarness(options: { profile?: Record<string, unknown>; clock?: Clock } & Pick<CompanyOptions, 'network' | 'env' | 'policy'> = {}): Promise<LinksHarness> {
   const linker = generateDemoKey();
   const h = await companyHarness({
     config: configWithLinker(linker),
@@ -44,6 +44,7 @@ export async function linksHarness(options: { profile?: Record<string, unknown>;
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.network ? { network: options.network } : {}),
     ...(options.env ? { env: options.env } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   const runtime = () => h.services.accounts.runtimeProfile(h.profile.id);
   return Object.assign(h, {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
 import { findTrayItem } from '../../../src-main/tray/buildTrayMenu.ts';
 import { wireTray, type TrayWiring } from '../../../src-main/tray/trayWiring.ts';
+import { checkPolicy } from '../../../src-main/policy/policyModel.ts';
 import { noKeyringReason } from '../../support/integrationHarness.ts';
 import { fetchLink, linksHarness } from '../links/linksHarness.ts';
 
@@ -89,5 +90,18 @@ describe.skipIf(noKeyringReason)('the tray wired to the real uploads engine, lin
 
     await h.services.accounts.remove(h.profile.id, { confirmed: true });
     await until(() => findTrayItem(h!.ports.tray.menu, 'recent.noProfile'), (item) => item !== undefined);
+  });
+
+  it("offers only the link expiries IT's maximum allows", async () => {
+    const h = await linksHarness({ policy: checkPolicy({ maxLinkExpiry: '1d' }, '/etc/ferry/policy.json') });
+    tray = await wireTray(h.services, h.ports.tray, { table: buildHandlerTable(h.services), quit: () => {} });
+    const file = path.join(h.home, 'plan.txt');
+    await writeFile(file, 'plan');
+    await tray.dropFiles([file]);
+    const choices = await until(
+      () => findTrayItem(h!.ports.tray.menu, 'recent.0.copyLinkFor')?.submenu?.map((item) => item.id),
+      (ids) => ids !== undefined,
+    );
+    expect(choices).toEqual(['recent.0.copyLink.1h', 'recent.0.copyLink.1d']);
   });
 });
