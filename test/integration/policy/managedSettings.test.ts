@@ -158,7 +158,7 @@ describe.skipIf(noKeyringReason)('managed settings: a policy file presets and lo
     await createOssClient(profile, await h.services.broker.get('it-acme', 'upload')).put(objectKey, Buffer.from('a'));
 
     const refused = await dispatch(table, 'links.copy', { objectKey }, { lang: 'en' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'policy.ipRequired', message: expect.stringMatching(/ferry link <file> --ip/) } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'policy.ipRequired', message: expect.stringMatching(/click Copy link next to the file: it asks for the address/) } });
     expect(await dispatch(table, 'links.copy', { objectKey, sourceIp: '127.0.0.1' }, { lang: 'en' })).toMatchObject({ ok: true });
     // Unlocked: the person may change it, and remove it.
     expect(await dispatch(table, 'profiles.update', { id: 'it-acme', patch: { defaultLinkExpiry: '7d' } }, { lang: 'en' })).toMatchObject({ ok: true });
