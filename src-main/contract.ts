@@ -16,6 +16,8 @@ import { appChannels, appEvents } from './contract/app.ts';
 import { profileChannels, profileEvents } from './contract/profiles.ts';
 import { uploadChannels, uploadEvents, uploadPreloadChannels } from './contract/uploads.ts';
 import { linkChannels, linkEvents } from './contract/links.ts';
+import { bundleChannels, bundleEvents } from './contract/bundles.ts';
+import { qrChannels } from './contract/qr.ts';
 
 /** What the page may call: each channel is a method `window.ferry.<namespace>.<method>`. */
 export const pageChannels = {
@@ -23,6 +25,8 @@ export const pageChannels = {
   ...profileChannels,
   ...uploadChannels,
   ...linkChannels,
+  ...bundleChannels,
+  ...qrChannels,
 } satisfies ChannelTable;
 
 /** Called only by the preload's own functions (dropFiles), never exposed as a window.ferry method. */
@@ -38,6 +42,7 @@ export const eventChannels = {
   ...profileEvents,
   ...uploadEvents,
   ...linkEvents,
+  ...bundleEvents,
 } satisfies EventTable;
 
 export type InvokeChannel = keyof typeof invokeChannels;

@@ -12,10 +12,12 @@ import type { SandboxHost } from '../accounts/sandboxHost.ts';
 import type { StsBroker } from '../credentials/stsBroker.ts';
 import { createLinks, type Links } from '../links/createLinks.ts';
 import { UploadsService } from '../uploads/uploadsService.ts';
-import { tuningFromEnv } from '../uploads/partPlan.ts';
+import { DEFAULT_TUNING, tuningFromEnv } from '../uploads/partPlan.ts';
+import { BundleService } from '../bundles/bundleService.ts';
 import { DroppedData } from '../uploads/droppedData.ts';
 import { NavigationRequests } from './navigation.ts';
 import { createNetwork, type Network } from '../network/network.ts';
+import { FerryError } from '../errors/ferryError.ts';
 
 export interface ServiceOptions {
   /** The data folder (dataHome() in the app and CLI, a temp dir in tests). */
@@ -51,6 +53,8 @@ export interface Services {
   readonly uploads: UploadsService;
   /** Files dropped from a browser or mail program (no path): private copies until they are uploaded. */
   readonly dropped: DroppedData;
+  /** "Share as one link": many files zipped while the zip uploads, and one link to it. */
+  readonly bundles: BundleService;
   /** Screens main asked the window to show, kept until the page takes them. */
   readonly navigation: NavigationRequests;
   /** The language the user sees right now (setting, or the OS locale). */
@@ -91,6 +95,34 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     tuning: tuningFromEnv(env),
   });
   closers.push(() => uploads.close());
+  const links = createLinks({
+    home: options.home,
+    clock,
+    ports: options.ports,
+    broker: accounts.broker,
+    accounts: accounts.accounts,
+    network,
+    knownSize: (profileId, key) => uploads.history.sizeOf(profileId, key),
+    uploadedAt: (profileId, key) => uploads.history.uploadedAt(profileId, key),
+    onStopped: (profileId, key, stop) => uploads.objectStopped(profileId, key, stop),
+  });
+  const bundles = new BundleService({
+    clock,
+    events: options.ports.events,
+    clipboard: options.ports.clipboard,
+    broker: accounts.broker,
+    network,
+    uploads,
+    links,
+    profile: async (id) => {
+      const chosen = id ?? (await accounts.accounts.active())?.id;
+      if (!chosen) throw new FerryError('uploads.noProfile');
+      return accounts.accounts.runtimeProfile(chosen);
+    },
+    limits: async () => ({ partConcurrency: (await settings.get()).partConcurrency }),
+    tuning: { ...DEFAULT_TUNING, ...tuningFromEnv(env) },
+  });
+  closers.push(async () => void bundles.cancel());
   const services: Services = {
     home: options.home,
     ports: options.ports,
@@ -101,19 +133,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     accounts: accounts.accounts,
     broker: accounts.broker,
     sandbox: accounts.sandbox,
-    links: createLinks({
-      home: options.home,
-      clock,
-      ports: options.ports,
-      broker: accounts.broker,
-      accounts: accounts.accounts,
-      network,
-      knownSize: (profileId, key) => uploads.history.sizeOf(profileId, key),
-      uploadedAt: (profileId, key) => uploads.history.uploadedAt(profileId, key),
-      onStopped: (profileId, key, stop) => uploads.objectStopped(profileId, key, stop),
-    }),
+    links,
     uploads,
     dropped: new DroppedData(options.home, uploads),
+    bundles,
     navigation: new NavigationRequests(options.ports.events),
     lang,
     async close() {

@@ -4,6 +4,7 @@ import { appHandlers } from './appHandlers.ts';
 import { profileHandlers } from './profileHandlers.ts';
 import { uploadHandlers } from './uploadHandlers.ts';
 import { linkHandlers } from './linkHandlers.ts';
+import { bundleHandlers } from './bundleHandlers.ts';
 
 /** The one handler table: registered by ipc.ts in Electron, bound to window.ferry by the e2e harness. */
 export function buildHandlerTable(services: Services): HandlerTable {
@@ -12,5 +13,6 @@ export function buildHandlerTable(services: Services): HandlerTable {
     ...profileHandlers(services),
     ...uploadHandlers(services),
     ...linkHandlers(services),
+    ...bundleHandlers(services),
   };
 }
