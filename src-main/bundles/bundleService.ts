@@ -62,6 +62,14 @@ export interface BundleDeps {
   timeZone?: string;
 }
 
+export interface ShareOptions {
+  /** Make a link (else only the zip is uploaded). */
+  link: boolean;
+  /** Put the link on the clipboard as soon as it is signed. */
+  copy: boolean;
+  onProgress?: (progress: { bytesDone: number; size: number }) => void;
+}
+
 interface Picked {
   name: string;
   source: (name: string) => Promise<ZipSource>;
@@ -75,7 +83,7 @@ export class BundleService {
   constructor(private readonly deps: BundleDeps) {}
 
   /** Zips, uploads and (with `link`) makes one link; `copy` puts it on the clipboard as soon as it is signed. */
-  async share(request: BundleRequest, lang: Lang, options: { link: boolean; copy: boolean }): Promise<BundleResult> {
+  async share(request: BundleRequest, lang: Lang, options: ShareOptions): Promise<BundleResult> {
     const picked = await this.pick(request);
     if (picked.length === 0) throw new FerryError('bundles.nothingSelected');
     const profile = await this.deps.profile(request.profileId ?? picked.find((p) => p.profileId)?.profileId);
@@ -83,7 +91,7 @@ export class BundleService {
     const names = uniqueZipNames(picked.map((p) => p.name));
     const sources = await Promise.all(picked.map((p, i) => p.source(names[i]!)));
     const now = this.deps.clock.now();
-    const fileName = request.name ?? zipFileName(lang, sources.length, this.deps.sender ?? senderName(), now, this.deps.timeZone);
+    const fileName = request.name?.replace(/[\\/]/g, '-') ?? zipFileName(lang, sources.length, this.deps.sender ?? senderName(), now, this.deps.timeZone);
     const prefix = expandPrefix(profile.prefixTemplate, { user: currentUserName(), now });
     const baseKey = buildObjectKey(prefix, fileName.toLowerCase().endsWith('.zip') ? fileName : `${fileName}.zip`);
     const controller = new AbortController();
@@ -96,7 +104,9 @@ export class BundleService {
       const at = Date.now();
       if (!force && at - lastEmit < 100) return;
       lastEmit = at;
-      this.deps.events.emit('bundles.progress', { id, count: sources.length, bytesDone: Math.max(0, done), size: total });
+      const now = { bytesDone: Math.max(0, done), size: total };
+      this.deps.events.emit('bundles.progress', { id, count: sources.length, ...now });
+      options.onProgress?.(now);
     };
     let result;
     try {

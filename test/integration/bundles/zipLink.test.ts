@@ -2,7 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../src-main/cli/command.ts';
+import { runCli } from '../../../src-main/cli/main.ts';
 import { companyHarness, noKeyringReason, tempDir } from '../../support/integrationHarness.ts';
 import { fetchLink, utf8FileName } from '../links/linksHarness.ts';
 
@@ -44,6 +47,27 @@ async function expectUnzipsToFiles(zip: Buffer, into: string, files: Record<stri
     expect((await readFile(path.join(byUnzip, name))).equals(bytes), `unzip: ${name}`).toBe(true);
     expect((await readFile(path.join(byPython, name))).equals(bytes), `zipfile: ${name}`).toBe(true);
   }
+}
+
+function sink(): Writable & { text: string } {
+  const w = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      w.text += chunk.toString();
+      done();
+    },
+  }) as Writable & { text: string };
+  w.text = '';
+  return w;
+}
+
+async function ferry(home: string, args: string[], lang = 'en'): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = sink();
+  const stderr = sink();
+  const stdin = new PassThrough();
+  stdin.end();
+  const io: CliIo = { stdout, stderr, stdin, isTTY: false };
+  const code = await runCli(args, io, { FERRY_HOME: home, FERRY_LANG: lang, DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS, ...SMALL_PARTS });
+  return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
 describe.skipIf(noKeyringReason)('one link for many files', () => {
@@ -98,5 +122,29 @@ describe.skipIf(noKeyringReason)('one link for many files', () => {
     expect(got.status).toBe(200);
     // Named as in the bucket (the file's own name, without the folder it was dropped in).
     await expectUnzipsToFiles(got.body, dir.dir, Object.fromEntries(Object.entries(FILES).map(([name, bytes]) => [name.split('/').pop()!, bytes])));
+  });
+
+  it('ferry upload --zip NAME FILE… --link uploads one zip and prints one link (JSON and plain text)', async () => {
+    const h = await companyHarness();
+    const dir = await tempDir('zip-src');
+    const roots = await writeFiles(dir.dir);
+
+    const json = await ferry(h.home, ['upload', '--zip', 'Quarter end', ...roots, '--link', '--expires', '1h', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const line = JSON.parse(json.stdout.trim()) as { zip: { name: string; objectKey: string; size: number; files: number }; link: { url: string } };
+    expect(line.zip).toMatchObject({ name: 'Quarter end.zip', files: 3 });
+    const got = await fetchLink(line.link.url);
+    expect(got.status).toBe(200);
+    expect(utf8FileName(got.headers.get('content-disposition'))).toBe('Quarter end.zip');
+    await expectUnzipsToFiles(got.body, dir.dir);
+
+    // The same name again is kept, beside it: "Quarter end (2).zip"; without --link only the zip is uploaded.
+    const plain = await ferry(h.home, ['upload', '--zip', 'Quarter end.zip', ...roots], 'zh-CN');
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toMatch(/^✓ Quarter end \(2\)\.zip（3 个文件，[\d.]+ KB） → shared\/.+\/Quarter end \(2\)\.zip\n$/);
+
+    const usage = await ferry(h.home, ['upload', '--zip', 'x', '--replace', roots[0]!]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/leave out --replace/);
   });
 });
