@@ -15,8 +15,13 @@ import { MAX_NAME_TRIES, requestTimeout, type TransferResult } from './transferC
 
 const log = logger('uploads');
 
-/** What the parts waiting in memory may add up to, whatever the part size: memory stays flat for any size. */
-export const STREAM_BUFFER_BYTES = 64 * 1024 ** 2;
+/**
+ * What the part buffers (the one being filled and those in flight) may add up to, whatever the part
+ * size: memory stays flat for a zip of any size, within the uploads' memory target (≤ 150 MB RSS).
+ */
+export const STREAM_BUFFER_BYTES = 24 * 1024 ** 2;
+/** Parts held in memory are smaller than the engine's 8 MiB ones streamed from disk (grown only past 40 GB). */
+export const STREAM_PART_BYTES = 4 * 1024 ** 2;
 
 export interface StreamUpload {
   session: OssSession;
@@ -44,8 +49,8 @@ class NameTakenLate extends Error {
 
 /**
  * A multipart upload from a stream that can be read only once (a zip made while it is sent): parts are
- * cut from the stream in order and held in memory until the server has them, at most
- * `STREAM_BUFFER_BYTES` at a time, so reading waits (backpressure) while the network is slower. Each part
+ * cut from the stream in order and held in memory until the server has them, in at most
+ * `STREAM_BUFFER_BYTES` of reused buffers, so reading waits (backpressure) while the network is slower. Each part
  * is verified by its CRC-64 and retried from memory; the whole object by the combined CRC-64 that
  * Complete reports. New keys only: `x-oss-forbid-overwrite`, and " (2)" when the name is taken.
  */
@@ -86,17 +91,21 @@ async function uploadOnce(upload: StreamUpload, from: number): Promise<TransferR
     throw error;
   }
   const { key, uploadId, n } = initiated;
-  const partSize = choosePartSize(size, upload.partSize);
+  const partSize = choosePartSize(size, Math.min(upload.partSize, STREAM_PART_BYTES));
   if (Math.ceil(size / partSize) > MAX_PARTS) throw new RangeError('stream too large for multipart upload');
-  const inFlightMax = Math.max(1, Math.min(upload.partConcurrency, Math.floor(STREAM_BUFFER_BYTES / partSize)));
+  const inFlightMax = Math.max(1, Math.min(upload.partConcurrency, Math.floor(STREAM_BUFFER_BYTES / partSize) - 1));
   const inner = new AbortController();
   const relay = (): void => inner.abort(upload.signal.reason);
   upload.signal.addEventListener('abort', relay, { once: true });
   const done: DonePart[] = [];
   const running = new Set<Promise<void>>();
   let failure: unknown;
-  const launch = (number: number, data: Buffer): void => {
-    const job = sendBufferedPart(upload, key, uploadId, number, data, inner.signal).then(
+  // A fixed set of part buffers, reused: allocating a fresh one per part lets freed ones pile up in the
+  // allocator (RSS grows with the zip instead of staying flat).
+  const spare: Buffer[] = [];
+  const buffer = (): Buffer => spare.pop() ?? Buffer.allocUnsafe(partSize);
+  const launch = (number: number, whole: Buffer, length: number): void => {
+    const job = sendBufferedPart(upload, key, uploadId, number, whole.subarray(0, length), inner.signal).then(
       (part) => void done.push(part),
       (error: unknown) => {
         failure ??= error;
@@ -104,11 +113,14 @@ async function uploadOnce(upload: StreamUpload, from: number): Promise<TransferR
       },
     );
     running.add(job);
-    void job.finally(() => running.delete(job));
+    void job.finally(() => {
+      running.delete(job);
+      spare.push(whole);
+    });
   };
   try {
     let number = 1;
-    let part = Buffer.allocUnsafe(Math.min(partSize, Math.max(1, size)));
+    let part = buffer();
     let filled = 0;
     for await (const chunk of source as AsyncIterable<Buffer>) {
       for (let at = 0; at < chunk.length; ) {
@@ -120,13 +132,13 @@ async function uploadOnce(upload: StreamUpload, from: number): Promise<TransferR
         // Backpressure: no more of the stream is read until a part in flight has landed.
         while (running.size >= inFlightMax && failure === undefined) await Promise.race(running);
         if (failure !== undefined || inner.signal.aborted) break;
-        launch(number++, part);
-        part = Buffer.allocUnsafe(partSize);
+        launch(number++, part, filled);
+        part = buffer();
         filled = 0;
       }
       if (failure !== undefined || inner.signal.aborted) break;
     }
-    if (failure === undefined && !inner.signal.aborted && filled > 0) launch(number++, part.subarray(0, filled));
+    if (failure === undefined && !inner.signal.aborted && filled > 0) launch(number++, part, filled);
     await Promise.all(running);
     if (upload.signal.aborted) throw upload.signal.reason;
     if (failure !== undefined) throw failure;
