@@ -33,8 +33,13 @@ test('select 3 sent files → Share as one link: the copied link downloads a zip
   await dropFiles(page, files.map((f) => f.name));
   await expect(page.locator('[data-testid="upload-row"][data-state="done"]')).toHaveCount(3, { timeout: 30_000 });
 
-  for (const file of files) await page.getByRole('checkbox', { name: `Choose ${file.name} for one link` }).check();
+  // Tick one (as after dropping a folder), then all of them.
+  await page.getByRole('checkbox', { name: `Choose ${files[1]!.name} for one link` }).check();
+  await expect(page.getByTestId('share-as-one')).toContainText('1 chosen for one link');
+  await page.getByRole('button', { name: 'Choose all 3' }).click();
+  for (const file of files) await expect(page.getByRole('checkbox', { name: `Choose ${file.name} for one link` })).toBeChecked();
   await expect(page.getByTestId('share-as-one')).toContainText('3 chosen for one link');
+  await expect(page.getByRole('button', { name: 'Choose all 3' })).toBeHidden();
   await page.getByRole('button', { name: 'Share as one link' }).click();
   await expect(page.getByTestId('toast')).toContainText('Link copied', { timeout: 30_000 });
   await expect(page.getByTestId('share-as-one')).toBeHidden();
