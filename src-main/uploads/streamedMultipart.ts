@@ -19,9 +19,9 @@ const log = logger('uploads');
  * What the part buffers (the one being filled and those in flight) may add up to, whatever the part
  * size: memory stays flat for a zip of any size, within the uploads' memory target (≤ 150 MB RSS).
  */
-export const STREAM_BUFFER_BYTES = 24 * 1024 ** 2;
-/** Parts held in memory are smaller than the engine's 8 MiB ones streamed from disk (grown only past 40 GB). */
-export const STREAM_PART_BYTES = 4 * 1024 ** 2;
+export const STREAM_BUFFER_BYTES = 12 * 1024 ** 2;
+/** Parts held in memory are smaller than the engine's 8 MiB ones streamed from disk (grown only past 20 GB). */
+export const STREAM_PART_BYTES = 2 * 1024 ** 2;
 
 export interface StreamUpload {
   session: OssSession;
