@@ -97,6 +97,8 @@ async function uploadOnce(upload: StreamUpload, from: number): Promise<TransferR
   const inner = new AbortController();
   const relay = (): void => inner.abort(upload.signal.reason);
   upload.signal.addEventListener('abort', relay, { once: true });
+  // Stop, or a part that failed for good, ends the upload at once: parts still in flight are not waited for.
+  const stopped = new Promise<void>((resolve) => inner.signal.addEventListener('abort', () => resolve(), { once: true }));
   const done: DonePart[] = [];
   const running = new Set<Promise<void>>();
   let failure: unknown;
@@ -130,7 +132,7 @@ async function uploadOnce(upload: StreamUpload, from: number): Promise<TransferR
         at += take;
         if (filled < part.length) continue;
         // Backpressure: no more of the stream is read until a part in flight has landed.
-        while (running.size >= inFlightMax && failure === undefined) await Promise.race(running);
+        while (running.size >= inFlightMax && !inner.signal.aborted) await Promise.race([...running, stopped]);
         if (failure !== undefined || inner.signal.aborted) break;
         launch(number++, part, filled);
         part = buffer();
@@ -139,7 +141,7 @@ async function uploadOnce(upload: StreamUpload, from: number): Promise<TransferR
       if (failure !== undefined || inner.signal.aborted) break;
     }
     if (failure === undefined && !inner.signal.aborted && filled > 0) launch(number++, part, filled);
-    await Promise.all(running);
+    await Promise.race([Promise.all(running), stopped]);
     if (upload.signal.aborted) throw upload.signal.reason;
     if (failure !== undefined) throw failure;
     const total = done.reduce((sum, p) => sum + p.size, 0);

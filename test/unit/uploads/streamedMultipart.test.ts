@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { Crc64, crc64 } from '../../../src-main/crc64/crc64.ts';
+import { StoppedError } from '../../../src-main/uploads/abort.ts';
 import type { OssSession } from '../../../src-main/uploads/ossSession.ts';
 import { uploadStream } from '../../../src-main/uploads/streamedMultipart.ts';
 
@@ -16,6 +17,7 @@ function heldServer() {
   const parts = new Map<number, Buffer>();
   let inFlight = 0;
   let maxInFlight = 0;
+  let aborted = 0;
   const client = {
     initMultipartUpload: async () => ({ uploadId: 'u1' }),
     async _uploadPart(_key: string, _id: string, n: number, data: { stream: Readable }) {
@@ -33,7 +35,10 @@ function heldServer() {
       const all = Buffer.concat([...parts.entries()].sort(([a], [b]) => a - b).map(([, b]) => b));
       return { res: { headers: { 'x-oss-hash-crc64ecma': crc64(all).toString() } } };
     },
-    abortMultipartUpload: async () => ({}),
+    abortMultipartUpload: async () => {
+      aborted++;
+      return {};
+    },
   };
   const session = { client: async () => client, call: (operation: (c: typeof client) => Promise<unknown>) => operation(client) } as unknown as OssSession;
   return {
@@ -42,6 +47,7 @@ function heldServer() {
     held: () => waiting.length,
     release: () => waiting.splice(0).forEach((resolve) => resolve()),
     maxInFlight: () => maxInFlight,
+    aborted: () => aborted,
   };
 }
 
@@ -82,5 +88,25 @@ describe('a multipart upload from a stream read once (a zip made while it upload
     expect(result).toEqual({ key: 'shared/a.zip', size, crc: new Crc64().update(whole).digest().toString() });
     expect(Buffer.concat([...server.parts.entries()].sort(([a], [b]) => a - b).map(([, b]) => b)).equals(whole)).toBe(true);
     expect(sent).toBe(size);
+  });
+
+  it('Stop (the signal) ends it at once and aborts the upload, so no parts are left behind', async () => {
+    const server = heldServer();
+    const controller = new AbortController();
+    const size = 1024 * 1024;
+    const done = uploadStream({
+      session: server.session,
+      baseKey: 'shared/b.zip',
+      open: () => ({ stream: Readable.from([Buffer.alloc(size)]), size }),
+      partSize: PART,
+      partConcurrency: 2,
+      signal: controller.signal,
+      onBytes: () => undefined,
+    });
+    await expect.poll(() => server.held()).toBe(2);
+    controller.abort(new StoppedError('cancel'));
+    await expect(done).rejects.toBeInstanceOf(StoppedError);
+    expect(server.aborted()).toBe(1);
+    server.release();
   });
 });
