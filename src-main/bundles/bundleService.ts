@@ -91,9 +91,10 @@ export class BundleService {
     const names = uniqueZipNames(picked.map((p) => p.name));
     const sources = await Promise.all(picked.map((p, i) => p.source(names[i]!)));
     const now = this.deps.clock.now();
-    const fileName = request.name?.replace(/[\\/]/g, '-') ?? zipFileName(lang, sources.length, this.deps.sender ?? senderName(), now, this.deps.timeZone);
+    const named = request.name?.replace(/[\\/]/g, '-') ?? zipFileName(lang, sources.length, this.deps.sender ?? senderName(), now, this.deps.timeZone);
+    const fileName = named.toLowerCase().endsWith('.zip') ? named : `${named}.zip`;
     const prefix = expandPrefix(profile.prefixTemplate, { user: currentUserName(), now });
-    const baseKey = buildObjectKey(prefix, fileName.toLowerCase().endsWith('.zip') ? fileName : `${fileName}.zip`);
+    const baseKey = buildObjectKey(prefix, fileName);
     const controller = new AbortController();
     this.running.add(controller);
     const id = randomUUID();
@@ -137,7 +138,7 @@ export class BundleService {
     }
     log.info('zip uploaded', { files: sources.length, size: result.size });
     const finishedAt = this.deps.clock.now();
-    await this.deps.uploads.history.add({ id, objectKey: result.key, name: fileName, size: result.size, finishedAt, profileId: profile.id, bucket: profile.bucket });
+    await this.deps.uploads.history.add({ id, objectKey: result.key, name: result.key.split('/').pop()!, size: result.size, finishedAt, profileId: profile.id, bucket: profile.bucket });
     const out: BundleResult = { objectKey: result.key, size: result.size, count: sources.length };
     if (!options.link) return out;
     const deliver = options.copy ? ({ url }: { url: string }) => this.deps.clipboard.writeText(url) : undefined;
