@@ -17,6 +17,8 @@ import { profileChannels, profileEvents } from './contract/profiles.ts';
 import { uploadChannels, uploadEvents, uploadPreloadChannels } from './contract/uploads.ts';
 import { linkChannels, linkEvents } from './contract/links.ts';
 import { networkChannels, networkEvents } from './contract/network.ts';
+import { bundleChannels, bundleEvents } from './contract/bundles.ts';
+import { qrChannels } from './contract/qr.ts';
 
 /** What the page may call: each channel is a method `window.ferry.<namespace>.<method>`. */
 export const pageChannels = {
@@ -25,6 +27,8 @@ export const pageChannels = {
   ...uploadChannels,
   ...linkChannels,
   ...networkChannels,
+  ...bundleChannels,
+  ...qrChannels,
 } satisfies ChannelTable;
 
 /** Called only by the preload's own functions (dropFiles), never exposed as a window.ferry method. */
@@ -41,6 +45,7 @@ export const eventChannels = {
   ...uploadEvents,
   ...linkEvents,
   ...networkEvents,
+  ...bundleEvents,
 } satisfies EventTable;
 
 export type InvokeChannel = keyof typeof invokeChannels;

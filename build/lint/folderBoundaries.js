@@ -12,6 +12,8 @@ export const FORBIDDEN = {
   credentials: SHELL_SIDE,
   uploads: SHELL_SIDE,
   links: SHELL_SIDE,
+  bundles: SHELL_SIDE,
+  qr: SHELL_SIDE,
   oss: SHELL_SIDE,
   settings: SHELL_SIDE,
   policy: SHELL_SIDE,

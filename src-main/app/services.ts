@@ -12,7 +12,8 @@ import type { SandboxHost } from '../accounts/sandboxHost.ts';
 import type { StsBroker } from '../credentials/stsBroker.ts';
 import { createLinks, type Links } from '../links/createLinks.ts';
 import { UploadsService } from '../uploads/uploadsService.ts';
-import { tuningFromEnv } from '../uploads/partPlan.ts';
+import { DEFAULT_TUNING, tuningFromEnv } from '../uploads/partPlan.ts';
+import { BundleService } from '../bundles/bundleService.ts';
 import { DroppedData } from '../uploads/droppedData.ts';
 import { NavigationRequests } from './navigation.ts';
 import { ManagedPolicy } from '../policy/managedPolicy.ts';
@@ -25,6 +26,7 @@ import { ProxyLogins } from '../network/proxyLogins.ts';
 import { Keychain } from '../credentials/keychain.ts';
 import { trustedCertificates } from '../network/trustedCertificates.ts';
 import type { ProxyResolver } from '../ports/proxyResolver.ts';
+import { FerryError } from '../errors/ferryError.ts';
 
 export interface ServiceOptions {
   /** The data folder (dataHome() in the app and CLI, a temp dir in tests). */
@@ -68,6 +70,8 @@ export interface Services {
   readonly dropped: DroppedData;
   /** IT's managed settings: presets, locks, link rules (a malformed policy applies nothing). */
   readonly policy: ManagedPolicy;
+  /** "Share as one link": many files zipped while the zip uploads, and one link to it. */
+  readonly bundles: BundleService;
   /** Screens main asked the window to show, kept until the page takes them. */
   readonly navigation: NavigationRequests;
   /** The network setting's proxy (rebuilt when it changes), the Settings "Test" button, proxy logins. */
@@ -123,6 +127,37 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     tuning: tuningFromEnv(env),
   });
   closers.push(() => uploads.close());
+  const links = createLinks({
+    home: options.home,
+    clock,
+    ports: options.ports,
+    broker: accounts.broker,
+    accounts: accounts.accounts,
+    network,
+    policy,
+    knownSize: (profileId, key) => uploads.history.sizeOf(profileId, key),
+    uploadedAt: (profileId, key) => uploads.history.uploadedAt(profileId, key),
+    onStopped: (profileId, key, stop) => uploads.objectStopped(profileId, key, stop),
+    lang,
+    remindersEnabled: async () => (await settings.get()).linkReminders,
+  });
+  const bundles = new BundleService({
+    clock,
+    events: options.ports.events,
+    clipboard: options.ports.clipboard,
+    broker: accounts.broker,
+    network,
+    uploads,
+    links,
+    profile: async (id) => {
+      const chosen = id ?? (await accounts.accounts.active())?.id;
+      if (!chosen) throw new FerryError('uploads.noProfile');
+      return accounts.accounts.runtimeProfile(chosen);
+    },
+    limits: async () => ({ partConcurrency: (await settings.get()).partConcurrency }),
+    tuning: { ...DEFAULT_TUNING, ...tuningFromEnv(env) },
+  });
+  closers.push(async () => void bundles.cancel());
   const services: Services = {
     home: options.home,
     ports: options.ports,
@@ -133,23 +168,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     accounts: accounts.accounts,
     broker: accounts.broker,
     sandbox: accounts.sandbox,
-    links: createLinks({
-      home: options.home,
-      clock,
-      ports: options.ports,
-      broker: accounts.broker,
-      accounts: accounts.accounts,
-      network,
-      policy,
-      knownSize: (profileId, key) => uploads.history.sizeOf(profileId, key),
-      uploadedAt: (profileId, key) => uploads.history.uploadedAt(profileId, key),
-      onStopped: (profileId, key, stop) => uploads.objectStopped(profileId, key, stop),
-      lang,
-      remindersEnabled: async () => (await settings.get()).linkReminders,
-    }),
+    links,
     uploads,
     policy,
     dropped: new DroppedData(options.home, uploads),
+    bundles,
     navigation: new NavigationRequests(options.ports.events),
     appNetwork,
     lang,

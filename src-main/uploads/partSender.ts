@@ -8,13 +8,13 @@ import type { PartRange } from './partPlan.ts';
 import { CrcMismatchError } from './retryPolicy.ts';
 import { requestTimeout, type TransferContext } from './transferContext.ts';
 
-interface PartResult {
+export interface PartResult {
   etag: string;
   res: { headers: Record<string, string | undefined> };
 }
 
 /** ali-oss's part upload from a stream (its public `uploadPart` opens the file itself, which would mean a second read). */
-type StreamingPartClient = OSS & {
+export type StreamingPartClient = OSS & {
   _uploadPart(name: string, uploadId: string, partNo: number, data: { stream: NodeJS.ReadableStream; size: number }, options?: { timeout?: number }): Promise<PartResult>;
 };
 

@@ -382,6 +382,21 @@ export class UploadsService {
     return [...this.queue.entries.values()].filter((e) => e.state !== 'done' && e.state !== 'cancelled').map((e) => e.path);
   }
 
+  /** The local file behind a finished row (for "Share as one link"); undefined for any other row. */
+  finishedFile(id: string): { path: string; name: string; profileId: string; objectKey: string } | undefined {
+    const entry = this.queue.entries.get(id);
+    if (!entry || entry.state !== 'done' || !entry.objectKey || entry.stopped) return undefined;
+    return { path: entry.path, name: entry.name, profileId: entry.profile.id, objectKey: entry.objectKey };
+  }
+
+  /** The local file a finished row in the list uploaded to `objectKey`, if there is one. */
+  fileUploadedTo(profileId: string, objectKey: string): { path: string; name: string } | undefined {
+    for (const entry of this.queue.entries.values()) {
+      if (entry.state === 'done' && !entry.stopped && entry.profile.id === profileId && entry.objectKey === objectKey) return { path: entry.path, name: entry.name };
+    }
+    return undefined;
+  }
+
   /** "Stop sharing" deleted or moved `objectKey`: rows that uploaded it before `stop.at` say so. */
   objectStopped(profileId: string, objectKey: string, stop: { at: number; mode: 'delete' | 'move'; movedTo?: string }): void {
     for (const entry of this.queue.entries.values()) {

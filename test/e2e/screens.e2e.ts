@@ -71,7 +71,7 @@ for (const width of [1000, 420] as const) {
         await expect(page.getByTestId('toast')).toBeVisible();
         await shot('main');
 
-        await page.getByTestId('toast').getByRole('button').click();
+        await page.getByTestId('toast').locator('.dismiss').click();
         await page.locator('[aria-haspopup="menu"]').first().click();
         await expect(page.getByRole('menu')).toBeVisible();
         await expect(page.getByRole('menuitem').first()).toBeFocused();
@@ -79,11 +79,24 @@ for (const width of [1000, 420] as const) {
         await page.keyboard.press('Escape');
         await expect(page.getByRole('menu')).toBeHidden();
 
+        // Share as one link: two sent files ticked, then the QR code of the one link.
+        for (const box of (await page.getByTestId('choose-row').all()).slice(0, 2)) await box.check();
+        await expect(page.getByTestId('share-as-one-link')).toBeVisible();
+        await shot('main-share-as-one');
+        await page.getByTestId('share-as-one-link').click();
+        await expect(page.getByTestId('toast-action')).toBeVisible({ timeout: 30_000 });
+        await page.getByTestId('toast-action').click();
+        await expect(page.getByTestId('qr-code')).toBeVisible();
+        await shot('qr-code');
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('dialog')).toBeHidden();
+
         await page.locator('nav button').nth(1).click();
-        await expect(page.getByTestId('link-row')).toHaveCount(1);
+        await expect(page.getByTestId('link-row')).toHaveCount(2);
+        await page.getByTestId('choose-link').first().check();
         await shot('links');
 
-        await page.getByTestId('link-row').locator('button.danger').click();
+        await page.getByTestId('link-row').first().locator('button.danger').click();
         await expect(page.getByRole('dialog')).toBeVisible();
         await shot('links-stop-sharing');
         await page.keyboard.press('Escape');

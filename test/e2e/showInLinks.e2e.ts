@@ -63,7 +63,11 @@ test('Show in Links (tray) opens Links with that file selected: scrolled into vi
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(page, 'links with a selected row, dark');
   await snap(page, 'links-selected-dark-en');
-  // Keyboard users carry on from the row: Tab reaches that file's own buttons.
+  // Keyboard users carry on from the row: Tab reaches that file's own controls (its "one link" box first).
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('checkbox', { name: 'Choose report-01.pdf for one link' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Show a QR code of the link to report-01.pdf' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Copy the link to report-01.pdf again' })).toBeFocused();
 

@@ -5,6 +5,7 @@ import { profileHandlers } from './profileHandlers.ts';
 import { uploadHandlers } from './uploadHandlers.ts';
 import { linkHandlers } from './linkHandlers.ts';
 import { networkHandlers } from './networkHandlers.ts';
+import { bundleHandlers } from './bundleHandlers.ts';
 
 /** The one handler table: registered by ipc.ts in Electron, bound to window.ferry by the e2e harness. */
 export function buildHandlerTable(services: Services): HandlerTable {
@@ -14,5 +15,6 @@ export function buildHandlerTable(services: Services): HandlerTable {
     ...uploadHandlers(services),
     ...linkHandlers(services),
     ...networkHandlers(services),
+    ...bundleHandlers(services),
   };
 }

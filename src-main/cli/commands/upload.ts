@@ -19,15 +19,20 @@ interface UploadArgs {
   collision?: 'keepBoth' | 'replace';
   /** `--link [--expires …]`: a share link for each uploaded file. */
   link?: { expiry: string | undefined };
+  /** `--zip NAME`: everything named goes into one zip of that name, uploaded as it is made. */
+  zip?: string;
 }
 
 function parseUploadArgs(args: string[], now: number): UploadArgs {
   const { values, positionals } = parseCommandArgs(
     args,
-    { profile: { type: 'string' }, replace: { type: 'boolean' }, 'keep-both': { type: 'boolean' }, link: { type: 'boolean' }, expires: { type: 'string' } },
+    { profile: { type: 'string' }, replace: { type: 'boolean' }, 'keep-both': { type: 'boolean' }, link: { type: 'boolean' }, expires: { type: 'string' }, zip: { type: 'string' } },
     'upload',
   );
   if (positionals.length === 0) throw new UsageError('cli.usage.uploadNothing');
+  const zip = typeof values.zip === 'string' ? values.zip.trim() : undefined;
+  if (zip === '') throw new UsageError('cli.usage.needsValue', { flag: '--zip' });
+  if (zip !== undefined && values.replace) throw new UsageError('cli.usage.zipNoReplace');
   const collision = values.replace ? 'replace' : values['keep-both'] ? 'keepBoth' : undefined;
   const expiry = typeof values.expires === 'string' ? values.expires : undefined;
   if (expiry !== undefined && !values.link) throw new UsageError('cli.usage.expiresNeedsLink');
@@ -45,7 +50,50 @@ function parseUploadArgs(args: string[], now: number): UploadArgs {
     ...(typeof values.profile === 'string' ? { profile: values.profile } : {}),
     ...(collision ? { collision } : {}),
     ...(values.link ? { link: { expiry } } : {}),
+    ...(zip !== undefined ? { zip } : {}),
   };
+}
+
+/** `ferry upload --zip NAME FILE… [--link]`: one zip made while it uploads, and (with --link) one link to it. */
+async function uploadZip(ctx: CommandContext, services: Services, args: UploadArgs & { zip: string }, targetProfile: string | undefined): Promise<number> {
+  const tty = ctx.io.isTTY && !ctx.json;
+  try {
+    const result = await services.bundles.share(
+      { paths: args.paths, name: args.zip, profileId: targetProfile, expiry: args.link?.expiry },
+      ctx.lang,
+      {
+        link: args.link !== undefined,
+        copy: false,
+        ...(tty ? { onProgress: (p: { bytesDone: number; size: number }) => ctx.statusLine.draw(zipProgressLine(p)) } : {}),
+      },
+    );
+    if (tty) ctx.statusLine.clear();
+    const name = visibleName(result.objectKey.split('/').pop()!);
+    const human = [
+      `✓ ${text(ctx.lang, 'cli.upload.zipped', { name, n: result.count, size: formatBytes(result.size) })} → ${result.objectKey}`,
+      ...(result.link ? [`  ${result.link.url}`] : []),
+    ].join('\n');
+    ctx.print(
+      {
+        zip: { name: result.objectKey.split('/').pop(), objectKey: result.objectKey, size: result.size, files: result.count },
+        ...(result.link ? { link: { url: result.link.url, expiresAt: new Date(result.link.expiresAt).toISOString() } } : {}),
+      },
+      human,
+    );
+    return EXIT_OK;
+  } catch (error) {
+    if (tty) ctx.statusLine.clear();
+    const failure = toUserError(error, ctx.lang, 'cli');
+    if (ctx.json) ctx.print({ zip: { name: args.zip }, error: failure }, '');
+    ctx.io.stderr.write(`✗ ${visibleName(args.zip)}: ${failure.message}\n`);
+    return EXIT_FAILED;
+  }
+}
+
+function zipProgressLine({ bytesDone, size }: { bytesDone: number; size: number }, width = 24): string {
+  const ratio = size > 0 ? Math.min(1, bytesDone / size) : 0;
+  const filled = Math.round(ratio * width);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}%  ${formatBytes(bytesDone)} / ${formatBytes(size)}`;
 }
 
 async function profileId(services: Services, ref: string | undefined): Promise<string | undefined> {
@@ -119,7 +167,7 @@ function progressLine(items: Map<string, UploadItem>, lang: Lang, width = 24): s
 
 export const uploadCommand: Command = {
   name: 'upload',
-  usage: `ferry upload <files or folders…> [--profile NAME] [--replace] [--link [--expires ${EXPIRY_PRESETS.join('|')}|<date-time>]] [--json]`,
+  usage: `ferry upload <files or folders…> [--profile NAME] [--replace | --zip NAME] [--link [--expires ${EXPIRY_PRESETS.join('|')}|<date-time>]] [--json]`,
   summary: 'cli.upload.summary',
   async run(ctx: CommandContext): Promise<number> {
     const args = parseUploadArgs(ctx.args, Date.now());
@@ -132,6 +180,7 @@ export const uploadCommand: Command = {
     const failedNames: string[] = [];
     const linking: Promise<void>[] = [];
     const targetProfile = await profileId(services, args.profile);
+    if (args.zip !== undefined) return uploadZip(ctx, services, { ...args, zip: args.zip }, targetProfile);
     const fail = (name: string, message: string): void => {
       failedNames.push(name);
       ctx.io.stderr.write(`✗ ${name}: ${message}\n`);

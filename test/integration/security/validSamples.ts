@@ -100,4 +100,9 @@ export const VALID_SAMPLES: SampleTable = {
   'links.exportCsv': (ctx) => ({ ids: [ctx.linkId] }),
   // The recording dialog answers "Cancel": accepted, nothing is deleted.
   'links.stopSharing': (ctx) => ({ objectKey: ctx.objectKeys[0], profileId: ctx.sandboxId, mode: 'delete' }),
+
+  // bundles.*, qr.*: a new zip of two sent files (a new object and link; nothing existing changes).
+  'bundles.share': (ctx) => ({ uploadIds: ctx.uploadIds.slice(0, 2), linkIds: [ctx.linkId], expiry: '1h' }),
+  'bundles.cancel': () => undefined,
+  'qr.link': (ctx) => ({ id: ctx.linkId }),
 };
