@@ -76,8 +76,12 @@ for (const width of [1000, 420] as const) {
         await expect(page.getByRole('menu')).toBeVisible();
         await expect(page.getByRole('menuitem').first()).toBeFocused();
         await shot('main-link-menu');
+        // "Copy link for one address…": the recipient's IP address or range.
+        await page.getByRole('menuitem').last().click();
+        await expect(page.getByTestId('address-link-dialog')).toBeVisible();
+        await shot('main-address-link');
         await page.keyboard.press('Escape');
-        await expect(page.getByRole('menu')).toBeHidden();
+        await expect(page.getByTestId('address-link-dialog')).toBeHidden();
 
         // Share as one link: two sent files ticked, then the QR code of the one link.
         for (const box of (await page.getByTestId('choose-row').all()).slice(0, 2)) await box.check();
@@ -118,7 +122,7 @@ for (const width of [1000, 420] as const) {
         await store.markRead(opened!.profileId, ferry.clock.now());
         await page.locator('nav button').nth(0).click();
         await page.locator('nav button').nth(1).click();
-        await expect(page.getByTestId('link-row')).toHaveCount(2);
+        await expect(page.getByTestId('link-row')).toHaveCount(3);
         const openedRow = page.locator(`[data-entry-id="${opened!.id}"]`);
         await openedRow.getByTestId('link-opens').locator('summary').click();
         await expect(openedRow.getByTestId('link-opens').locator('li')).toHaveCount(3);
