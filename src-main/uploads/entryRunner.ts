@@ -12,6 +12,7 @@ import type { OssSession } from './ossSession.ts';
 import type { TransferTuning } from './partPlan.ts';
 import type { QueueEntry } from './queueEntry.ts';
 import { CrcMismatchError } from './retryPolicy.ts';
+import { SpeedMeter } from './progressBatcher.ts';
 import { putFile } from './singlePut.ts';
 import type { TransferContext, TransferResult } from './transferContext.ts';
 
@@ -35,7 +36,7 @@ export async function runEntry(entry: QueueEntry, deps: RunnerDeps, partConcurre
   entry.controller = controller;
   entry.state = 'uploading';
   entry.error = undefined;
-  entry.speed.reset();
+  entry.speed = new SpeedMeter();
   deps.changed(entry.id);
   const ctx: TransferContext = {
     id: entry.id,
@@ -82,6 +83,7 @@ export async function runEntry(entry: QueueEntry, deps: RunnerDeps, partConcurre
   } finally {
     entry.controller = undefined;
     entry.ctx = undefined;
+    entry.speed = undefined;
     deps.changed(entry.id);
   }
 }

@@ -9,7 +9,8 @@ import type { QueueEntry, UploadItem } from './queueEntry.ts';
 /** With `sampleAt` (a monotonic ms reading), the speed meter takes a sample first. */
 export function toItemView(entry: QueueEntry, lang: Lang, sampleAt?: number, surface: Surface = 'window'): UploadItem {
   const running = entry.state === 'uploading';
-  const speed = running ? (sampleAt !== undefined ? entry.speed.sample(entry.bytesDone, sampleAt) : entry.speed.bytesPerSecond) : 0;
+  const meter = running ? entry.speed : undefined;
+  const speed = meter ? (sampleAt !== undefined ? meter.sample(entry.bytesDone, sampleAt) : meter.bytesPerSecond) : 0;
   return {
     id: entry.id,
     name: entry.name,

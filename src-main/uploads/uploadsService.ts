@@ -292,6 +292,8 @@ export class UploadsService {
       this.queue.add(entry);
       n++;
     }
+    // The queue file now holds what this run took back, and no older queue.json is left.
+    void this.pending.compact();
     this.queue.pump();
     return n;
   }
