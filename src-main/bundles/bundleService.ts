@@ -82,12 +82,24 @@ export class BundleService {
 
   constructor(private readonly deps: BundleDeps) {}
 
+  private assertLinkAllowed(request: BundleRequest, profile: Profile): void {
+    try {
+      this.deps.links.service.allowedExpiry({ expiry: request.expiry }, profile);
+    } catch (error) {
+      // The one link of a zip cannot be limited to an address: say what works instead.
+      if (isFerryError(error) && error.code === 'policy.ipRequired') throw new FerryError('bundles.ipRequired');
+      throw error;
+    }
+  }
+
   /** Zips, uploads and (with `link`) makes one link; `copy` puts it on the clipboard as soon as it is signed. */
   async share(request: BundleRequest, lang: Lang, options: ShareOptions): Promise<BundleResult> {
     const picked = await this.pick(request);
     if (picked.length === 0) throw new FerryError('bundles.nothingSelected');
     const profile = await this.deps.profile(request.profileId ?? picked.find((p) => p.profileId)?.profileId);
     if (options.link && profile.uploadOnly) throw new FerryError('links.uploadOnly', { profile: profile.name });
+    // IT's link rules before the zip uploads, not after: a refused link would waste the whole upload.
+    if (options.link) this.assertLinkAllowed(request, profile);
     const names = uniqueZipNames(picked.map((p) => p.name));
     const sources = await Promise.all(picked.map((p, i) => p.source(names[i]!)));
     const now = this.deps.clock.now();

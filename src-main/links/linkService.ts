@@ -62,6 +62,17 @@ export class LinkService {
   constructor(private readonly deps: LinkServiceDeps) {}
 
   /**
+   * IT's link rules, before anything is signed: the expiry asked for (or the profile's default) as a
+   * local time. Also for callers that do long work before their link (a zip uploads first).
+   */
+  allowedExpiry(request: Pick<LinkRequest, 'expiry' | 'sourceIp'>, profile: Pick<Profile, 'defaultLinkExpiry'>, now = this.deps.clock.now()): number {
+    const requested = requestedExpiry(request.expiry ?? profile.defaultLinkExpiry, now);
+    this.deps.policy?.checkLinkExpiry(requested, now);
+    this.deps.policy?.checkSourceIp(request.sourceIp);
+    return requested;
+  }
+
+  /**
    * Signs, verifies (its first byte, when this service verifies) and records a link (profile's default
    * expiry unless given). `deliver` receives the URL once it is verified (the clipboard, for "Copy link"),
    * while the ledger entry is being written; the call resolves once both are done.
@@ -70,9 +81,7 @@ export class LinkService {
     const profile = await this.shareableProfile(request.profileId);
     await this.assertNotStopped(profile.id, request.objectKey);
     const now = this.deps.clock.now();
-    const requested = requestedExpiry(request.expiry ?? profile.defaultLinkExpiry, now);
-    this.deps.policy?.checkLinkExpiry(requested, now);
-    this.deps.policy?.checkSourceIp(request.sourceIp);
+    const requested = this.allowedExpiry(request, profile, now);
     const name = nameOfKey(request.objectKey);
     const options = { name, inline: request.inline ?? false, sourceIp: request.sourceIp, limitKBps: request.limitKBps };
     const signed = await this.deps.signer.sign(profile, request.objectKey, options, requested);

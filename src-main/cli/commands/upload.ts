@@ -54,6 +54,12 @@ function parseUploadArgs(args: string[], now: number): UploadArgs {
   };
 }
 
+async function checkLinkRules(services: Services, targetProfile: string | undefined, expiry: string | undefined): Promise<void> {
+  const id = targetProfile ?? (await services.accounts.active())?.id;
+  if (!id) return; // the upload itself says there is no connection
+  services.links.service.allowedExpiry({ expiry }, await services.accounts.runtimeProfile(id));
+}
+
 /** `ferry upload --zip NAME FILE… [--link]`: one zip made while it uploads, and (with --link) one link to it. */
 async function uploadZip(ctx: CommandContext, services: Services, args: UploadArgs & { zip: string }, targetProfile: string | undefined): Promise<number> {
   const tty = ctx.io.isTTY && !ctx.json;
@@ -180,6 +186,8 @@ export const uploadCommand: Command = {
     const failedNames: string[] = [];
     const linking: Promise<void>[] = [];
     const targetProfile = await profileId(services, args.profile);
+    // IT's link rules before anything uploads: a link refused afterwards would waste the upload.
+    if (args.link && args.zip === undefined) await checkLinkRules(services, targetProfile, args.link.expiry);
     if (args.zip !== undefined) return uploadZip(ctx, services, { ...args, zip: args.zip }, targetProfile);
     const fail = (name: string, message: string): void => {
       failedNames.push(name);

@@ -165,9 +165,27 @@ describe.skipIf(noKeyringReason)('managed settings: a policy file presets and lo
     await h.close();
     const cli = await ferry(h.home, policyFile, ['link', objectKey]);
     expect(cli.code).toBe(2);
-    expect(cli.stderr).toMatch(/Add --ip with their address or range/);
+    expect(cli.stderr).toMatch(/Make the link with --ip, such as: ferry link <key> --ip/);
     const withIp = await ferry(h.home, policyFile, ['link', objectKey, '--ip', '127.0.0.1']);
     expect(withIp.code, withIp.stderr).toBe(0);
+    // `ferry upload --link` (and with --zip) cannot set an address: refused before anything uploads.
+    const uploads = () => Object.entries(company.servedOperations()).filter(([op]) => /Put|Multipart|UploadPart/.test(op)).reduce((n, [, c]) => n + (c ?? 0), 0);
+    const before = uploads();
+    const file = path.join(dir.dir, 'later.txt');
+    await writeFile(file, 'later');
+    const uploadLink = await ferry(h.home, policyFile, ['upload', file, '--link']);
+    expect(uploadLink.code).not.toBe(0);
+    expect(uploadLink.stderr).toMatch(/Make the link with --ip, such as: ferry link <key> --ip .*\(ferry upload --link cannot set an address\)/);
+    const zipLink = await ferry(h.home, policyFile, ['upload', '--zip', 'both', file, '--link']);
+    expect(zipLink.code).not.toBe(0);
+    expect(zipLink.stderr).toMatch(/which ferry upload --zip cannot set\. Nothing was uploaded\./);
+    expect(uploads()).toBe(before);
+    // The window's "Share as one link" says so in its own words, before the zip uploads.
+    const again = await servicesHarness({ home: h.home, policy: await readPolicyFile(policyFile) });
+    const zipRefused = await dispatch(buildHandlerTable(again.services), 'bundles.share', { linkIds: [(await again.services.links.ledger.list())[0]!.id] }, { lang: 'en' });
+    expect(zipRefused).toMatchObject({ ok: false, error: { code: 'bundles.ipRequired', message: expect.stringMatching(/click Copy link next to each file/) } });
+    expect(uploads()).toBe(before);
+    await again.close();
     const removed = await ferry(h.home, policyFile, ['profile', 'remove', 'it-acme']);
     expect(removed.code, removed.stderr).toBe(0);
   });
