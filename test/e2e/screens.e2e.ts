@@ -126,6 +126,9 @@ for (const width of [1000, 420] as const) {
         const openedRow = page.locator(`[data-entry-id="${opened!.id}"]`);
         await openedRow.getByTestId('link-opens').locator('summary').click();
         await expect(openedRow.getByTestId('link-opens').locator('li')).toHaveCount(3);
+        // The program in people's words; the whole User-Agent stays in the row's tooltip.
+        await expect(openedRow.getByTestId('link-opens').locator('li').last()).toContainText(lang === 'en' ? '203.0.113.24 — Chrome on Windows' : '203.0.113.24 — Windows 上的 Chrome');
+        await expect(openedRow.getByTestId('link-opens').locator('li').first()).toContainText('198.51.100.7 — curl');
         await expect(page.locator(`[data-entry-id="${unopened.linkId}"]`).getByTestId('link-opens')).toBeVisible();
         await shot('links-receipts');
         ferry.clock.offset -= 50 * 60_000;
