@@ -2,10 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../src-main/cli/command.ts';
-import { runCli } from '../../../src-main/cli/main.ts';
+import { runFerry } from '../../support/cliRun.ts';
 import { companyHarness, noKeyringReason, tempDir } from '../../support/integrationHarness.ts';
 import { fetchLink, utf8FileName } from '../links/linksHarness.ts';
 
@@ -49,26 +47,7 @@ async function expectUnzipsToFiles(zip: Buffer, into: string, files: Record<stri
   }
 }
 
-function sink(): Writable & { text: string } {
-  const w = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      w.text += chunk.toString();
-      done();
-    },
-  }) as Writable & { text: string };
-  w.text = '';
-  return w;
-}
-
-async function ferry(home: string, args: string[], lang = 'en'): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = sink();
-  const stderr = sink();
-  const stdin = new PassThrough();
-  stdin.end();
-  const io: CliIo = { stdout, stderr, stdin, isTTY: false };
-  const code = await runCli(args, io, { FERRY_HOME: home, FERRY_LANG: lang, DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS, ...SMALL_PARTS });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const ferry = (home: string, args: string[], lang = 'en') => runFerry(home, args, { lang, env: SMALL_PARTS });
 
 describe.skipIf(noKeyringReason)('one link for many files', () => {
   it('zips finished rows while uploading in several verified parts; the one link downloads a zip that unzip and zipfile open to the same files and names', async () => {

@@ -1,30 +1,9 @@
-import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/main.ts';
-import type { CliIo } from '../../../src-main/cli/command.ts';
+import { runFerry } from '../../support/cliRun.ts';
 import { noKeyringReason } from '../../support/integrationHarness.ts';
 import { fetchLink, linksHarness } from './linksHarness.ts';
 
-function sink(): Writable & { text: string } {
-  const w = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      w.text += chunk.toString();
-      done();
-    },
-  }) as Writable & { text: string };
-  w.text = '';
-  return w;
-}
-
-async function ferry(home: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = sink();
-  const stderr = sink();
-  const stdin = new PassThrough();
-  stdin.end();
-  const io: CliIo = { stdout, stderr, stdin, isTTY: false };
-  const code = await runCli(args, io, { FERRY_HOME: home, FERRY_LANG: 'en', DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const ferry = (home: string, args: string[]) => runFerry(home, args);
 
 describe.skipIf(noKeyringReason)('ferry link / links / revoke', () => {
   it('a key that is not in storage fails plainly; several keys give one link per line (one JSON object each)', async () => {

@@ -1,38 +1,17 @@
-import { PassThrough, Writable } from 'node:stream';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runFerry } from '../../support/cliRun.ts';
 import { dispatch } from '../../../src-main/app/dispatch.ts';
 import { buildHandlerTable } from '../../../src-main/app/handlers/handlerTable.ts';
-import type { CliIo } from '../../../src-main/cli/command.ts';
-import { runCli } from '../../../src-main/cli/main.ts';
 import { currentUserName, stablePrefix } from '../../../src-main/accounts/prefixTemplate.ts';
 import { createOssClient } from '../../../src-main/oss/ossClient.ts';
 import { readPolicyFile } from '../../../src-main/policy/policyFile.ts';
 import { demoConfig, generateDemoKey } from '../../../src-main/sandbox/index.ts';
 import { companySandbox, noKeyringReason, servicesHarness, tempDir, type CompanySandbox } from '../../support/integrationHarness.ts';
 
-function sink(): Writable & { text: string } {
-  const w = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      w.text += chunk.toString();
-      done();
-    },
-  }) as Writable & { text: string };
-  w.text = '';
-  return w;
-}
-
 /** `ferry …` in-process, as the other CLI tests run it, with the policy file named for this machine. */
-async function ferry(home: string, policyFile: string, args: string[], lang = 'en', input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = sink();
-  const stderr = sink();
-  const stdin = new PassThrough();
-  stdin.end(input);
-  const io: CliIo = { stdout, stderr, stdin, isTTY: false };
-  const code = await runCli(args, io, { FERRY_HOME: home, FERRY_LANG: lang, FERRY_POLICY_FILE: policyFile, DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const ferry = (home: string, policyFile: string, args: string[], lang = 'en', input = '') => runFerry(home, args, { lang, input, env: { FERRY_POLICY_FILE: policyFile } });
 
 function presetFor(company: CompanySandbox, extra: Record<string, unknown> = {}) {
   return {
