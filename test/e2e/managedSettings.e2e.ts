@@ -24,17 +24,18 @@ test('a locked preset: the person only enters the key; the page cannot edit or r
   // Choices above IT's maximum are not offered (the connection's own default stays choosable).
   await expect(page.locator('#defaults-title ~ .settings-fields select').first().locator('option')).toHaveText(['1 hour', 'the rest of today', '1 day']);
 
+  // "Enter your key…": IT's one-screen summary of the preset; the person supplies only the key.
   await row.getByRole('button', { name: 'Enter your key…' }).click();
-  const form = page.getByTestId('connect-form');
-  await expect(form.locator('input[name="name"]')).toHaveValue('Acme Share');
-  await expect(form.locator('input[name="bucket"]')).toHaveValue('acme-share');
-  await form.locator('input[name="accessKeyId"]').fill('LTAI5tExampleKeyId0001');
-  await form.locator('input[name="accessKeySecret"]').fill('Exampl3SecretNotReal0000000000');
-  await form.locator('button[type="submit"]').click();
+  await expect(page.getByTestId('connect-summary')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connect to Acme Share');
+  await page.getByLabel('Or paste the two lines IT sent you (AccessKey ID, then secret)').fill('LTAI5tExampleKeyId0001\nExampl3SecretNotReal0000000000');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.locator('#test-title')).toBeVisible({ timeout: 30_000 });
-  const saved = (await ferry.services.accounts.list()).profiles.find((p) => p.id === 'it-acme')!;
-  expect(saved.maskedAccessKeyId).toBe('LTAI••••0001');
-  expect(saved.bucket).toBe('acme-share');
+  // Saved onto IT's preset (no second connection), with the key in the keychain.
+  const saved = (await ferry.services.accounts.list()).profiles;
+  expect(saved.map((p) => p.id)).toEqual(['it-acme']);
+  expect(saved[0]!.maskedAccessKeyId).toBe('LTAI••••0001');
+  expect(saved[0]!.bucket).toBe('acme-share');
 
   // The page asking main directly changes nothing.
   const refused = await page.evaluate(async () => {
