@@ -105,6 +105,7 @@ test('drop a folder of 3 → Share as one link on that drop: one link to a zip o
 
   const offer = page.getByTestId('drop-offer');
   await expect(offer).toContainText('The 3 files you just added are sent');
+  await expect(page.getByTestId('live-region')).toContainText('The 3 files you just added are sent');
   await offer.getByRole('button', { name: 'Share as one link' }).click();
   await expect(page.getByTestId('toast')).toContainText('Link copied', { timeout: 30_000 });
   await expect(offer).toBeHidden();
