@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import jsQR from 'jsqr';
 import { test, expect, noKeychainReason } from './support/harness.ts';
 import { dropFiles, makeFixtures } from './support/fixtures.ts';
@@ -74,4 +77,46 @@ test('select 3 sent files → Share as one link: the copied link downloads a zip
   await expect(row).toHaveCount(1);
   await row.getByTestId('show-qr').click();
   await expect(page.getByRole('dialog').getByTestId('qr-code')).toBeVisible();
+});
+
+test('drop a folder of 3 → Share as one link on that drop: one link to a zip of exactly those 3, not the earlier drop’s files', async ({ page, ferry }) => {
+  await ferry.open();
+  await page.getByRole('button', { name: /Try it on this computer/ }).click();
+  await expect(page.locator('[data-screen="main"]')).toBeVisible({ timeout: 30_000 });
+  const earlier = await makeFixtures(ferry, [
+    { name: 'earlier-a.txt', size: 500 },
+    { name: 'earlier-b.txt', size: 700 },
+  ]);
+  await dropFiles(page, earlier.map((f) => f.name));
+  await expect(page.locator('[data-testid="upload-row"][data-state="done"]')).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.getByTestId('drop-offer')).toContainText('The 2 files you just added are sent');
+
+  const folder = path.join(`${ferry.home}-files`, 'Q4 报告');
+  mkdirSync(folder, { recursive: true });
+  const inside = [
+    { name: 'summary.txt', bytes: randomBytes(1200) },
+    { name: '预算 2027.xlsx', bytes: randomBytes(90_000) },
+    { name: 'photo.jpg', bytes: randomBytes(30_000) },
+  ];
+  for (const file of inside) writeFileSync(path.join(folder, file.name), file.bytes);
+  await ferry.registerFixture('Q4 报告', folder);
+  await dropFiles(page, ['Q4 报告']);
+  await expect(page.locator('[data-testid="upload-row"][data-state="done"]')).toHaveCount(5, { timeout: 30_000 });
+
+  const offer = page.getByTestId('drop-offer');
+  await expect(offer).toContainText('The 3 files you just added are sent');
+  await expect(page.getByTestId('live-region')).toContainText('The 3 files you just added are sent');
+  await offer.getByRole('button', { name: 'Share as one link' }).click();
+  await expect(page.getByTestId('toast')).toContainText('Link copied', { timeout: 30_000 });
+  await expect(offer).toBeHidden();
+  await expect(page.getByTestId('share-as-one')).toBeHidden();
+
+  const url = ferry.ports.clipboard.text;
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.+3%20files%20from%20.+\.zip\?/);
+  const zip = Buffer.from(await (await fetch(url)).arrayBuffer());
+  const names = zipEntryNames(zip);
+  expect(names).toHaveLength(3);
+  expect(names.map((n) => n.split('/').pop()).sort()).toEqual(inside.map((f) => f.name).sort());
+  for (const file of inside) expect(zip.includes(file.bytes)).toBe(true);
+  for (const file of earlier) expect(zip.includes(file.bytes)).toBe(false);
 });

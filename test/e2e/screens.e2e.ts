@@ -67,6 +67,11 @@ for (const width of [1000, 420] as const) {
         ]);
         await dropFiles(page, files.map((f) => f.name));
         await expect(page.locator('[data-testid="upload-row"][data-state="done"]')).toHaveCount(3, { timeout: 30_000 });
+        // The drop's files are sent: Share as one link is offered for that drop.
+        await expect(page.getByTestId('drop-offer')).toBeVisible();
+        await shot('main-drop-offer');
+        await page.getByTestId('drop-offer').locator('button.secondary').click();
+        await expect(page.getByTestId('drop-offer')).toBeHidden();
         await page.getByTestId('copy-link').first().click();
         await expect(page.getByTestId('toast')).toBeVisible();
         await shot('main');
