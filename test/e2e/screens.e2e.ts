@@ -80,6 +80,8 @@ for (const width of [1000, 420] as const) {
         await page.locator('[aria-haspopup="menu"]').first().click();
         await expect(page.getByRole('menu')).toBeVisible();
         await expect(page.getByRole('menuitem').first()).toBeFocused();
+        // The whole menu fits in the window (placed above the button when below would overflow).
+        await expect(page.getByRole('menuitem').last()).toBeInViewport({ ratio: 1 });
         await shot('main-link-menu');
         // "Copy link for one address…": the recipient's IP address or range.
         await page.getByRole('menuitem').last().click();
