@@ -51,16 +51,10 @@ export interface QueueEntry {
 }
 
 export function newEntry(fields: Omit<QueueEntry, 'state' | 'bytesDone' | 'slots'> & { state?: UploadState }): QueueEntry {
-  return {
-    state: 'queued',
-    bytesDone: 0,
-    slots: 0,
-    ...fields,
-    id: flat(fields.id),
-    path: flat(fields.path),
-    name: flat(fields.name),
-    baseKey: flat(fields.baseKey),
-  };
+  const { id, path, name, size, profile, baseKey, collision, source, state, multipart, walked, ...rest } = fields;
+  // One literal with a fixed shape: built with `...fields` spread, an entry took ~30 bytes more (100,000 of them in a big drop).
+  const entry: QueueEntry = { id: flat(id), path: flat(path), name: flat(name), size, profile, baseKey: flat(baseKey), collision, source, state: state ?? 'queued', bytesDone: 0, slots: 0, multipart, walked };
+  return Object.keys(rest).length > 0 ? Object.assign(entry, rest) : entry;
 }
 
 /**
