@@ -22,7 +22,7 @@ export function entryForFile(
     collision: options.collision,
     source: options.source,
     multipart: checkpoint !== undefined || options.multipart,
-    walkedIdentity: file.identity,
+    walked: true,
     ...(checkpoint ? { checkpoint, notice: 'uploads.notice.resumed' } : {}),
   });
 }

@@ -50,14 +50,14 @@ export async function runEntry(entry: QueueEntry, deps: RunnerDeps, partConcurre
     tuning: deps.tuning,
     checkpoints: deps.checkpoints,
     ...(entry.checkpoint ? { checkpoint: entry.checkpoint } : {}),
-    ...(entry.walkedIdentity ? { walkedIdentity: entry.walkedIdentity } : {}),
+    ...(entry.walked ? { walkedSize: entry.size } : {}),
     ...(entry.recovered ? { recovered: true } : {}),
     clock: deps.clock,
     progress: progressFor(entry, deps),
     ...(deps.random ? { random: deps.random } : {}),
   };
   entry.ctx = ctx;
-  entry.walkedIdentity = undefined; // a retry looks at the file afresh
+  entry.walked = undefined; // a retry looks at the file afresh
   try {
     if (entry.baseKey === '') throw new FerryError('uploads.badName', { name: entry.name });
     const result = entry.multipart ? await multipartFile(ctx) : await putFile(ctx);

@@ -30,7 +30,7 @@ export async function putFile(ctx: TransferContext): Promise<TransferResult> {
   for (let restart = 0; ; restart++) {
     let source: PutSource | undefined;
     try {
-      source = await openSource(ctx, restart === 0 ? ctx.walkedIdentity : undefined);
+      source = await openSource(ctx, restart === 0 ? ctx.walkedSize : undefined);
     } catch (error) {
       if (!(error instanceof FileChangedError)) throw error;
     }
@@ -67,9 +67,13 @@ export async function putFile(ctx: TransferContext): Promise<TransferResult> {
   }
 }
 
-async function openSource(ctx: TransferContext, walked: FileIdentity | undefined): Promise<PutSource> {
-  const before = walked ?? (await readIdentity(ctx.path, ctx.name));
-  if (before.size > BUFFERED_MAX_BYTES) return streamedSource(ctx, before);
+async function openSource(ctx: TransferContext, walkedSize: number | undefined): Promise<PutSource> {
+  // readSmallFile stats through its descriptor and reports a file grown past the limit as changed.
+  const small = walkedSize !== undefined && walkedSize <= BUFFERED_MAX_BYTES;
+  if (!small) {
+    const before = await readIdentity(ctx.path, ctx.name);
+    if (before.size > BUFFERED_MAX_BYTES) return streamedSource(ctx, before);
+  }
   const { data } = await readSmallFile(ctx.path, ctx.name);
   return {
     size: data.length,

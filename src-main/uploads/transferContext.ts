@@ -1,5 +1,5 @@
 import type { Clock } from '../time/clock.ts';
-import type { Checkpoint, CheckpointStore, FileIdentity } from './checkpointStore.ts';
+import type { Checkpoint, CheckpointStore } from './checkpointStore.ts';
 import type { OssSession } from './ossSession.ts';
 import type { TransferTuning } from './partPlan.ts';
 
@@ -30,8 +30,8 @@ export interface TransferContext {
   checkpoints: CheckpointStore;
   /** A checkpoint from an earlier run of this upload, to resume. */
   checkpoint?: Checkpoint;
-  /** What the walk saw (the first attempt trusts it instead of a fresh stat). */
-  walkedIdentity?: FileIdentity;
+  /** The size the walk saw (the first attempt at a small file trusts it instead of a fresh stat). */
+  walkedSize?: number;
   /** A file of a batch a crash interrupted: a taken key may hold this very file (interruptedRun.ts). */
   recovered?: boolean;
   clock: Clock;
