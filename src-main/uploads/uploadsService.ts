@@ -83,6 +83,8 @@ export class UploadsService {
   private forgetting: Promise<void> = Promise.resolve();
   /** add() or resumeSaved() running: the batch is still being put together, so it cannot be over yet. */
   private adding = 0;
+  /** An entry known to be unfinished a moment ago (see hasUnfinished). */
+  private unfinishedWitness: string | undefined;
   private readonly queue: UploadQueue;
   private readonly batcher: ProgressBatcher;
   private readonly sessions = new Map<string, OssSession>();
@@ -332,11 +334,24 @@ export class UploadsService {
     }
   }
 
+  /**
+   * Whether anything in the queue is left to do. Called after every finished file, so it first asks the
+   * entry that was last seen unfinished (in queue order the newest: it finishes last); only when that one is
+   * done does it look through the queue again, remembering the last unfinished entry it passes.
+   */
+  private hasUnfinished(): boolean {
+    const witness = this.unfinishedWitness === undefined ? undefined : this.queue.entries.get(this.unfinishedWitness);
+    if (witness && !isFinished(witness.state)) return true;
+    this.unfinishedWitness = undefined;
+    for (const entry of this.queue.entries.values()) if (!isFinished(entry.state)) this.unfinishedWitness = entry.id;
+    return this.unfinishedWitness !== undefined;
+  }
+
   /** Once nothing in the queue is left to do, its batch is over: its journal lines go. */
   private settleJournal(id?: string): void {
     if (id !== undefined) this.journalIds.add(id);
     if (this.adding > 0) return;
-    for (const entry of this.queue.entries.values()) if (!isFinished(entry.state)) return;
+    if (this.hasUnfinished()) return;
     const ids = new Set(this.journalIds);
     this.journalIds.clear();
     this.forgetting = this.forgetting.then(() => this.journal.forget(ids)).catch(() => undefined);
