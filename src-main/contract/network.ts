@@ -12,8 +12,11 @@ export const NetworkSettingSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('fixed'), url: z.string().min(1).max(300) }),
 ]);
 
-/** A proxy as host:port (never with a login). */
-const ProxyHostSchema = z.string().max(300).regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/);
+/** A proxy as host:port (never with a login). The length first: a huge string never reaches the pattern. */
+const ProxyHostSchema = z
+  .string()
+  .max(300)
+  .pipe(z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/));
 
 export const networkChannels = {
   /** The connection test of the active connection, through `setting` (not saved); progress on profiles.testProgress. */
