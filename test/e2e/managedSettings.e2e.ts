@@ -28,13 +28,13 @@ test('a locked preset: the person only enters the key; the page cannot edit or r
   await row.getByRole('button', { name: 'Enter your key…' }).click();
   await expect(page.getByTestId('connect-summary')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connect to Acme Share');
-  await page.getByLabel('Or paste the two lines IT sent you (AccessKey ID, then secret)').fill('LTAI5tExampleKeyId0001\nExampl3SecretNotReal0000000000');
+  await page.getByLabel('Or paste the two lines IT sent you (AccessKey ID, then secret)').fill('FakeKeyIdForItPreset0001\nExampl3SecretNotReal0000000000');
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.locator('#test-title')).toBeVisible({ timeout: 30_000 });
   // Saved onto IT's preset (no second connection), with the key in the keychain.
   const saved = (await ferry.services.accounts.list()).profiles;
   expect(saved.map((p) => p.id)).toEqual(['it-acme']);
-  expect(saved[0]!.maskedAccessKeyId).toBe('LTAI••••0001');
+  expect(saved[0]!.maskedAccessKeyId).toBe('Fake••••0001');
   expect(saved[0]!.bucket).toBe('acme-share');
 
   // The page asking main directly changes nothing.
