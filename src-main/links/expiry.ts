@@ -1,4 +1,4 @@
-import type { ExpiryPreset } from '../contract/expiryPresets.ts';
+import { spanMs, type ExpiryPreset } from '../contract/expiryPresets.ts';
 import { FerryError } from '../errors/ferryError.ts';
 
 /** A preset, a span ("30m", "12h", "3d"), or an ISO 8601 date-time for a custom expiry. */
@@ -9,10 +9,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** OSS V4 URLs live at most 7 days; Ferry applies the same ceiling to V1 links. */
 export const MAX_LINK_LIFETIME_MS = 7 * DAY;
-const PRESET_MS: Record<Exclude<ExpiryPreset, 'today'>, number> = { '1h': HOUR, '1d': DAY, '7d': 7 * DAY };
-
-/** Profiles store their default as a span like "30m", "24h" or "7d". */
-const UNIT_MS = { m: 60_000, h: HOUR, d: DAY } as const;
 
 /** The next local midnight (the process's time zone) after `now`. */
 export function endOfToday(now: number): number {
@@ -24,9 +20,9 @@ export function endOfToday(now: number): number {
 /** When the user asked the link to stop working, in local time (ms). */
 export function requestedExpiry(choice: ExpiryChoice, now: number): number {
   if (choice === 'today') return endOfToday(now);
-  if (Object.hasOwn(PRESET_MS, choice)) return now + PRESET_MS[choice as keyof typeof PRESET_MS];
-  const span = /^([1-9]\d{0,3})([mhd])$/.exec(choice);
-  if (span) return now + Number(span[1]) * UNIT_MS[span[2] as 'm' | 'h' | 'd'];
+  // The presets but "today" are spans, and profiles store their default as one ("30m", "24h").
+  const span = spanMs(choice);
+  if (span !== undefined) return now + span;
   const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(choice) ? Date.parse(choice) : NaN;
   if (!Number.isFinite(at)) throw new FerryError('links.expiryInvalid', { value: choice.slice(0, 40) });
   if (at <= now + 1000) throw new FerryError('links.expiryInPast');

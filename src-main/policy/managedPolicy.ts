@@ -1,6 +1,7 @@
 import { FerryError } from '../errors/ferryError.ts';
 import type { Profile } from '../profile/profileModel.ts';
-import { NO_POLICY, POLICY_MAX_SPAN_MS, spanMs, type Policy, type PolicyReading, type PresetConnection } from './policyModel.ts';
+import { spanMs } from '../contract/expiryPresets.ts';
+import { NO_POLICY, POLICY_MAX_SPAN_MS, type Policy, type PolicyReading, type PresetConnection } from './policyModel.ts';
 
 const ABOVE_MAXIMUM = {
   m: 'policy.expiryAboveMaximum.minutes',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConnectionFieldsSchema } from '../profile/profileModel.ts';
+import { spanMs } from '../contract/expiryPresets.ts';
 
 /**
  * Managed settings: what IT presets and enforces machine-wide (Windows HKLM\SOFTWARE\Policies\Ferry,
@@ -7,15 +8,8 @@ import { ConnectionFieldsSchema } from '../profile/profileModel.ts';
  * into this one shape; anything unknown — a secret above all — makes the whole policy malformed.
  */
 
-/** A link lifetime as a span ("30m", "12h", "7d"), at most the 7 days an OSS V4 link may live. */
-const SPAN = /^([1-9]\d{0,3})([mhd])$/;
-const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-export const POLICY_MAX_SPAN_MS = 7 * UNIT_MS.d;
-
-export function spanMs(span: string): number | undefined {
-  const m = SPAN.exec(span);
-  return m ? Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS] : undefined;
-}
+/** A link lifetime is a span ("30m", "12h", "7d"), at most the 7 days an OSS V4 link may live. */
+export const POLICY_MAX_SPAN_MS = 7 * 86_400_000;
 
 const SpanSchema = z.string().refine((s) => (spanMs(s) ?? Infinity) <= POLICY_MAX_SPAN_MS, {
   message: 'a span such as 1h, 1d or 7d (at most 7d)',

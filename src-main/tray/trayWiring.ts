@@ -20,7 +20,7 @@ import { TrayUploads } from './trayUploads.ts';
 import { text } from '../i18n/text.ts';
 import { isActive } from '../links/linkResult.ts';
 import { TRAY_EXPIRIES, type TrayRecentFile } from './trayState.ts';
-import { spanMs } from '../policy/policyModel.ts';
+import { spanMs } from '../contract/expiryPresets.ts';
 
 /** A link this close to its end marks its file in Recent files. */
 const ENDS_SOON_MS = 24 * 3600_000;

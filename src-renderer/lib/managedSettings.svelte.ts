@@ -1,16 +1,11 @@
 import { ferry } from './api.ts';
 import type { ReplyOf } from '../../src-main/contract.ts';
+import { spanMs } from '../../src-main/contract/expiryPresets.ts';
 
 export type ManagedSettings = ReplyOf<'app.managedSettings'>;
 
-const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-
 /** "30m", "12h", "7d" → ms; the presets are spans too ("today" counts as a whole day). */
-function spanMs(expiry: string): number | undefined {
-  if (expiry === 'today') return UNIT_MS.d;
-  const m = /^([1-9]\d{0,3})([mhd])$/.exec(expiry);
-  return m ? Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS] : undefined;
-}
+const lifetimeMs = (expiry: string): number | undefined => (expiry === 'today' ? 86_400_000 : spanMs(expiry));
 
 /**
  * What IT set (read once by main at start). The window only greys out and explains; main refuses
@@ -31,7 +26,7 @@ export class ManagedSettingsState {
   allows(expiry: string): boolean {
     const max = this.value?.maxLinkExpiry;
     if (!max) return true;
-    return (spanMs(expiry) ?? Infinity) <= (spanMs(max) ?? Infinity);
+    return (lifetimeMs(expiry) ?? Infinity) <= (lifetimeMs(max) ?? Infinity);
   }
 }
 
